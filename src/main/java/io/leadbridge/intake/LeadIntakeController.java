@@ -1,0 +1,49 @@
+package io.leadbridge.intake;
+
+import io.leadbridge.lead.LeadView;
+import io.leadbridge.lead.LeadViews;
+import io.leadbridge.security.Caller;
+import io.leadbridge.security.CallerProvider;
+import io.leadbridge.web.ApiException;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/leads}: marketing systems push leads in; the same source and external id again is a no-op. */
+@RestController
+class LeadIntakeController {
+
+    private final LeadIntake intake;
+    private final LeadViews views;
+    private final CallerProvider callers;
+
+    LeadIntakeController(LeadIntake intake, LeadViews views, CallerProvider callers) {
+        this.intake = intake;
+        this.views = views;
+        this.callers = callers;
+    }
+
+    @PostMapping("/api/leads")
+    ResponseEntity<LeadView> submit(@Valid @RequestBody LeadSubmission submission) {
+        Caller caller = callers.current();
+        if (caller.isPartnerUser()) {
+            throw ApiException.forbidden("partner users cannot submit leads");
+        }
+        LeadIntake.Received received;
+        try {
+            received = intake.receive(submission, caller.username());
+        } catch (DuplicateKeyException raced) {
+            // The same lead arrived twice at the same moment; the other request stored it.
+            received = intake.receive(submission, caller.username());
+        }
+        LeadView view = views.detail(received.lead(), caller);
+        URI location = URI.create("/api/leads/" + received.lead().id());
+        return received.created()
+                ? ResponseEntity.created(location).body(view)
+                : ResponseEntity.ok().location(location).body(view);
+    }
+}

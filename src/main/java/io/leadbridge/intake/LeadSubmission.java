@@ -1,0 +1,48 @@
+package io.leadbridge.intake;
+
+import io.leadbridge.web.IsoCountry;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+
+/** A lead as marketing systems send it to {@code POST /api/leads}. */
+public record LeadSubmission(
+        @NotBlank @Size(max = 120) String externalId,
+        @NotBlank @Size(max = 60) String source,
+        @Size(max = 120) String campaign,
+        @NotBlank @Size(max = 120) String product,
+        @NotNull @Min(0) @Max(100) Integer score,
+        @NotNull @Valid Contact contact,
+        @NotNull @Valid Account account,
+        @Size(max = 4000) String notes) {
+
+    /** The person who asked to be contacted. */
+    public record Contact(
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            @NotBlank @Email @Size(max = 320) String email,
+            @Pattern(regexp = "\\+?[0-9 ()./-]{5,40}", message = "must be a phone number such as +49 30 1234567")
+            String phone,
+            @Size(max = 120) String title) {
+    }
+
+    /** The company the person works for. */
+    public record Account(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 253)
+            @Pattern(regexp = "(?i)(www\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}",
+                    message = "must be an internet domain such as example.com")
+            String domain,
+            @Size(max = 100) String industry,
+            @NotBlank @IsoCountry String country,
+            @Min(1) @Max(10_000_000) Integer employees,
+            @DecimalMin("0") BigDecimal annualRevenue) {
+    }
+}

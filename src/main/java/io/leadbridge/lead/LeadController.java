@@ -1,0 +1,66 @@
+package io.leadbridge.lead;
+
+import io.leadbridge.security.Caller;
+import io.leadbridge.security.CallerProvider;
+import io.leadbridge.web.ApiException;
+import io.leadbridge.web.InvalidInputException;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reading leads: one with its timeline, or a filtered page of them. */
+@RestController
+@RequestMapping("/api/leads")
+class LeadController {
+
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final LeadViews views;
+    private final LeadSearch search;
+    private final CallerProvider callers;
+
+    LeadController(LeadViews views, LeadSearch search, CallerProvider callers) {
+        this.views = views;
+        this.search = search;
+        this.callers = callers;
+    }
+
+    @GetMapping("/{id}")
+    LeadView get(@PathVariable long id) {
+        Caller caller = callers.current();
+        return views.detail(views.visibleLead(id, caller), caller);
+    }
+
+    @GetMapping
+    LeadPage list(@RequestParam(required = false) LeadStatus status,
+            @RequestParam(required = false) String partner,
+            @RequestParam(required = false) String segment,
+            @RequestParam(required = false) String country,
+            @RequestParam(required = false) String campaign,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw new InvalidInputException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        Caller caller = callers.current();
+        if (caller.isPartnerUser()) {
+            if (partner != null && !partner.equals(caller.partnerId())) {
+                throw ApiException.forbidden("you may only list your own partner's leads");
+            }
+            partner = caller.partnerId();
+        }
+        var found = search.find(new LeadSearch.Criteria(status, partner, segment, country, campaign), page, size);
+        List<LeadView> items = found.leads().stream().map(lead -> views.summary(lead, caller)).toList();
+        return new LeadPage(items, page, size, found.total());
+    }
+
+    /** A page of leads and how many match in all. */
+    record LeadPage(List<LeadView> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,134 @@
+package io.leadbridge.lead;
+
+import io.leadbridge.config.LeadClock;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Leads as stored. Each change is one targeted update, written in the caller's transaction. */
+@Repository
+public class LeadRepository {
+
+    private final JdbcClient jdbc;
+    private final LeadClock clock;
+
+    LeadRepository(JdbcClient jdbc, LeadClock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Stores a new lead in status NEW and returns its id. */
+    public long insert(String source, String externalId, String campaign, String product, int score, String notes,
+            long accountId, long contactId) {
+        var keys = new GeneratedKeyHolder();
+        Timestamp now = Timestamp.from(clock.now());
+        jdbc.sql("""
+                insert into lead (source, external_id, campaign, product, score, notes, account_id, contact_id,
+                                  status, created_at, updated_at)
+                values (:source, :externalId, :campaign, :product, :score, :notes, :accountId, :contactId,
+                        'NEW', :now, :now)""")
+                .param("source", source).param("externalId", externalId).param("campaign", campaign)
+                .param("product", product).param("score", score).param("notes", notes)
+                .param("accountId", accountId).param("contactId", contactId).param("now", now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public Optional<Lead> findById(long id) {
+        return jdbc.sql("select * from lead where id = :id").param("id", id).query(LeadRepository::map).optional();
+    }
+
+    /** The lead, locked against concurrent changes until the transaction ends. */
+    public Optional<Lead> lock(long id) {
+        return jdbc.sql("select * from lead where id = :id for update").param("id", id)
+                .query(LeadRepository::map).optional();
+    }
+
+    public Optional<Lead> findBySourceAndExternalId(String source, String externalId) {
+        return jdbc.sql("select * from lead where source = :source and external_id = :externalId")
+                .param("source", source).param("externalId", externalId)
+                .query(LeadRepository::map).optional();
+    }
+
+    public Lead get(long id) {
+        return findById(id).orElseThrow(() -> new LeadNotFoundException(id));
+    }
+
+    public void qualify(long id, String segment, String grade, String route) {
+        update("update lead set segment = :segment, grade = :grade, route = :route, status = 'QUALIFIED', "
+                + "updated_at = :now where id = :id", id,
+                q -> q.param("segment", segment).param("grade", grade).param("route", route));
+    }
+
+    public void changeStatus(long id, LeadStatus status) {
+        update("update lead set status = :status, updated_at = :now where id = :id", id,
+                q -> q.param("status", status.name()));
+    }
+
+    public void markProtected(long id) {
+        update("update lead set protected_account = true, updated_at = :now where id = :id", id, q -> q);
+    }
+
+    /** The lead is now offered to {@code partnerId} (and {@code repUsername}, for a protected account). */
+    public void offer(long id, String partnerId, String repUsername, int attempt, Instant acceptDueAt) {
+        update("""
+                update lead set status = 'OFFERED', partner_id = :partnerId, rep_username = :rep,
+                       attempt_count = :attempt, sla_kind = 'ACCEPT', sla_due_at = :due, updated_at = :now
+                where id = :id""", id,
+                q -> q.param("partnerId", partnerId).param("rep", repUsername).param("attempt", attempt)
+                        .param("due", Timestamp.from(acceptDueAt)));
+    }
+
+    public void accept(long id, String repUsername, Instant contactDueAt) {
+        update("""
+                update lead set status = 'ACCEPTED', rep_username = :rep, sla_kind = 'CONTACT', sla_due_at = :due,
+                       updated_at = :now where id = :id""", id,
+                q -> q.param("rep", repUsername).param("due", Timestamp.from(contactDueAt)));
+    }
+
+    /** The holding partner loses the lead; it waits for the next offer in status QUALIFIED. */
+    public void release(long id) {
+        update("""
+                update lead set status = 'QUALIFIED', partner_id = null, rep_username = null, sla_kind = null,
+                       sla_due_at = null, updated_at = :now where id = :id""", id, q -> q);
+    }
+
+    public void contacted(long id) {
+        update("update lead set status = 'CONTACTED', sla_kind = null, sla_due_at = null, updated_at = :now "
+                + "where id = :id", id, q -> q);
+    }
+
+    /** Ends the lead's life with a final status (WON, LOST, NURTURE, DISQUALIFIED) and an optional reason. */
+    public void close(long id, LeadStatus status, String reason) {
+        update("update lead set status = :status, outcome_reason = :reason, sla_kind = null, sla_due_at = null, "
+                + "updated_at = :now where id = :id", id,
+                q -> q.param("status", status.name()).param("reason", reason));
+    }
+
+    private void update(String sql, long id, java.util.function.UnaryOperator<JdbcClient.StatementSpec> params) {
+        int rows = params.apply(jdbc.sql(sql).param("id", id).param("now", Timestamp.from(clock.now()))).update();
+        if (rows != 1) {
+            throw new LeadNotFoundException(id);
+        }
+    }
+
+    static Lead map(ResultSet rs, int row) throws SQLException {
+        return new Lead(rs.getLong("id"), rs.getString("source"), rs.getString("external_id"),
+                rs.getString("campaign"), rs.getString("product"), rs.getInt("score"), rs.getString("notes"),
+                rs.getLong("account_id"), rs.getLong("contact_id"), LeadStatus.valueOf(rs.getString("status")),
+                rs.getString("segment"), rs.getString("grade"), rs.getString("route"), rs.getString("partner_id"),
+                rs.getString("rep_username"), rs.getBoolean("protected_account"), rs.getInt("attempt_count"),
+                rs.getString("sla_kind"), instant(rs, "sla_due_at"), rs.getString("outcome_reason"),
+                instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,59 @@
+package io.leadbridge.lead;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Lists leads by status, partner, segment, country and campaign, newest first, a page at a time. */
+@Repository
+public class LeadSearch {
+
+    private final JdbcClient jdbc;
+
+    LeadSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Filters; a null filter matches everything. */
+    public record Criteria(LeadStatus status, String partnerId, String segment, String country, String campaign) {
+    }
+
+    public record Page(List<Lead> leads, long total) {
+    }
+
+    public Page find(Criteria criteria, int page, int size) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (criteria.status() != null) {
+            where.add("l.status = :status");
+            params.put("status", criteria.status().name());
+        }
+        if (criteria.partnerId() != null) {
+            where.add("l.partner_id = :partnerId");
+            params.put("partnerId", criteria.partnerId());
+        }
+        if (criteria.segment() != null) {
+            where.add("l.segment = :segment");
+            params.put("segment", criteria.segment());
+        }
+        if (criteria.country() != null) {
+            where.add("a.country = :country");
+            params.put("country", criteria.country());
+        }
+        if (criteria.campaign() != null) {
+            where.add("l.campaign = :campaign");
+            params.put("campaign", criteria.campaign());
+        }
+        String from = " from lead l join account a on a.id = l.account_id"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+        long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<Lead> leads = jdbc.sql("select l.*" + from + " order by l.created_at desc, l.id desc limit :limit offset :offset")
+                .params(params).query(LeadRepository::map).list();
+        return new Page(leads, total);
+    }
+}

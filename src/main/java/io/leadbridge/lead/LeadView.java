@@ -1,0 +1,65 @@
+package io.leadbridge.lead;
+
+import io.leadbridge.prospect.Account;
+import io.leadbridge.prospect.Contact;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** A lead as the API shows it: facts, where it stands, who holds it, what is due, and its timeline. */
+public record LeadView(
+        long id,
+        String source,
+        String externalId,
+        String campaign,
+        String product,
+        int score,
+        String notes,
+        LeadStatus status,
+        String segment,
+        String grade,
+        String route,
+        String partnerId,
+        String repUsername,
+        boolean protectedAccount,
+        int attemptCount,
+        Sla sla,
+        String outcomeReason,
+        AccountView account,
+        ContactView contact,
+        Instant createdAt,
+        Instant updatedAt,
+        List<EventView> events) {
+
+    /** The SLA that runs now: ACCEPT (the partner must answer the offer) or CONTACT (the rep must report contact). */
+    public record Sla(String kind, Instant dueAt) {
+    }
+
+    public record AccountView(String name, String domain, String industry, String country, Integer employees,
+            BigDecimal annualRevenue) {
+        static AccountView of(Account a) {
+            return new AccountView(a.name(), a.domain(), a.industry(), a.country(), a.employees(), a.annualRevenue());
+        }
+    }
+
+    public record ContactView(String firstName, String lastName, String email, String phone, String title) {
+        static ContactView of(Contact c) {
+            return new ContactView(c.firstName(), c.lastName(), c.email(), c.phone(), c.title());
+        }
+    }
+
+    public record EventView(String type, Instant at, String actor, String partnerId, String detail) {
+        static EventView of(LeadEvent e) {
+            return new EventView(e.type().name(), e.occurredAt(), e.actor(), e.partnerId(), e.detail());
+        }
+    }
+
+    static LeadView of(Lead lead, Account account, Contact contact, List<LeadEvent> events) {
+        return new LeadView(lead.id(), lead.source(), lead.externalId(), lead.campaign(), lead.product(), lead.score(),
+                lead.notes(), lead.status(), lead.segment(), lead.grade(), lead.route(), lead.partnerId(),
+                lead.repUsername(), lead.protectedAccount(), lead.attemptCount(),
+                lead.slaKind() == null ? null : new Sla(lead.slaKind(), lead.slaDueAt()), lead.outcomeReason(),
+                AccountView.of(account), contact == null ? null : ContactView.of(contact), lead.createdAt(),
+                lead.updatedAt(), events == null ? null : events.stream().map(EventView::of).toList());
+    }
+}

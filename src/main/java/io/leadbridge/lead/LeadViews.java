@@ -1,0 +1,62 @@
+package io.leadbridge.lead;
+
+import io.leadbridge.prospect.ProspectRepository;
+import io.leadbridge.security.Caller;
+import io.leadbridge.web.ApiException;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds what a caller may see of a lead. A partner user sees only leads its partner holds now,
+ * only its own partner's events on the timeline (never another partner's name), and the
+ * prospect's contact details only once its partner has accepted the lead.
+ */
+@Component
+public class LeadViews {
+
+    private final LeadRepository leads;
+    private final ProspectRepository prospects;
+    private final LeadEventLog events;
+
+    LeadViews(LeadRepository leads, ProspectRepository prospects, LeadEventLog events) {
+        this.leads = leads;
+        this.prospects = prospects;
+        this.events = events;
+    }
+
+    /** The lead for this caller, or 403 if it belongs to another partner (or none). */
+    public Lead visibleLead(long id, Caller caller) {
+        Lead lead = leads.get(id);
+        if (!caller.mayView(lead.partnerId())) {
+            throw ApiException.forbidden("lead " + id + " is not held by your partner");
+        }
+        return lead;
+    }
+
+    /** The lead if this caller may see it, else null (a partner that just declined or lost it). */
+    public Lead visibleLeadOrNull(long id, Caller caller) {
+        Lead lead = leads.get(id);
+        return caller.mayView(lead.partnerId()) ? lead : null;
+    }
+
+    public LeadView detail(Lead lead, Caller caller) {
+        List<LeadEvent> timeline = events.timeline(lead.id());
+        if (caller.isPartnerUser()) {
+            timeline = timeline.stream()
+                    .filter(e -> e.partnerId() == null || e.partnerId().equals(caller.partnerId()))
+                    .filter(e -> e.type() != LeadEventType.NOTIFIED)
+                    .toList();
+        }
+        return view(lead, caller, timeline);
+    }
+
+    public LeadView summary(Lead lead, Caller caller) {
+        return view(lead, caller, null);
+    }
+
+    private LeadView view(Lead lead, Caller caller, List<LeadEvent> timeline) {
+        boolean showContact = !caller.isPartnerUser() || lead.status() != LeadStatus.OFFERED;
+        return LeadView.of(lead, prospects.account(lead.accountId()),
+                showContact ? prospects.contact(lead.contactId()) : null, timeline);
+    }
+}

@@ -1,0 +1,25 @@
+package io.leadbridge.lifecycle;
+
+import io.leadbridge.routing.AccountProtectionRules.Protection;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Check account protection": a named account's partner and rep get the first offer. */
+@Component
+class CheckAccountProtectionDelegate implements JavaDelegate {
+
+    private final LeadRouting routing;
+
+    CheckAccountProtectionDelegate(LeadRouting routing) {
+        this.routing = routing;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Protection protection = routing.protect(LeadVariables.leadId(execution), execution.getVariables());
+        execution.setVariable(LeadVariables.ACCOUNT_PROTECTED, protection.isProtected());
+        execution.setVariable(LeadVariables.NOMINATED_PARTNER_ID, protection.partnerId());
+        execution.setVariable(LeadVariables.NOMINATED_REP, protection.repUsername());
+    }
+}

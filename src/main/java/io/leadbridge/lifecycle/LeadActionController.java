@@ -1,0 +1,82 @@
+package io.leadbridge.lifecycle;
+
+import io.leadbridge.lead.LeadView;
+import io.leadbridge.lead.LeadViews;
+import io.leadbridge.security.Caller;
+import io.leadbridge.security.CallerProvider;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Actions on a lead: accept, decline, report contact (reps); withdraw, assign (channel managers). */
+@RestController
+@RequestMapping("/api/leads/{id}")
+@Validated
+class LeadActionController {
+
+    private final LeadActions actions;
+    private final LeadViews views;
+    private final CallerProvider callers;
+
+    LeadActionController(LeadActions actions, LeadViews views, CallerProvider callers) {
+        this.actions = actions;
+        this.views = views;
+        this.callers = callers;
+    }
+
+    @PostMapping("/accept")
+    ResponseEntity<LeadView> accept(@PathVariable long id) {
+        Caller caller = callers.current();
+        actions.accept(id, caller);
+        return after(id, caller);
+    }
+
+    @PostMapping("/decline")
+    ResponseEntity<LeadView> decline(@PathVariable long id, @Valid @RequestBody ReasonRequest request) {
+        Caller caller = callers.current();
+        actions.decline(id, request.reason(), caller);
+        return after(id, caller);
+    }
+
+    @PostMapping("/contact")
+    ResponseEntity<LeadView> contact(@PathVariable long id, @Valid @RequestBody ContactReport request) {
+        Caller caller = callers.current();
+        actions.reportContact(id, request.outcome(), request.reason(), request.note(), caller);
+        return after(id, caller);
+    }
+
+    @PostMapping("/withdraw")
+    ResponseEntity<LeadView> withdraw(@PathVariable long id, @Valid @RequestBody ReasonRequest request) {
+        Caller caller = callers.current();
+        actions.withdraw(id, request.reason(), caller);
+        return after(id, caller);
+    }
+
+    @PostMapping("/assign")
+    ResponseEntity<LeadView> assign(@PathVariable long id, @Valid @RequestBody AssignRequest request) {
+        Caller caller = callers.current();
+        actions.assign(id, request.partnerId(), caller);
+        return after(id, caller);
+    }
+
+    /** The lead as the caller may now see it; 204 when the caller's partner no longer holds it (after a decline). */
+    private ResponseEntity<LeadView> after(long id, Caller caller) {
+        var lead = views.visibleLeadOrNull(id, caller);
+        return lead == null ? ResponseEntity.noContent().build() : ResponseEntity.ok(views.detail(lead, caller));
+    }
+
+    record ReasonRequest(@Size(max = 1000) String reason) {
+    }
+
+    record ContactReport(ContactOutcome outcome, @Size(max = 60) String reason, @Size(max = 2000) String note) {
+    }
+
+    record AssignRequest(String partnerId) {
+    }
+}

@@ -1,0 +1,199 @@
+package io.leadbridge.lifecycle;
+
+import io.leadbridge.lead.Lead;
+import io.leadbridge.lead.LeadRepository;
+import io.leadbridge.lead.LeadStatus;
+import io.leadbridge.partner.Partner;
+import io.leadbridge.partner.PartnerRepository;
+import io.leadbridge.security.Caller;
+import io.leadbridge.web.ApiException;
+import io.leadbridge.web.InvalidInputException;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What partner reps and channel managers do to a lead through the API, under the same rules as
+ * in Tasklist: each action completes the lead's open task or sends its process a message. A
+ * refused action changes nothing.
+ */
+@Service
+public class LeadActions {
+
+    private static final Set<LeadStatus> HELD = EnumSet.of(LeadStatus.OFFERED, LeadStatus.ACCEPTED, LeadStatus.CONTACTED);
+
+    private final LeadRepository leads;
+    private final PartnerRepository partners;
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+
+    LeadActions(LeadRepository leads, PartnerRepository partners, TaskService tasks, RuntimeService runtime) {
+        this.leads = leads;
+        this.partners = partners;
+        this.tasks = tasks;
+        this.runtime = runtime;
+    }
+
+    @Transactional
+    public void accept(long leadId, Caller caller) {
+        Lead lead = lockForPartner(leadId, caller);
+        requireStatus(lead, "accepted", LeadStatus.OFFERED);
+        completeAs(openTask(lead, TaskCompletionListener.ACCEPT_LEAD), caller,
+                Map.of(LeadVariables.OFFER_DECISION, "ACCEPT"));
+    }
+
+    @Transactional
+    public void decline(long leadId, String reason, Caller caller) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "a decline needs a reason");
+        }
+        Lead lead = lockForPartner(leadId, caller);
+        requireStatus(lead, "declined", LeadStatus.OFFERED);
+        completeAs(openTask(lead, TaskCompletionListener.ACCEPT_LEAD), caller,
+                Map.of(LeadVariables.OFFER_DECISION, "DECLINE", LeadVariables.DECLINE_REASON, reason.trim()));
+    }
+
+    /** First contact (from ACCEPTED) or the final outcome (from CONTACTED). */
+    @Transactional
+    public void reportContact(long leadId, ContactOutcome outcome, String reason, String note, Caller caller) {
+        if (outcome == null) {
+            throw new InvalidInputException("outcome", "must be one of " + EnumSet.allOf(ContactOutcome.class));
+        }
+        if (outcome == ContactOutcome.LOST && (reason == null || reason.isBlank())) {
+            throw new InvalidInputException("reason", "a lost lead needs a reason");
+        }
+        Lead lead = lockForPartner(leadId, caller);
+        requireStatus(lead, "reported on", LeadStatus.ACCEPTED, LeadStatus.CONTACTED);
+        if (lead.repUsername() != null && !lead.repUsername().equals(caller.username())) {
+            throw ApiException.forbidden("lead " + leadId + " is held by rep " + lead.repUsername());
+        }
+        String taskKey = TaskCompletionListener.CONTACT_PROSPECT;
+        if (lead.status() == LeadStatus.CONTACTED) {
+            if (outcome != ContactOutcome.WON && outcome != ContactOutcome.LOST) {
+                throw ApiException.conflict("lead " + leadId + " was already contacted; report WON or LOST");
+            }
+            taskKey = TaskCompletionListener.REPORT_OUTCOME;
+        }
+        Map<String, Object> answer = new HashMap<>();
+        answer.put(LeadVariables.OUTCOME, outcome.name());
+        answer.put(LeadVariables.LOST_REASON, reason == null ? null : reason.trim());
+        answer.put(LeadVariables.NOTE, note == null ? null : note.trim());
+        completeAs(openTask(lead, taskKey), caller, answer);
+    }
+
+    @Transactional
+    public void withdraw(long leadId, String reason, Caller caller) {
+        requireChannelManager(caller);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "say why the lead is withdrawn");
+        }
+        Lead lead = leads.lock(leadId).orElseThrow(() -> ApiException.notFound("lead " + leadId + " does not exist"));
+        requireHeld(lead, "withdrawn");
+        Map<String, Object> request = new HashMap<>();
+        request.put(LeadVariables.WITHDRAWAL_REASON, WithdrawalReason.CHANNEL_MANAGER.name());
+        request.put(LeadVariables.WITHDRAWAL_NOTE, reason.trim());
+        request.put(LeadVariables.WITHDRAWN_BY, caller.username());
+        requestWithdrawal(lead, request);
+    }
+
+    /** Gives the lead to a named partner: from manual distribution, or taking it from its current partner. */
+    @Transactional
+    public void assign(long leadId, String partnerId, Caller caller) {
+        requireChannelManager(caller);
+        if (partnerId == null || partnerId.isBlank()) {
+            throw new InvalidInputException("partnerId", "name the partner to assign the lead to");
+        }
+        Partner partner = partners.findById(partnerId.trim())
+                .orElseThrow(() -> new InvalidInputException("partnerId", "partner '" + partnerId + "' does not exist"));
+        if (!partner.isActive()) {
+            throw ApiException.conflict("partner '" + partner.id() + "' is " + partner.status() + " and takes no leads");
+        }
+        Lead lead = leads.lock(leadId).orElseThrow(() -> ApiException.notFound("lead " + leadId + " does not exist"));
+        if (lead.status() == LeadStatus.UNASSIGNED) {
+            completeAs(openTask(lead, TaskCompletionListener.DISTRIBUTE_MANUALLY), caller,
+                    Map.of(LeadVariables.ASSIGNED_PARTNER_ID, partner.id()));
+            return;
+        }
+        requireHeld(lead, "reassigned");
+        if (partner.id().equals(lead.partnerId())) {
+            throw ApiException.conflict("lead " + leadId + " is already held by partner '" + partner.id() + "'");
+        }
+        Map<String, Object> request = new HashMap<>();
+        request.put(LeadVariables.WITHDRAWAL_REASON, WithdrawalReason.REASSIGNED.name());
+        request.put(LeadVariables.WITHDRAWAL_NOTE, "to partner " + partner.id());
+        request.put(LeadVariables.WITHDRAWN_BY, caller.username());
+        request.put(LeadVariables.NOMINATED_PARTNER_ID, partner.id());
+        request.put(LeadVariables.NOMINATED_REP, null);
+        requestWithdrawal(lead, request);
+    }
+
+    private void requestWithdrawal(Lead lead, Map<String, Object> variables) {
+        try {
+            runtime.createMessageCorrelation(LeadVariables.MESSAGE_WITHDRAWAL_REQUESTED)
+                    .processInstanceBusinessKey(lead.businessKey())
+                    .setVariables(variables)
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw ApiException.conflict("lead " + lead.id() + " is " + lead.status() + " and cannot be withdrawn right now");
+        }
+    }
+
+    private Lead lockForPartner(long leadId, Caller caller) {
+        Lead lead = leads.lock(leadId).orElseThrow(() -> ApiException.notFound("lead " + leadId + " does not exist"));
+        if (caller.partnerId() == null || caller.isChannelManager()) {
+            throw ApiException.forbidden("only a rep of the partner holding the lead may do this");
+        }
+        if (!caller.partnerId().equals(lead.partnerId())) {
+            throw ApiException.forbidden("lead " + leadId + " is not held by your partner");
+        }
+        return lead;
+    }
+
+    private static void requireStatus(Lead lead, String action, LeadStatus... allowed) {
+        for (LeadStatus status : allowed) {
+            if (lead.status() == status) {
+                return;
+            }
+        }
+        throw ApiException.conflict("lead " + lead.id() + " is " + lead.status() + "; only a lead that is "
+                + String.join(" or ", java.util.Arrays.stream(allowed).map(Enum::name).toList()) + " can be " + action);
+    }
+
+    private static void requireHeld(Lead lead, String action) {
+        if (!HELD.contains(lead.status())) {
+            throw ApiException.conflict("lead " + lead.id() + " is " + lead.status() + "; only a lead held by a partner ("
+                    + HELD + ") can be " + action);
+        }
+    }
+
+    private static void requireChannelManager(Caller caller) {
+        if (!caller.isChannelManager()) {
+            throw ApiException.forbidden("only channel managers may do this");
+        }
+    }
+
+    private Task openTask(Lead lead, String taskKey) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(lead.businessKey())
+                .taskDefinitionKey(taskKey).singleResult();
+        if (task == null) {
+            throw ApiException.conflict("lead " + lead.id() + " is " + lead.status() + " but has no open '" + taskKey
+                    + "' step; try again in a moment");
+        }
+        return task;
+    }
+
+    private void completeAs(Task task, Caller caller, Map<String, Object> variables) {
+        if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
+            throw ApiException.conflict("this step is assigned to " + task.getAssignee());
+        }
+        tasks.setAssignee(task.getId(), caller.username());
+        tasks.complete(task.getId(), variables);
+    }
+}

@@ -1,0 +1,124 @@
+package io.leadbridge.lifecycle;
+
+import io.leadbridge.lead.Lead;
+import io.leadbridge.lead.LeadEvent;
+import io.leadbridge.lead.LeadEventLog;
+import io.leadbridge.lead.LeadEventType;
+import io.leadbridge.lead.LeadRepository;
+import io.leadbridge.lead.LeadStatus;
+import io.leadbridge.partner.Partner;
+import io.leadbridge.partner.PartnerRepository;
+import io.leadbridge.routing.AccountProtectionRules;
+import io.leadbridge.routing.AccountProtectionRules.Protection;
+import io.leadbridge.routing.LeadOfferLog;
+import io.leadbridge.routing.LeadQualificationRules;
+import io.leadbridge.routing.PartnerEligibilityRules;
+import io.leadbridge.routing.PartnerSelector;
+import io.leadbridge.routing.PartnerSelector.Selection;
+import io.leadbridge.routing.Qualification;
+import io.leadbridge.routing.SlaPolicyRules;
+import io.leadbridge.routing.SlaPolicyRules.SlaTerms;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** The decisions on a lead's way to a partner: qualification, protection, SLA terms, selection. */
+@Service
+public class LeadRouting {
+
+    private static final Logger log = LoggerFactory.getLogger(LeadRouting.class);
+
+    private final LeadRepository leads;
+    private final LeadEventLog events;
+    private final LeadQualificationRules qualificationRules;
+    private final AccountProtectionRules protectionRules;
+    private final SlaPolicyRules slaRules;
+    private final PartnerEligibilityRules eligibilityRules;
+    private final PartnerSelector selector;
+    private final PartnerRepository partners;
+    private final LeadOfferLog offers;
+
+    LeadRouting(LeadRepository leads, LeadEventLog events, LeadQualificationRules qualificationRules,
+            AccountProtectionRules protectionRules, SlaPolicyRules slaRules, PartnerEligibilityRules eligibilityRules,
+            PartnerSelector selector, PartnerRepository partners, LeadOfferLog offers) {
+        this.leads = leads;
+        this.events = events;
+        this.qualificationRules = qualificationRules;
+        this.protectionRules = protectionRules;
+        this.slaRules = slaRules;
+        this.eligibilityRules = eligibilityRules;
+        this.selector = selector;
+        this.partners = partners;
+        this.offers = offers;
+    }
+
+    public Qualification qualify(long leadId, Map<String, Object> facts) {
+        Qualification q = qualificationRules.evaluate(facts);
+        leads.qualify(leadId, q.segment(), q.grade(), q.route().name());
+        events.record(leadId, LeadEventType.QUALIFIED, LeadEvent.SYSTEM, null,
+                "segment " + q.segment() + ", grade " + q.grade() + ", route " + q.route());
+        log.info("lead {}: qualified as {} grade {}, route {}", leadId, q.segment(), q.grade(), q.route());
+        return q;
+    }
+
+    /**
+     * The protected partner and rep of the lead's account, if the account is protected and that
+     * partner can take leads; otherwise an open account (a protected partner that is unknown or
+     * inactive is noted on the timeline and the rules choose instead).
+     */
+    public Protection protect(long leadId, Map<String, Object> facts) {
+        Protection protection = protectionRules.evaluate(facts);
+        if (!protection.isProtected()) {
+            return protection;
+        }
+        var partner = partners.findById(protection.partnerId());
+        if (partner.isEmpty() || !partner.get().isActive()) {
+            events.record(leadId, LeadEventType.ACCOUNT_PROTECTED, LeadEvent.SYSTEM, null,
+                    "account protected for partner " + protection.partnerId()
+                            + ", which is " + (partner.isEmpty() ? "unknown" : "inactive")
+                            + "; the distribution rules choose instead");
+            return new Protection(false, null, null);
+        }
+        String rep = protection.repUsername();
+        if (rep != null && partners.findRep(rep).filter(r -> r.partnerId().equals(protection.partnerId())).isEmpty()) {
+            rep = null;
+        }
+        leads.markProtected(leadId);
+        events.record(leadId, LeadEventType.ACCOUNT_PROTECTED, LeadEvent.SYSTEM, protection.partnerId(),
+                "named account of " + partner.get().name() + (rep == null ? "" : ", rep " + rep));
+        return new Protection(true, protection.partnerId(), rep);
+    }
+
+    /** SLA terms for the next offer, and its number (1 for the first offer). */
+    public SlaForOffer slaForNextOffer(long leadId) {
+        Lead lead = leads.get(leadId);
+        int attempt = offers.countOffers(leadId) + 1;
+        return new SlaForOffer(attempt, slaRules.evaluate(lead.segment(), lead.grade(), attempt));
+    }
+
+    /** The partner the rules choose for the next offer, if any. */
+    public Selection selectPartner(long leadId, Map<String, Object> facts) {
+        Lead lead = leads.get(leadId);
+        Selection selection = selector.select(leadId, eligibilityRules.evaluate(facts), lead.segment(),
+                (String) facts.get(LeadVariables.INDUSTRY), lead.product());
+        log.info("lead {}: {}{}", leadId, selection.explanation(),
+                selection.found() ? ", partner " + selection.partnerId() : "");
+        return selection;
+    }
+
+    /** No partner can take the lead: it waits for a channel manager. */
+    public void markUnassigned(long leadId, String why) {
+        leads.changeStatus(leadId, LeadStatus.UNASSIGNED);
+        events.record(leadId, LeadEventType.UNASSIGNED, LeadEvent.SYSTEM, null, why);
+        log.info("lead {}: waits for manual distribution ({})", leadId, why);
+    }
+
+    public Partner activePartner(String partnerId) {
+        return partners.findById(partnerId).filter(Partner::isActive).orElse(null);
+    }
+
+    /** The SLA terms of an offer and which offer of the lead it is. */
+    public record SlaForOffer(int attempt, SlaTerms terms) {
+    }
+}

@@ -1,0 +1,93 @@
+package io.leadbridge.lifecycle;
+
+/**
+ * Names of the lead process's variables, in one place. Variables hold ids and small routing
+ * facts only; the lead itself lives in the {@code lead} table.
+ */
+public final class LeadVariables {
+
+    public static final String PROCESS_KEY = "leadLifecycle";
+    /** Message a channel manager's withdrawal or reassignment sends to the lead's process. */
+    public static final String MESSAGE_WITHDRAWAL_REQUESTED = "LeadWithdrawalRequested";
+
+    // Facts about the lead, set when the process starts (inputs of the decision tables).
+    public static final String LEAD_ID = "leadId";
+    public static final String SCORE = "score";
+    public static final String EMPLOYEES = "employees";
+    public static final String ANNUAL_REVENUE = "annualRevenue";
+    public static final String COUNTRY = "country";
+    public static final String PRODUCT = "product";
+    public static final String INDUSTRY = "industry";
+    public static final String ACCOUNT_NAME = "accountName";
+    public static final String ACCOUNT_DOMAIN = "accountDomain";
+    public static final String CAMPAIGN = "campaign";
+
+    // Qualification and protection.
+    public static final String SEGMENT = "segment";
+    public static final String GRADE = "grade";
+    public static final String ROUTE = "route";
+    public static final String ACCOUNT_PROTECTED = "accountProtected";
+
+    // Routing.
+    /** The partner the next offer goes to without rule-based selection (protected account, manual assignment). */
+    public static final String NOMINATED_PARTNER_ID = "nominatedPartnerId";
+    public static final String NOMINATED_REP = "nominatedRepUsername";
+    public static final String PARTNER_FOUND = "partnerFound";
+    public static final String PARTNER_ID = "partnerId";
+    public static final String REP_USERNAME = "repUsername";
+    public static final String OFFER_GROUP = "offerGroup";
+    public static final String OFFER_ASSIGNEE = "offerAssignee";
+    /** Why the rules chose the partner (or nobody), for the lead's timeline. */
+    public static final String SELECTION_NOTE = "selectionNote";
+
+    // SLA policy for the current offer.
+    public static final String ATTEMPT = "attempt";
+    public static final String MAX_ATTEMPTS = "maxAttempts";
+    public static final String ACCEPT_REMINDER = "acceptReminder";
+    public static final String ACCEPT_SLA = "acceptSla";
+    public static final String CONTACT_REMINDER = "contactReminder";
+    public static final String CONTACT_SLA = "contactSla";
+    public static final String ACCEPT_REMINDER_AT = "acceptReminderAt";
+    public static final String ACCEPT_DUE_AT = "acceptDueAt";
+    public static final String CONTACT_REMINDER_AT = "contactReminderAt";
+    public static final String CONTACT_DUE_AT = "contactDueAt";
+
+    // Answers from partner reps and channel managers (task forms, API, messages).
+    public static final String OFFER_DECISION = "offerDecision";
+    public static final String DECLINE_REASON = "declineReason";
+    public static final String OUTCOME = "outcome";
+    public static final String LOST_REASON = "lostReason";
+    public static final String NOTE = "note";
+    public static final String TASK_WORKER = "taskWorker";
+    public static final String WITHDRAWAL_REASON = "withdrawalReason";
+    public static final String WITHDRAWN_BY = "withdrawnBy";
+    public static final String WITHDRAWAL_NOTE = "withdrawalNote";
+    public static final String ASSIGNED_PARTNER_ID = "assignedPartnerId";
+
+    // Contact details, shown to the accepting rep on the "Contact the prospect" form.
+    public static final String CONTACT_NAME = "contactName";
+    public static final String CONTACT_EMAIL = "contactEmail";
+    public static final String CONTACT_PHONE = "contactPhone";
+    public static final String CONTACT_TITLE = "contactTitle";
+
+    // Local inputs of reusable steps.
+    public static final String FINAL_STATUS = "finalStatus";
+    public static final String REMINDER = "reminder";
+
+    private LeadVariables() {
+    }
+
+    /** The lead id of the process this execution belongs to. */
+    public static long leadId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        Object value = scope.getVariable(LEAD_ID);
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        throw new IllegalStateException("process variable " + LEAD_ID + " is missing");
+    }
+
+    public static String text(org.camunda.bpm.engine.delegate.VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    }
+}

@@ -1,0 +1,53 @@
+package io.leadbridge.lifecycle;
+
+import io.leadbridge.config.IsoDurations;
+import io.leadbridge.config.LeadClock;
+import io.leadbridge.partner.Partner;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Offer lead to partner": to the nominated partner (protected account, manual assignment) or
+ * the one the rules chose; sets the accept reminder and deadline the task's timers wait for.
+ */
+@Component
+class OfferLeadDelegate implements JavaDelegate {
+
+    private final LeadHolding holding;
+    private final LeadClock clock;
+
+    OfferLeadDelegate(LeadHolding holding, LeadClock clock) {
+        this.holding = holding;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String nominated = LeadVariables.text(execution, LeadVariables.NOMINATED_PARTNER_ID);
+        String partnerId = nominated != null ? nominated : LeadVariables.text(execution, LeadVariables.PARTNER_ID);
+        String rep = nominated != null ? LeadVariables.text(execution, LeadVariables.NOMINATED_REP) : null;
+        String how = nominated != null
+                ? (rep != null ? "protected account" : "nominated partner")
+                : LeadVariables.text(execution, LeadVariables.SELECTION_NOTE);
+        int attempt = (Integer) execution.getVariable(LeadVariables.ATTEMPT);
+        Instant now = clock.now();
+        Instant reminderAt = IsoDurations.after(now, LeadVariables.text(execution, LeadVariables.ACCEPT_REMINDER));
+        Instant dueAt = IsoDurations.after(now, LeadVariables.text(execution, LeadVariables.ACCEPT_SLA));
+
+        holding.offer(LeadVariables.leadId(execution), partnerId, rep, attempt, dueAt, how);
+
+        execution.setVariable(LeadVariables.PARTNER_ID, partnerId);
+        execution.setVariable(LeadVariables.OFFER_GROUP, Partner.groupIdOf(partnerId));
+        execution.setVariable(LeadVariables.OFFER_ASSIGNEE, rep);
+        execution.setVariable(LeadVariables.ACCEPT_REMINDER_AT, Date.from(reminderAt));
+        execution.setVariable(LeadVariables.ACCEPT_DUE_AT, Date.from(dueAt));
+        execution.setVariable(LeadVariables.NOMINATED_PARTNER_ID, null);
+        execution.setVariable(LeadVariables.NOMINATED_REP, null);
+        execution.setVariable(LeadVariables.OFFER_DECISION, null);
+        execution.setVariable(LeadVariables.DECLINE_REASON, null);
+        execution.setVariable(LeadVariables.REP_USERNAME, rep);
+    }
+}

@@ -1,0 +1,25 @@
+package io.leadbridge.lifecycle;
+
+import io.leadbridge.routing.PartnerSelector.Selection;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Select partner": the partnerEligibility table's requirements, then a fair choice among the eligible. */
+@Component
+class SelectPartnerDelegate implements JavaDelegate {
+
+    private final LeadRouting routing;
+
+    SelectPartnerDelegate(LeadRouting routing) {
+        this.routing = routing;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Selection selection = routing.selectPartner(LeadVariables.leadId(execution), execution.getVariables());
+        execution.setVariable(LeadVariables.PARTNER_FOUND, selection.found());
+        execution.setVariable(LeadVariables.PARTNER_ID, selection.partnerId());
+        execution.setVariable(LeadVariables.SELECTION_NOTE, selection.explanation());
+    }
+}

@@ -1,0 +1,95 @@
+package io.leadbridge.lifecycle;
+
+import io.leadbridge.partner.PartnerRepository;
+import java.util.EnumSet;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs when a partner rep, inside sales or a channel manager completes a lead task, whether in
+ * Tasklist, through {@code /engine-rest} or through Leadbridge's API: remembers who did it and
+ * refuses an incomplete answer (a decline without reason, a lost lead without reason, a manual
+ * distribution to a partner that cannot take leads). A refusal rolls the completion back.
+ */
+@Component
+class TaskCompletionListener implements TaskListener {
+
+    static final String ACCEPT_LEAD = "Task_AcceptLead";
+    static final String CONTACT_PROSPECT = "Task_ContactProspect";
+    static final String REPORT_OUTCOME = "Task_ReportOutcome";
+    static final String WORK_IN_INSIDE_SALES = "Task_WorkLeadInInsideSales";
+    static final String DISTRIBUTE_MANUALLY = "Task_DistributeManually";
+
+    private static final Set<ContactOutcome> FINAL_OUTCOMES = EnumSet.of(ContactOutcome.WON, ContactOutcome.LOST);
+
+    private final IdentityService identity;
+    private final PartnerRepository partners;
+
+    TaskCompletionListener(IdentityService identity, PartnerRepository partners) {
+        this.identity = identity;
+        this.partners = partners;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String worker = task.getAssignee();
+        Authentication current = identity.getCurrentAuthentication();
+        if (current != null && current.getUserId() != null) {
+            worker = current.getUserId();
+        }
+        task.setVariable(LeadVariables.TASK_WORKER, worker);
+
+        switch (task.getTaskDefinitionKey()) {
+            case ACCEPT_LEAD -> checkOfferAnswer(task);
+            case CONTACT_PROSPECT -> checkOutcome(task, EnumSet.allOf(ContactOutcome.class));
+            case REPORT_OUTCOME, WORK_IN_INSIDE_SALES -> checkOutcome(task, FINAL_OUTCOMES);
+            case DISTRIBUTE_MANUALLY -> checkAssignment(task);
+            default -> {
+            }
+        }
+    }
+
+    private static void checkOfferAnswer(DelegateTask task) {
+        String decision = LeadVariables.text(task, LeadVariables.OFFER_DECISION);
+        if (!"ACCEPT".equals(decision) && !"DECLINE".equals(decision)) {
+            throw new TaskAnswerException(LeadVariables.OFFER_DECISION, "must be ACCEPT or DECLINE");
+        }
+        if ("DECLINE".equals(decision) && LeadVariables.text(task, LeadVariables.DECLINE_REASON) == null) {
+            throw new TaskAnswerException(LeadVariables.DECLINE_REASON, "a decline needs a reason");
+        }
+    }
+
+    private static void checkOutcome(DelegateTask task, Set<ContactOutcome> allowed) {
+        String value = LeadVariables.text(task, LeadVariables.OUTCOME);
+        ContactOutcome outcome = null;
+        try {
+            outcome = value == null ? null : ContactOutcome.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        if (outcome == null || !allowed.contains(outcome)) {
+            throw new TaskAnswerException(LeadVariables.OUTCOME, "must be one of " + allowed);
+        }
+        if (outcome == ContactOutcome.LOST && LeadVariables.text(task, LeadVariables.LOST_REASON) == null) {
+            throw new TaskAnswerException(LeadVariables.LOST_REASON, "a lost lead needs a reason");
+        }
+    }
+
+    private void checkAssignment(DelegateTask task) {
+        String partnerId = LeadVariables.text(task, LeadVariables.ASSIGNED_PARTNER_ID);
+        if (partnerId == null) {
+            throw new TaskAnswerException(LeadVariables.ASSIGNED_PARTNER_ID, "name the partner to offer the lead to");
+        }
+        var partner = partners.findById(partnerId);
+        if (partner.isEmpty()) {
+            throw new TaskAnswerException(LeadVariables.ASSIGNED_PARTNER_ID, "partner '" + partnerId + "' does not exist");
+        }
+        if (!partner.get().isActive()) {
+            throw new TaskAnswerException(LeadVariables.ASSIGNED_PARTNER_ID, "partner '" + partnerId + "' is not active");
+        }
+    }
+}

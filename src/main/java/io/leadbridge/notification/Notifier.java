@@ -1,0 +1,123 @@
+package io.leadbridge.notification;
+
+import io.leadbridge.config.LeadbridgeProperties;
+import io.leadbridge.lead.Lead;
+import io.leadbridge.partner.Partner;
+import io.leadbridge.partner.PartnerRep;
+import io.leadbridge.partner.PartnerRepository;
+import io.leadbridge.prospect.Account;
+import io.leadbridge.prospect.ProspectRepository;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the mails a step of the lead's life calls for, addressed at the moment the step happens
+ * (so a withdrawal notice reaches the partner that lost the lead, even if the lead has moved on
+ * by the time the mail goes out). The "Send notifications" step of the process delivers them.
+ */
+@Component
+public class Notifier {
+
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final NotificationRepository notifications;
+    private final PartnerRepository partners;
+    private final ProspectRepository prospects;
+    private final LeadbridgeProperties properties;
+
+    Notifier(NotificationRepository notifications, PartnerRepository partners, ProspectRepository prospects,
+            LeadbridgeProperties properties) {
+        this.notifications = notifications;
+        this.partners = partners;
+        this.prospects = prospects;
+        this.properties = properties;
+    }
+
+    public void leadOffered(Lead lead, String partnerId, String repUsername, Instant acceptDueAt) {
+        Account account = prospects.account(lead.accountId());
+        String subject = "New lead for you: " + account.name() + " (" + lead.product() + ")";
+        String body = """
+                A new lead is waiting for your answer.
+
+                Company:  %s (%s)
+                Product:  %s
+                Segment:  %s, grade %s
+
+                Accept or decline it by %s, or it goes to another partner.
+                Open Tasklist: %s/camunda/app/tasklist/
+                Lead id: %d
+                """.formatted(account.name(), account.country(), lead.product(), lead.segment(), lead.grade(),
+                DUE.format(acceptDueAt), properties.publicUrl(), lead.id());
+        notify(lead, partnerId, repUsername, NotificationKind.LEAD_OFFERED, subject, body);
+    }
+
+    public void acceptReminder(Lead lead, Instant acceptDueAt) {
+        Account account = prospects.account(lead.accountId());
+        String subject = "Reminder: lead " + account.name() + " is waiting for your answer";
+        String body = """
+                The lead from %s about %s has not been accepted yet.
+
+                Accept or decline it by %s, or it will be withdrawn and offered to another partner.
+                Open Tasklist: %s/camunda/app/tasklist/
+                Lead id: %d
+                """.formatted(account.name(), lead.product(), DUE.format(acceptDueAt), properties.publicUrl(),
+                lead.id());
+        notify(lead, lead.partnerId(), lead.repUsername(), NotificationKind.ACCEPT_REMINDER, subject, body);
+    }
+
+    public void contactReminder(Lead lead, Instant contactDueAt) {
+        Account account = prospects.account(lead.accountId());
+        String subject = "Reminder: contact " + account.name() + " about " + lead.product();
+        String body = """
+                You accepted the lead from %s but have not reported first contact yet.
+
+                Contact the prospect and report it by %s, or the lead will be withdrawn.
+                Open Tasklist: %s/camunda/app/tasklist/
+                Lead id: %d
+                """.formatted(account.name(), DUE.format(contactDueAt), properties.publicUrl(), lead.id());
+        notifyRep(lead, lead.partnerId(), lead.repUsername(), NotificationKind.CONTACT_REMINDER, subject, body);
+    }
+
+    public void leadWithdrawn(Lead lead, String partnerId, String repUsername, String reason) {
+        Account account = prospects.account(lead.accountId());
+        String subject = "Lead withdrawn: " + account.name() + " (" + lead.product() + ")";
+        String body = """
+                The lead from %s about %s has been withdrawn from your company.
+                Reason: %s
+
+                Updates about this lead are no longer accepted from your company.
+                Lead id: %d
+                """.formatted(account.name(), lead.product(), reason, lead.id());
+        notify(lead, partnerId, repUsername, NotificationKind.LEAD_WITHDRAWN, subject, body);
+    }
+
+    /** To the named rep and the partner manager, or to every rep and the manager when no rep is named. */
+    private void notify(Lead lead, String partnerId, String repUsername, NotificationKind kind, String subject,
+            String body) {
+        Set<String> recipients = new LinkedHashSet<>();
+        if (repUsername != null) {
+            partners.findRep(repUsername).map(PartnerRep::email).ifPresent(recipients::add);
+        } else {
+            partners.findReps(partnerId).forEach(rep -> recipients.add(rep.email()));
+        }
+        partners.findById(partnerId).map(Partner::managerEmail).filter(e -> e != null && !e.isBlank())
+                .ifPresent(recipients::add);
+        recipients.forEach(to -> notifications.add(lead.id(), partnerId, kind, to, subject, body));
+    }
+
+    /** To the rep alone, falling back to the partner as a whole if the rep is unknown. */
+    private void notifyRep(Lead lead, String partnerId, String repUsername, NotificationKind kind, String subject,
+            String body) {
+        var rep = repUsername == null ? java.util.Optional.<PartnerRep>empty() : partners.findRep(repUsername);
+        if (rep.isPresent()) {
+            notifications.add(lead.id(), partnerId, kind, rep.get().email(), subject, body);
+        } else {
+            notify(lead, partnerId, null, kind, subject, body);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.leadbridge.partner;
+
+import io.leadbridge.config.LeadClock;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Partners, their capabilities and their reps. */
+@Repository
+public class PartnerRepository {
+
+    enum CapabilityKind { COUNTRY, INDUSTRY, SEGMENT, COMPETENCY, CERTIFICATION, PRODUCT }
+
+    private final JdbcClient jdbc;
+    private final LeadClock clock;
+
+    PartnerRepository(JdbcClient jdbc, LeadClock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public boolean exists(String id) {
+        return jdbc.sql("select count(*) from partner where id = :id").param("id", id).query(Integer.class).single() > 0;
+    }
+
+    void insert(Partner partner) {
+        Timestamp now = Timestamp.from(clock.now());
+        jdbc.sql("""
+                insert into partner (id, name, tier, status, capacity, manager_email, created_at, updated_at)
+                values (:id, :name, :tier, :status, :capacity, :managerEmail, :now, :now)""")
+                .param("id", partner.id()).param("name", partner.name()).param("tier", partner.tier().name())
+                .param("status", partner.status().name()).param("capacity", partner.capacity())
+                .param("managerEmail", partner.managerEmail()).param("now", now)
+                .update();
+        insertCapabilities(partner);
+    }
+
+    void update(Partner partner) {
+        jdbc.sql("""
+                update partner set name = :name, tier = :tier, status = :status, capacity = :capacity,
+                       manager_email = :managerEmail, updated_at = :now where id = :id""")
+                .param("id", partner.id()).param("name", partner.name()).param("tier", partner.tier().name())
+                .param("status", partner.status().name()).param("capacity", partner.capacity())
+                .param("managerEmail", partner.managerEmail()).param("now", Timestamp.from(clock.now()))
+                .update();
+        jdbc.sql("delete from partner_capability where partner_id = :id").param("id", partner.id()).update();
+        insertCapabilities(partner);
+    }
+
+    private void insertCapabilities(Partner partner) {
+        Map<CapabilityKind, Set<String>> byKind = new LinkedHashMap<>();
+        byKind.put(CapabilityKind.COUNTRY, partner.countries());
+        byKind.put(CapabilityKind.INDUSTRY, partner.industries());
+        byKind.put(CapabilityKind.SEGMENT, partner.segments());
+        byKind.put(CapabilityKind.COMPETENCY, partner.competencies());
+        byKind.put(CapabilityKind.CERTIFICATION, partner.certifications());
+        byKind.put(CapabilityKind.PRODUCT, partner.products());
+        byKind.forEach((kind, values) -> values.forEach(value -> jdbc.sql(
+                "insert into partner_capability (partner_id, kind, capability) values (:id, :kind, :value)")
+                .param("id", partner.id()).param("kind", kind.name()).param("value", value).update()));
+    }
+
+    public Optional<Partner> findById(String id) {
+        List<Partner> found = load("where p.id = :id", Map.of("id", id));
+        return found.stream().findFirst();
+    }
+
+    public List<Partner> findAll() {
+        return load("", Map.of());
+    }
+
+    public List<Partner> findActive() {
+        return load("where p.status = 'ACTIVE'", Map.of());
+    }
+
+    private List<Partner> load(String where, Map<String, ?> params) {
+        Map<String, Map<CapabilityKind, Set<String>>> capabilities = new HashMap<>();
+        jdbc.sql("select c.partner_id, c.kind, c.capability from partner_capability c join partner p on p.id = c.partner_id "
+                        + where)
+                .params(params)
+                .query(rs -> {
+                    capabilities.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .computeIfAbsent(CapabilityKind.valueOf(rs.getString(2)), k -> new TreeSet<>())
+                            .add(rs.getString(3));
+                });
+        List<Partner> partners = new ArrayList<>();
+        jdbc.sql("select * from partner p " + where + " order by p.id").params(params).query(rs -> {
+            var caps = capabilities.getOrDefault(rs.getString("id"), Map.of());
+            partners.add(new Partner(rs.getString("id"), rs.getString("name"),
+                    PartnerTier.valueOf(rs.getString("tier")), PartnerStatus.valueOf(rs.getString("status")),
+                    rs.getInt("capacity"), rs.getString("manager_email"),
+                    caps.getOrDefault(CapabilityKind.COUNTRY, Set.of()),
+                    caps.getOrDefault(CapabilityKind.INDUSTRY, Set.of()),
+                    caps.getOrDefault(CapabilityKind.SEGMENT, Set.of()),
+                    caps.getOrDefault(CapabilityKind.COMPETENCY, Set.of()),
+                    caps.getOrDefault(CapabilityKind.CERTIFICATION, Set.of()),
+                    caps.getOrDefault(CapabilityKind.PRODUCT, Set.of()),
+                    rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()));
+        });
+        return partners;
+    }
+
+    void insertRep(PartnerRep rep) {
+        jdbc.sql("""
+                insert into partner_rep (username, partner_id, first_name, last_name, email, created_at)
+                values (:username, :partnerId, :firstName, :lastName, :email, :now)""")
+                .param("username", rep.username()).param("partnerId", rep.partnerId())
+                .param("firstName", rep.firstName()).param("lastName", rep.lastName())
+                .param("email", rep.email()).param("now", Timestamp.from(clock.now()))
+                .update();
+    }
+
+    public Optional<PartnerRep> findRep(String username) {
+        return jdbc.sql("select * from partner_rep where username = :username").param("username", username)
+                .query(PartnerRepository::mapRep)
+                .optional();
+    }
+
+    public List<PartnerRep> findReps(String partnerId) {
+        return jdbc.sql("select * from partner_rep where partner_id = :partnerId order by username")
+                .param("partnerId", partnerId)
+                .query(PartnerRepository::mapRep)
+                .list();
+    }
+
+    private static PartnerRep mapRep(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new PartnerRep(rs.getString("username"), rs.getString("partner_id"), rs.getString("first_name"),
+                rs.getString("last_name"), rs.getString("email"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    /** Leads each partner holds now (offered or accepted and not yet closed), for capacity checks. */
+    public Map<String, Integer> openLeadCounts(Collection<String> partnerIds) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (partnerIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("select partner_id, count(*) from lead where status in ('OFFERED', 'ACCEPTED', 'CONTACTED') "
+                        + "and partner_id in (:ids) group by partner_id")
+                .param("ids", partnerIds)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
+    }
+}

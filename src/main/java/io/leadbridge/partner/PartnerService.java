@@ -1,0 +1,88 @@
+package io.leadbridge.partner;
+
+import io.leadbridge.config.LeadClock;
+import io.leadbridge.security.AccessProvisioning;
+import io.leadbridge.web.ApiException;
+import io.leadbridge.web.InvalidInputException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates and changes partners and their reps, keeping Camunda's groups and users in step. */
+@Service
+public class PartnerService {
+
+    private final PartnerRepository partners;
+    private final AccessProvisioning access;
+    private final LeadClock clock;
+
+    PartnerService(PartnerRepository partners, AccessProvisioning access, LeadClock clock) {
+        this.partners = partners;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Partner create(PartnerRequest request) {
+        String id = request.id() != null ? request.id() : slug(request.name());
+        if (partners.exists(id)) {
+            throw ApiException.conflict("partner '" + id + "' already exists");
+        }
+        Partner partner = toPartner(id, request);
+        partners.insert(partner);
+        access.provisionPartner(partner.groupId(), partner.name());
+        return partners.findById(id).orElseThrow();
+    }
+
+    @Transactional
+    public Partner update(String id, PartnerRequest request) {
+        get(id);
+        if (request.id() != null && !request.id().equals(id)) {
+            throw new InvalidInputException("id", "must match the partner in the path ('" + id + "') or be left out");
+        }
+        Partner partner = toPartner(id, request);
+        partners.update(partner);
+        access.renamePartner(partner.groupId(), partner.name());
+        return partners.findById(id).orElseThrow();
+    }
+
+    public Partner get(String id) {
+        return partners.findById(id).orElseThrow(() -> ApiException.notFound("partner '" + id + "' does not exist"));
+    }
+
+    @Transactional
+    public PartnerRep addRep(String partnerId, RepRequest request) {
+        Partner partner = get(partnerId);
+        if (access.userExists(request.username()) || partners.findRep(request.username()).isPresent()) {
+            throw ApiException.conflict("user '" + request.username() + "' already exists");
+        }
+        PartnerRep rep = new PartnerRep(request.username(), partner.id(), request.firstName(), request.lastName(),
+                request.email(), clock.now());
+        partners.insertRep(rep);
+        access.provisionUser(rep.username(), rep.firstName(), rep.lastName(), rep.email(), request.password(),
+                partner.groupId());
+        return partners.findRep(rep.username()).orElseThrow();
+    }
+
+    private Partner toPartner(String id, PartnerRequest request) {
+        return new Partner(id, request.name().trim(), request.tier(),
+                request.status() == null ? PartnerStatus.ACTIVE : request.status(), request.capacity(),
+                request.managerEmail(), orEmpty(request.countries()), orEmpty(request.industries()),
+                orEmpty(request.segments()), orEmpty(request.competencies()), orEmpty(request.certifications()),
+                orEmpty(request.products()), null, null);
+    }
+
+    private static Set<String> orEmpty(Set<String> values) {
+        return values == null ? Set.of() : new TreeSet<>(values);
+    }
+
+    static String slug(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() < 2) {
+            throw new InvalidInputException("id", "cannot be derived from the name; give an id");
+        }
+        return slug.length() > 40 ? slug.substring(0, 40).replaceAll("-+$", "") : slug;
+    }
+}

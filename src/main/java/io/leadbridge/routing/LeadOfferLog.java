@@ -1,0 +1,76 @@
+package io.leadbridge.routing;
+
+import io.leadbridge.config.LeadClock;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every offer of a lead to a partner: who had which lead, when, and how it ended. */
+@Repository
+public class LeadOfferLog {
+
+    private final JdbcClient jdbc;
+    private final LeadClock clock;
+
+    LeadOfferLog(JdbcClient jdbc, LeadClock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void open(long leadId, String partnerId, int attempt, Instant acceptDueAt) {
+        jdbc.sql("""
+                insert into lead_offer (lead_id, partner_id, attempt, offered_at, accept_due_at)
+                values (:leadId, :partnerId, :attempt, :now, :due)""")
+                .param("leadId", leadId).param("partnerId", partnerId).param("attempt", attempt)
+                .param("now", Timestamp.from(clock.now())).param("due", Timestamp.from(acceptDueAt))
+                .update();
+    }
+
+    /** Ends the lead's open offer (if any) with this outcome. */
+    public void close(long leadId, OfferOutcome outcome) {
+        jdbc.sql("update lead_offer set outcome = :outcome, closed_at = :now where lead_id = :leadId and outcome is null")
+                .param("leadId", leadId).param("outcome", outcome.name()).param("now", Timestamp.from(clock.now()))
+                .update();
+    }
+
+    /** Records that the open offer was accepted; it stays the partner's until the lead closes. */
+    public void accept(long leadId) {
+        close(leadId, OfferOutcome.ACCEPTED);
+    }
+
+    public int countOffers(long leadId) {
+        return jdbc.sql("select count(*) from lead_offer where lead_id = :leadId").param("leadId", leadId)
+                .query(Integer.class).single();
+    }
+
+    /** Partners that already had this lead: they never get it again from the rules. */
+    public List<String> partnersThatHad(long leadId) {
+        return jdbc.sql("select distinct partner_id from lead_offer where lead_id = :leadId")
+                .param("leadId", leadId).query(String.class).list();
+    }
+
+    /** When each partner last received an offer (of any lead); partners never offered one are absent. */
+    public Map<String, Instant> lastOfferedAt(Collection<String> partnerIds) {
+        Map<String, Instant> last = new HashMap<>();
+        if (partnerIds.isEmpty()) {
+            return last;
+        }
+        jdbc.sql("select partner_id, max(offered_at) from lead_offer where partner_id in (:ids) group by partner_id")
+                .param("ids", partnerIds)
+                .query(rs -> {
+                    last.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                });
+        return last;
+    }
+
+    public Optional<String> lastPartner(long leadId) {
+        return jdbc.sql("select partner_id from lead_offer where lead_id = :leadId order by id desc")
+                .param("leadId", leadId).query(String.class).stream().findFirst();
+    }
+}

@@ -1,0 +1,29 @@
+package io.leadbridge.routing;
+
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Component;
+
+/** The {@code leadQualification} table (decisions/lead-qualification.dmn): segment, grade and route. */
+@Component
+public class LeadQualificationRules {
+
+    public static final String DECISION = "leadQualification";
+
+    private final DecisionService decisions;
+
+    LeadQualificationRules(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    public Qualification evaluate(Map<String, Object> facts) {
+        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(facts).evaluate();
+        if (result.isEmpty()) {
+            throw new DecisionTableException(DECISION, "no rule matched " + facts);
+        }
+        DecisionOutputs row = new DecisionOutputs(DECISION, result.getFirstResult().getEntryMap());
+        return new Qualification(row.requiredText("segment"), row.requiredText("grade"),
+                row.requiredEnum("route", Qualification.Route.class));
+    }
+}

@@ -1,0 +1,6 @@
+package io.leadbridge.routing;
+
+/** How an offer of a lead to a partner ended. */
+public enum OfferOutcome {
+    ACCEPTED, DECLINED, WITHDRAWN, CLOSED
+}

@@ -1,0 +1,50 @@
+package io.leadbridge.routing;
+
+import io.leadbridge.partner.PartnerTier;
+import java.util.Map;
+import java.util.TreeSet;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code partnerEligibility} table (decisions/partner-eligibility.dmn, hit policy COLLECT):
+ * every matching row adds a requirement; the highest minimum tier of all rows applies.
+ */
+@Component
+public class PartnerEligibilityRules {
+
+    public static final String DECISION = "partnerEligibility";
+
+    private final DecisionService decisions;
+
+    PartnerEligibilityRules(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    public PartnerRequirements evaluate(Map<String, Object> facts) {
+        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(facts).evaluate();
+        PartnerTier minimumTier = null;
+        var competencies = new TreeSet<String>();
+        var certifications = new TreeSet<String>();
+        var territories = new TreeSet<String>();
+        for (DmnDecisionResultEntries entries : result) {
+            DecisionOutputs row = new DecisionOutputs(DECISION, entries.getEntryMap());
+            if (row.text("minimumTier") != null) {
+                PartnerTier tier = row.requiredEnum("minimumTier", PartnerTier.class);
+                minimumTier = minimumTier == null || tier.compareTo(minimumTier) > 0 ? tier : minimumTier;
+            }
+            addIfPresent(competencies, row.text("competency"));
+            addIfPresent(certifications, row.text("certification"));
+            addIfPresent(territories, row.text("territory"));
+        }
+        return new PartnerRequirements(minimumTier, competencies, certifications, territories);
+    }
+
+    private static void addIfPresent(TreeSet<String> values, String value) {
+        if (value != null && !value.isBlank()) {
+            values.add(value);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.leadbridge.routing;
+
+import io.leadbridge.partner.Partner;
+import io.leadbridge.partner.PartnerTier;
+import java.util.Set;
+
+/** What a partner must have to receive a lead, from the {@code partnerEligibility} table. */
+public record PartnerRequirements(PartnerTier minimumTier, Set<String> competencies, Set<String> certifications,
+        Set<String> territories) {
+
+    /** Null when the partner qualifies, otherwise the first requirement it misses, in words. */
+    public String missedBy(Partner partner) {
+        if (!partner.tier().meets(minimumTier)) {
+            return "tier " + partner.tier() + " is below " + minimumTier;
+        }
+        for (String territory : territories) {
+            if (!partner.countries().contains(territory)) {
+                return "does not cover " + territory;
+            }
+        }
+        for (String competency : competencies) {
+            if (!partner.competencies().contains(competency)) {
+                return "lacks competency " + competency;
+            }
+        }
+        for (String certification : certifications) {
+            if (!partner.certifications().contains(certification)) {
+                return "lacks certification " + certification;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("tier ").append(minimumTier == null ? "any" : minimumTier + "+");
+        if (!territories.isEmpty()) {
+            text.append(", covers ").append(String.join(", ", territories));
+        }
+        if (!competencies.isEmpty()) {
+            text.append(", competencies ").append(String.join(", ", competencies));
+        }
+        if (!certifications.isEmpty()) {
+            text.append(", certifications ").append(String.join(", ", certifications));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,58 @@
+package io.leadbridge.routing;
+
+import io.leadbridge.config.IsoDurations;
+import java.time.Instant;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Component;
+
+/** The {@code slaPolicy} table (decisions/sla-policy.dmn): how long a partner has for each step. */
+@Component
+public class SlaPolicyRules {
+
+    public static final String DECISION = "slaPolicy";
+
+    private final DecisionService decisions;
+
+    SlaPolicyRules(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    public SlaTerms evaluate(String segment, String grade, int attempt) {
+        Map<String, Object> inputs = Map.of("segment", segment, "grade", grade, "attempt", attempt);
+        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate();
+        if (result.isEmpty()) {
+            throw new DecisionTableException(DECISION, "no rule matched " + inputs);
+        }
+        DecisionOutputs row = new DecisionOutputs(DECISION, result.getFirstResult().getEntryMap());
+        SlaTerms terms = new SlaTerms(row.requiredText("acceptReminder"), row.requiredText("acceptSla"),
+                row.requiredText("contactReminder"), row.requiredText("contactSla"), row.requiredInt("maxAttempts"));
+        terms.check();
+        return terms;
+    }
+
+    /** ISO-8601 durations for one offer, and how many offers a lead gets before manual distribution. */
+    public record SlaTerms(String acceptReminder, String acceptSla, String contactReminder, String contactSla,
+            int maxAttempts) {
+
+        void check() {
+            Instant start = Instant.EPOCH;
+            try {
+                if (!IsoDurations.after(start, acceptReminder).isBefore(IsoDurations.after(start, acceptSla))) {
+                    throw new DecisionTableException(DECISION, "acceptReminder " + acceptReminder
+                            + " must be shorter than acceptSla " + acceptSla);
+                }
+                if (!IsoDurations.after(start, contactReminder).isBefore(IsoDurations.after(start, contactSla))) {
+                    throw new DecisionTableException(DECISION, "contactReminder " + contactReminder
+                            + " must be shorter than contactSla " + contactSla);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new DecisionTableException(DECISION, e.getMessage());
+            }
+            if (maxAttempts < 1) {
+                throw new DecisionTableException(DECISION, "maxAttempts must be at least 1, is " + maxAttempts);
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.leadbridge.security;
+
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Camunda users, groups, Tasklist filters and authorizations for Leadbridge's roles. Every
+ * method is idempotent, so start-up and demo data may call it again without harm.
+ *
+ * <p>A partner group gets Tasklist and read access to the lead process definition, nothing
+ * more: the tasks it sees are the ones offered to it (Camunda grants a candidate group access
+ * to its own tasks and takes that access away when a task is withdrawn).
+ */
+@Component
+@Transactional
+public class AccessProvisioning {
+
+    static final String LEAD_PROCESS = "leadLifecycle";
+    static final String FILTER_PARTNER_OFFERS = "Offers for my partner";
+    static final String FILTER_MY_LEADS = "My leads";
+    static final String FILTER_TO_DISTRIBUTE = "Leads to distribute";
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    AccessProvisioning(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+            TaskService tasks) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    /** The vendor groups, their grants and the shared Tasklist filters. */
+    public void provisionVendorAccess(String adminUserId) {
+        group(VendorGroups.CHANNEL_MANAGERS, "Channel managers", "WORKFLOW");
+        grant(VendorGroups.CHANNEL_MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(VendorGroups.CHANNEL_MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        for (Resource resource : new Resource[] {Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE,
+                Resources.TASK, Resources.DECISION_DEFINITION, Resources.DECISION_REQUIREMENTS_DEFINITION}) {
+            grant(VendorGroups.CHANNEL_MANAGERS, resource, "*", Permissions.ALL);
+        }
+        grant(VendorGroups.CHANNEL_MANAGERS, Resources.DEPLOYMENT, "*", Permissions.READ);
+        grant(VendorGroups.CHANNEL_MANAGERS, Resources.USER, "*", Permissions.READ);
+        grant(VendorGroups.CHANNEL_MANAGERS, Resources.GROUP, "*", Permissions.READ);
+
+        group(VendorGroups.INSIDE_SALES, "Inside sales", "WORKFLOW");
+        grant(VendorGroups.INSIDE_SALES, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(VendorGroups.INSIDE_SALES, Resources.PROCESS_DEFINITION, LEAD_PROCESS, Permissions.READ);
+
+        if (adminUserId != null && identity.createUserQuery().userId(adminUserId).count() > 0) {
+            membership(adminUserId, VendorGroups.CHANNEL_MANAGERS);
+        }
+
+        String partnerOffers = filter(FILTER_PARTNER_OFFERS, "Leads offered to your partner", -10,
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks());
+        String myLeads = filter(FILTER_MY_LEADS, "Leads you hold: accept, contact, report the outcome", -5,
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        String toDistribute = filter(FILTER_TO_DISTRIBUTE, "Leads no rule could place", 0,
+                tasks.createTaskQuery().taskCandidateGroup(VendorGroups.CHANNEL_MANAGERS).includeAssignedTasks());
+        grantEveryone(Resources.FILTER, partnerOffers, Permissions.READ);
+        grantEveryone(Resources.FILTER, myLeads, Permissions.READ);
+        grant(VendorGroups.CHANNEL_MANAGERS, Resources.FILTER, toDistribute, Permissions.READ);
+    }
+
+    /** The partner's Camunda group and what its reps may use. */
+    public void provisionPartner(String groupId, String partnerName) {
+        group(groupId, partnerName, "PARTNER");
+        grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(groupId, Resources.PROCESS_DEFINITION, LEAD_PROCESS, Permissions.READ);
+    }
+
+    public void renamePartner(String groupId, String partnerName) {
+        Group group = identity.createGroupQuery().groupId(groupId).singleResult();
+        if (group != null && !partnerName.equals(group.getName())) {
+            group.setName(partnerName);
+            identity.saveGroup(group);
+        }
+    }
+
+    public boolean userExists(String username) {
+        return identity.createUserQuery().userId(username).count() > 0;
+    }
+
+    /** A new Camunda user in the given groups. */
+    public void provisionUser(String username, String firstName, String lastName, String email, String password,
+            String... groupIds) {
+        if (!userExists(username)) {
+            User user = identity.newUser(username);
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setEmail(email);
+            user.setPassword(password);
+            identity.saveUser(user);
+        }
+        for (String groupId : groupIds) {
+            membership(username, groupId);
+        }
+    }
+
+    private void group(String id, String name, String type) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identity.saveGroup(group);
+        }
+    }
+
+    private void membership(String userId, String groupId) {
+        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identity.createMembership(userId, groupId);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).count() > 0;
+        if (!exists) {
+            Authorization auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            auth.setGroupId(groupId);
+            auth.setResource(resource);
+            auth.setResourceId(resourceId);
+            auth.addPermission(permission);
+            authorizations.saveAuthorization(auth);
+        }
+    }
+
+    private void grantEveryone(Resource resource, String resourceId, Permission permission) {
+        boolean exists = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+                .resourceType(resource).resourceId(resourceId).count() > 0;
+        if (!exists) {
+            Authorization auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+            auth.setUserId(Authorization.ANY);
+            auth.setResource(resource);
+            auth.setResourceId(resourceId);
+            auth.addPermission(permission);
+            authorizations.saveAuthorization(auth);
+        }
+    }
+
+    private String filter(String name, String description, int priority,
+            org.camunda.bpm.engine.task.TaskQuery query) {
+        Filter existing = filters.createTaskFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            return existing.getId();
+        }
+        Filter filter = filters.newTaskFilter(name)
+                .setQuery(query)
+                .setProperties(Map.<String, Object>of("description", description, "priority", priority, "refresh", true));
+        filters.saveFilter(filter);
+        return filter.getId();
+    }
+}

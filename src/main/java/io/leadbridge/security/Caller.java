@@ -1,0 +1,33 @@
+package io.leadbridge.security;
+
+import java.util.Set;
+
+/**
+ * Who is calling the API: a partner rep (member of one partner group), a channel manager, an
+ * administrator, or another vendor user such as a marketing system.
+ */
+public record Caller(String username, Set<String> groups) {
+
+    public boolean isChannelManager() {
+        return groups.contains(VendorGroups.CHANNEL_MANAGERS) || groups.contains(VendorGroups.ADMINS);
+    }
+
+    /** The partner this user works for, or null for vendor users. */
+    public String partnerId() {
+        return groups.stream()
+                .filter(g -> g.startsWith(VendorGroups.PARTNER_GROUP_PREFIX))
+                .map(g -> g.substring(VendorGroups.PARTNER_GROUP_PREFIX.length()))
+                .sorted()
+                .findFirst()
+                .orElse(null);
+    }
+
+    public boolean isPartnerUser() {
+        return partnerId() != null && !isChannelManager();
+    }
+
+    /** Vendor users see every lead; partner users only their own partner's. */
+    public boolean mayView(String leadPartnerId) {
+        return !isPartnerUser() || (leadPartnerId != null && leadPartnerId.equals(partnerId()));
+    }
+}

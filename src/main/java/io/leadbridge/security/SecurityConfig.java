@@ -1,0 +1,83 @@
+package io.leadbridge.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may reach what. {@code /api/**} and {@code /engine-rest/**} need HTTP Basic against
+ * Camunda's users; the Camunda webapps ({@code /camunda/**}) keep their own login page and
+ * CSRF protection; everything else needs a login too.
+ */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, CamundaUserAuthenticationProvider users,
+            IdentityService identityService, CallerProvider callers, ObjectMapper json) throws Exception {
+        return http
+                // Plain path prefixes: /engine-rest is served by Jersey, not by Spring MVC.
+                .securityMatcher(new OrRequestMatcher(pathStartsWith("/api/"), pathStartsWith("/engine-rest/")))
+                .authenticationProvider(users)
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problem(response, json, HttpStatus.UNAUTHORIZED,
+                                "Log in with HTTP Basic (a Camunda user and password).")))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        problem(response, json, HttpStatus.FORBIDDEN, e.getMessage())))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .addFilterAfter(new EngineIdentityFilter(identityService, callers), AuthorizationFilter.class)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webSecurity(HttpSecurity http, CamundaUserAuthenticationProvider users) throws Exception {
+        return http
+                .authenticationProvider(users)
+                .authorizeHttpRequests(requests -> requests
+                        // Camunda's webapps authenticate every call themselves.
+                        .requestMatchers("/camunda/**", "/", "/error", "/favicon.ico", "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> { })
+                // The webapps carry their own CSRF token filter.
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+
+    static RequestMatcher pathStartsWith(String prefix) {
+        return request -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            return path.startsWith(prefix) || path.equals(prefix.substring(0, prefix.length() - 1));
+        };
+    }
+
+    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        response.setStatus(status.value());
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Leadbridge\"");
+        }
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,17 @@
+package io.leadbridge.security;
+
+/** The vendor's own Camunda groups. Partner groups are {@code partner-<partnerId>}. */
+public final class VendorGroups {
+
+    /** Distribute, withdraw and reassign leads; review partners. */
+    public static final String CHANNEL_MANAGERS = "channel-managers";
+    /** Work the leads that qualification routes to the vendor's inside sales. */
+    public static final String INSIDE_SALES = "inside-sales";
+    /** Camunda's administrators group ({@code camunda.bpm.admin-user} is put in it). */
+    public static final String ADMINS = "camunda-admin";
+
+    public static final String PARTNER_GROUP_PREFIX = "partner-";
+
+    private VendorGroups() {
+    }
+}

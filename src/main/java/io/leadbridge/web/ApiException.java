@@ -1,0 +1,33 @@
+package io.leadbridge.web;
+
+import org.springframework.http.HttpStatus;
+
+/** A refusal the API answers with a problem detail: the status says which kind, the message says why. */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+
+    protected ApiException(HttpStatus status, String message) {
+        super(message);
+        this.status = status;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** 404: the thing asked for does not exist. */
+    public static ApiException notFound(String message) {
+        return new ApiException(HttpStatus.NOT_FOUND, message);
+    }
+
+    /** 409: the request is understood but the lead or partner is not in a state that allows it. */
+    public static ApiException conflict(String message) {
+        return new ApiException(HttpStatus.CONFLICT, message);
+    }
+
+    /** 403: the caller may not do this to this lead or partner. */
+    public static ApiException forbidden(String message) {
+        return new ApiException(HttpStatus.FORBIDDEN, message);
+    }
+}

@@ -1,0 +1,104 @@
+package io.leadbridge.decisions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code sla-policy.dmn}: deadlines and reminders per offer. Every case also checks that each
+ * reminder fires before its SLA expires.
+ */
+class SlaPolicyDecisionTest {
+
+    private static final DecisionTableHarness DMN = DecisionTableHarness.load("sla-policy.dmn");
+
+    @ParameterizedTest(name = "{0} grade {1}, attempt {2}")
+    @CsvSource(textBlock = """
+            SMB,        A, 2, PT1H, PT2H, PT6H, PT12H, 3
+            ENTERPRISE, A, 3, PT1H, PT2H, PT6H, PT12H, 3
+            MID_MARKET, A, 2, PT1H, PT2H, PT6H, PT12H, 3
+            """)
+    void halvesTheDeadlinesForHotLeadsThatAlreadyLostTime(String segment, String grade, Integer attempt,
+            String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts) {
+        assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts);
+    }
+
+    @ParameterizedTest(name = "{0} grade {1}, attempt {2}")
+    @CsvSource(nullValues = "unknown", textBlock = """
+            SMB,        A, 1,       PT2H, PT4H, PT12H, P1D, 3
+            ENTERPRISE, A, 1,       PT2H, PT4H, PT12H, P1D, 3
+            MID_MARKET, A, unknown, PT2H, PT4H, PT12H, P1D, 3
+            """)
+    void givesHotLeadsHoursToAcceptOnTheFirstOffer(String segment, String grade, Integer attempt,
+            String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts) {
+        assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts);
+    }
+
+    @ParameterizedTest(name = "{0} grade {1}, attempt {2}")
+    @CsvSource(textBlock = """
+            ENTERPRISE, B, 1, PT4H, PT8H, P1D, P2D, 3
+            ENTERPRISE, D, 2, PT4H, PT8H, P1D, P2D, 3
+            """)
+    void givesEnterpriseLeadsAWorkingDay(String segment, String grade, Integer attempt,
+            String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts) {
+        assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts);
+    }
+
+    @ParameterizedTest(name = "{0} grade {1}, attempt {2}")
+    @CsvSource(textBlock = """
+            MID_MARKET, B, 1, PT12H, P1D, P1D, P3D, 3
+            MID_MARKET, C, 2, PT12H, P1D, P1D, P3D, 3
+            """)
+    void givesMidMarketLeadsADayToAccept(String segment, String grade, Integer attempt,
+            String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts) {
+        assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts);
+    }
+
+    @ParameterizedTest(name = "{0} grade {1}, attempt {2}")
+    @CsvSource(nullValues = "unknown", textBlock = """
+            SMB,     B,       1,       P1D, P2D, P2D, P5D, 2
+            SMB,     C,       2,       P1D, P2D, P2D, P5D, 2
+            SMB,     D,       1,       P1D, P2D, P2D, P5D, 2
+            unknown, unknown, unknown, P1D, P2D, P2D, P5D, 2
+            """)
+    void givesEveryOtherLeadTheStandardSlaAndTwoAttempts(String segment, String grade, Integer attempt,
+            String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts) {
+        assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts);
+    }
+
+    @Test
+    void explainsEveryRuleToBusinessReaders() {
+        DMN.assertReadableByBusinessUsers();
+    }
+
+    @AfterAll
+    static void everyRuleIsCoveredByACase() {
+        DMN.assertEveryRuleWasMatched();
+    }
+
+    private static void assertPolicy(String segment, String grade, Integer attempt, String acceptReminder,
+            String acceptSla, String contactReminder, String contactSla, int maxAttempts) {
+        var result = DMN.evaluateSingle("slaPolicy", Variables.createVariables()
+                .putValue("segment", segment)
+                .putValue("grade", grade)
+                .putValue("attempt", attempt));
+
+        assertThat(result.getEntryMap()).isEqualTo(Map.of(
+                "acceptReminder", acceptReminder,
+                "acceptSla", acceptSla,
+                "contactReminder", contactReminder,
+                "contactSla", contactSla,
+                "maxAttempts", maxAttempts));
+        assertThat(Duration.parse(acceptReminder)).as("accept reminder before the accept SLA")
+                .isLessThan(Duration.parse(acceptSla));
+        assertThat(Duration.parse(contactReminder)).as("contact reminder before the contact SLA")
+                .isLessThan(Duration.parse(contactSla));
+    }
+}

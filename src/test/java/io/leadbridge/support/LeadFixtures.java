@@ -1,0 +1,85 @@
+package io.leadbridge.support;
+
+import io.leadbridge.intake.LeadIntake;
+import io.leadbridge.intake.LeadSubmission;
+import io.leadbridge.lead.Lead;
+import io.leadbridge.lead.LeadRepository;
+import io.leadbridge.partner.PartnerRequest;
+import io.leadbridge.partner.PartnerService;
+import io.leadbridge.partner.PartnerTier;
+import io.leadbridge.partner.RepRequest;
+import java.math.BigDecimal;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Partners, reps and leads for tests, created through the same services the API uses. */
+@TestComponent
+public class LeadFixtures {
+
+    public static final String PASSWORD = "secret-pass-1";
+
+    private final PartnerService partners;
+    private final LeadIntake intake;
+    private final LeadRepository leads;
+    private final RuntimeService runtime;
+    private final JdbcClient jdbc;
+
+    LeadFixtures(PartnerService partners, LeadIntake intake, LeadRepository leads, RuntimeService runtime,
+            JdbcClient jdbc) {
+        this.partners = partners;
+        this.intake = intake;
+        this.leads = leads;
+        this.runtime = runtime;
+        this.jdbc = jdbc;
+    }
+
+    /** Takes every partner from earlier tests out of the running, so routing only sees this test's partners. */
+    public void retireAllPartners() {
+        jdbc.sql("update partner set status = 'INACTIVE'").update();
+    }
+
+    public String partner(String prefix, PartnerTier tier, String... countries) {
+        String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        partners.create(new PartnerRequest(id, prefix + " Inc.", tier, null, 100, prefix + "@partner.example",
+                Set.of(countries), Set.of(), Set.of(), Set.of("Cloud", "Security", "Networking", "Analytics"),
+                Set.of("HIPAA", "PCI-DSS", "FedRAMP"), Set.of()));
+        return id;
+    }
+
+    public String rep(String partnerId) {
+        String username = "rep-" + UUID.randomUUID().toString().substring(0, 8);
+        partners.addRep(partnerId, new RepRequest(username, "Rita", "Rep", username + "@partner.example", PASSWORD));
+        return username;
+    }
+
+    /** A lead that the qualification table sends to a partner: mid-market, grade B, in the given country. */
+    public LeadSubmission partnerLead(String country) {
+        return lead(country, 70, 250, "Cloud Platform", "Retail");
+    }
+
+    public LeadSubmission lead(String country, int score, Integer employees, String product, String industry) {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        return new LeadSubmission("ext-" + unique, "web-form", "autumn-launch", product, score,
+                new LeadSubmission.Contact("Pat", "Prospect", "pat." + unique + "@prospect.example", "+1 555 0100",
+                        "CTO"),
+                new LeadSubmission.Account("Prospect " + unique, "prospect-" + unique + ".example", industry, country,
+                        employees, employees == null ? null : BigDecimal.valueOf(employees * 100_000L)),
+                "asked for a demo");
+    }
+
+    public long submit(LeadSubmission submission) {
+        return intake.receive(submission, "marketing").lead().id();
+    }
+
+    public Lead lead(long id) {
+        return leads.get(id);
+    }
+
+    public ProcessInstance process(long leadId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(leadId)).singleResult();
+    }
+}

@@ -45,6 +45,16 @@ public class LeadEventLog {
                 .query(Integer.class).single();
     }
 
+    /** Whether this exact event is on the lead's timeline already. */
+    public boolean exists(long leadId, LeadEventType type, String partnerId, String detail) {
+        return jdbc.sql("""
+                select count(*) from lead_event
+                where lead_id = :leadId and type = :type and partner_id = :partnerId and detail = :detail""")
+                .param("leadId", leadId).param("type", type.name()).param("partnerId", partnerId)
+                .param("detail", truncate(detail))
+                .query(Integer.class).single() > 0;
+    }
+
     private static String truncate(String detail) {
         return detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 1997) + "...";
     }

@@ -73,17 +73,29 @@ public class LeadHolding {
         log.info("lead {}: withdrawn from partner {}: {}", leadId, lead.partnerId(), why);
     }
 
+    /** Reminds the partner once per accept deadline. */
     public void remindToAccept(long leadId, Instant acceptDueAt) {
         Lead lead = leads.get(leadId);
-        events.record(leadId, LeadEventType.REMINDED, LeadEvent.SYSTEM, lead.partnerId(),
-                "accept reminder; accept by " + TIME.format(acceptDueAt));
+        String detail = "accept reminder; accept by " + TIME.format(acceptDueAt);
+        if (events.exists(leadId, LeadEventType.REMINDED, lead.partnerId(), detail)) {
+            return;
+        }
+        events.record(leadId, LeadEventType.REMINDED, LeadEvent.SYSTEM, lead.partnerId(), detail);
         notifier.acceptReminder(lead, acceptDueAt);
     }
 
+    /**
+     * Reminds the rep once per contact deadline: a rep who reports "not reachable" gets the task
+     * back with the same deadline, not a second reminder.
+     */
     public void remindToContact(long leadId, Instant contactDueAt) {
         Lead lead = leads.get(leadId);
-        events.record(leadId, LeadEventType.REMINDED, LeadEvent.SYSTEM, lead.partnerId(),
-                "contact reminder to " + lead.repUsername() + "; report first contact by " + TIME.format(contactDueAt));
+        String detail = "contact reminder to " + lead.repUsername() + "; report first contact by "
+                + TIME.format(contactDueAt);
+        if (events.exists(leadId, LeadEventType.REMINDED, lead.partnerId(), detail)) {
+            return;
+        }
+        events.record(leadId, LeadEventType.REMINDED, LeadEvent.SYSTEM, lead.partnerId(), detail);
         notifier.contactReminder(lead, contactDueAt);
     }
 }

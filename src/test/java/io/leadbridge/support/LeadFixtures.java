@@ -11,7 +11,10 @@ import io.leadbridge.partner.RepRequest;
 import java.math.BigDecimal;
 import java.util.Set;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,9 +30,11 @@ public class LeadFixtures {
     private final LeadRepository leads;
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
+    private final HistoryService history;
 
     LeadFixtures(PartnerService partners, LeadIntake intake, LeadRepository leads, RuntimeService runtime,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, HistoryService history) {
+        this.history = history;
         this.partners = partners;
         this.intake = intake;
         this.leads = leads;
@@ -48,6 +53,17 @@ public class LeadFixtures {
                 Set.of(countries), Set.of(), Set.of(), Set.of("Cloud", "Security", "Networking", "Analytics"),
                 Set.of("HIPAA", "PCI-DSS", "FedRAMP"), Set.of()));
         return id;
+    }
+
+    /** A partner with a fixed id and rep (as named in the account-protection table), created once per context. */
+    public void protectedPartner(String partnerId, String repUsername) {
+        if (jdbc.sql("select count(*) from partner where id = :id").param("id", partnerId).query(Integer.class).single() == 0) {
+            partners.create(new PartnerRequest(partnerId, partnerId + " Ltd.", PartnerTier.PLATINUM, null, 100,
+                    null, Set.of("US", "CA"), Set.of(), Set.of(), Set.of("Cloud"), Set.of(), Set.of()));
+            partners.addRep(partnerId, new RepRequest(repUsername, "Nina", "North", repUsername + "@partner.example",
+                    PASSWORD));
+        }
+        jdbc.sql("update partner set status = 'ACTIVE' where id = :id").param("id", partnerId).update();
     }
 
     public String rep(String partnerId) {
@@ -79,7 +95,23 @@ public class LeadFixtures {
         return leads.get(id);
     }
 
+    /** The lead's process instance, also after it ended (for assertions such as isEnded()). */
     public ProcessInstance process(long leadId) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(leadId)).singleResult();
+        ProcessInstance running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(leadId))
+                .singleResult();
+        if (running != null) {
+            return running;
+        }
+        HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(Long.toString(leadId)).singleResult();
+        if (ended == null) {
+            throw new AssertionError("lead " + leadId + " has no process");
+        }
+        ExecutionEntity instance = new ExecutionEntity();
+        instance.setId(ended.getId());
+        instance.setProcessInstanceId(ended.getId());
+        instance.setProcessDefinitionId(ended.getProcessDefinitionId());
+        instance.setBusinessKey(ended.getBusinessKey());
+        return instance;
     }
 }

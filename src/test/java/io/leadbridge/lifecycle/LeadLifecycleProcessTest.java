@@ -58,7 +58,7 @@ class LeadLifecycleProcessTest {
 
     @BeforeEach
     void onlyThisTestsPartners() {
-        fixtures.retireAllPartners();
+        fixtures.isolateFromEarlierTests();
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import io.leadbridge.partner.PartnerService;
 import io.leadbridge.partner.PartnerTier;
 import io.leadbridge.partner.RepRequest;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -42,7 +43,19 @@ public class LeadFixtures {
         this.jdbc = jdbc;
     }
 
-    /** Takes every partner from earlier tests out of the running, so routing only sees this test's partners. */
+    /**
+     * Tests share one application context: retire the partners of earlier tests, so routing only
+     * sees this test's partners, and stop the lead processes of earlier tests, so their timers
+     * and pending steps cannot fire into this test when it moves the clock.
+     */
+    public void isolateFromEarlierTests() {
+        retireAllPartners();
+        List<String> running = runtime.createProcessInstanceQuery().list().stream().map(ProcessInstance::getId).toList();
+        if (!running.isEmpty()) {
+            runtime.deleteProcessInstances(running, "isolating tests", true, true);
+        }
+    }
+
     public void retireAllPartners() {
         jdbc.sql("update partner set status = 'INACTIVE'").update();
     }

@@ -52,6 +52,11 @@ public class EngineDriver {
         runDueJobs();
     }
 
+    /** Moves the engine clock forward and runs nothing: the test executes the jobs it is about. */
+    public void passTimeWithoutJobs(Duration duration) {
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
+    }
+
     public void resetClock() {
         ClockUtil.reset();
     }

@@ -74,6 +74,12 @@ class PartnerController {
         return get(id).reps();
     }
 
+    @GetMapping("/{id}/reps/{username}")
+    RepView rep(@PathVariable String id, @PathVariable String username) {
+        return get(id).reps().stream().filter(r -> r.username().equals(username)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("partner '" + id + "' has no rep '" + username + "'"));
+    }
+
     private void requireChannelManager() {
         if (!callers.current().isChannelManager()) {
             throw ApiException.forbidden("only channel managers may change partners");

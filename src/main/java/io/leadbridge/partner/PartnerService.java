@@ -58,8 +58,8 @@ public class PartnerService {
         if (access.userExists(request.username()) || partners.findRep(request.username()).isPresent()) {
             throw ApiException.conflict("user '" + request.username() + "' already exists");
         }
-        PartnerRep rep = new PartnerRep(request.username(), partner.id(), request.firstName(), request.lastName(),
-                request.email(), clock.now());
+        PartnerRep rep = new PartnerRep(request.username(), partner.id(), request.givenFirstName(),
+                request.givenLastName(), request.email().trim(), clock.now());
         partners.insertRep(rep);
         access.provisionUser(rep.username(), rep.firstName(), rep.lastName(), rep.email(), request.password(),
                 partner.groupId());

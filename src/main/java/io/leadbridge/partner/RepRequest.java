@@ -1,16 +1,54 @@
 package io.leadbridge.partner;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A new rep of a partner: becomes a Camunda user in the partner's group. */
+/**
+ * A new rep of a partner: becomes a Camunda user in the partner's group. The name comes either as
+ * {@code firstName} and {@code lastName} or as one {@code name} ("Nina North").
+ */
 public record RepRequest(
         @NotBlank @Pattern(regexp = "[a-zA-Z0-9._-]{2,64}", message = "must be 2-64 letters, digits, dots, dashes or underscores")
         String username,
-        @NotBlank @Size(max = 100) String firstName,
-        @NotBlank @Size(max = 100) String lastName,
+        @Size(max = 100) String firstName,
+        @Size(max = 100) String lastName,
+        @Size(max = 201) String name,
         @NotBlank @Email @Size(max = 320) String email,
         @NotBlank @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String password) {
+
+    public RepRequest(String username, String firstName, String lastName, String email, String password) {
+        this(username, firstName, lastName, null, email, password);
+    }
+
+    @AssertTrue(message = "give firstName and lastName, or name")
+    boolean isNamed() {
+        return (!isBlank(firstName) && !isBlank(lastName)) || !isBlank(name);
+    }
+
+    /** First name: as given, or the part of {@code name} before its last space. */
+    String givenFirstName() {
+        if (!isBlank(firstName)) {
+            return firstName.trim();
+        }
+        String full = name.trim();
+        int space = full.lastIndexOf(' ');
+        return space < 0 ? full : full.substring(0, space).trim();
+    }
+
+    /** Last name: as given, or the last word of {@code name} (empty for a one-word name). */
+    String givenLastName() {
+        if (!isBlank(lastName)) {
+            return lastName.trim();
+        }
+        String full = name.trim();
+        int space = full.lastIndexOf(' ');
+        return space < 0 ? "" : full.substring(space + 1);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
 }

@@ -105,6 +105,7 @@ class PartnerApiTest {
 
         assertThat(rep.status()).isEqualTo(201);
         assertThat(rep.body()).doesNotContain("pete-pass-1");
+        assertThat(carol.get(rep.location()).json().path("firstName").asText()).isEqualTo("Pete");
         assertThat(identity.createUserQuery().userId(username).memberOfGroup("partner-" + id).count()).isEqualTo(1);
         ApiClient pete = ApiClient.as(port, username, "pete-pass-1");
         assertThat(pete.get("/api/partners/" + id).json().path("reps").get(0).path("username").asText())
@@ -118,6 +119,14 @@ class PartnerApiTest {
                 "lastName", "P", "email", "p@p.example", "password", "another-pass")).status()).isEqualTo(409);
         assertThat(carol.post("/api/partners/" + id + "/reps", Map.of("username", "x y", "firstName", "P",
                 "lastName", "P", "email", "p@p.example", "password", "short")).json().path("errors")).hasSize(2);
+        assertThat(carol.post("/api/partners/" + id + "/reps", Map.of("username", "nameless", "email", "n@p.example",
+                "password", "long-enough")).json().path("errors").get(0).path("message").asText())
+                .isEqualTo("give firstName and lastName, or name");
+        Response oneName = carol.post("/api/partners/" + id + "/reps", Map.of("username", username + "-2",
+                "name", "Paula van Proseware", "email", "paula@proseware.example", "password", "long-enough"));
+        assertThat(oneName.status()).isEqualTo(201);
+        assertThat(oneName.json().path("firstName").asText()).isEqualTo("Paula van");
+        assertThat(oneName.json().path("lastName").asText()).isEqualTo("Proseware");
         assertThat(carol.post("/api/partners/no-such-partner/reps", Map.of("username", "nobody1", "firstName", "N",
                 "lastName", "N", "email", "n@n.example", "password", "long-enough")).status()).isEqualTo(404);
     }

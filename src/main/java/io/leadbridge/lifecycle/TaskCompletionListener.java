@@ -24,6 +24,9 @@ class TaskCompletionListener implements TaskListener {
     static final String WORK_IN_INSIDE_SALES = "Task_WorkLeadInInsideSales";
     static final String DISTRIBUTE_MANUALLY = "Task_DistributeManually";
 
+    /** The length of lead.outcome_reason. */
+    static final int MAX_LOST_REASON = 60;
+
     private static final Set<ContactOutcome> FINAL_OUTCOMES = EnumSet.of(ContactOutcome.WON, ContactOutcome.LOST);
 
     private final IdentityService identity;
@@ -74,8 +77,12 @@ class TaskCompletionListener implements TaskListener {
         if (outcome == null || !allowed.contains(outcome)) {
             throw new TaskAnswerException(LeadVariables.OUTCOME, "must be one of " + allowed);
         }
-        if (outcome == ContactOutcome.LOST && LeadVariables.text(task, LeadVariables.LOST_REASON) == null) {
+        String lostReason = LeadVariables.text(task, LeadVariables.LOST_REASON);
+        if (outcome == ContactOutcome.LOST && lostReason == null) {
             throw new TaskAnswerException(LeadVariables.LOST_REASON, "a lost lead needs a reason");
+        }
+        if (lostReason != null && lostReason.length() > MAX_LOST_REASON) {
+            throw new TaskAnswerException(LeadVariables.LOST_REASON, "must be at most " + MAX_LOST_REASON + " characters");
         }
     }
 

@@ -20,14 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A business analyst edits the SLA policy in Camunda Modeler and deploys it through
  * {@code /engine-rest/deployment/create}: the next lead follows the new table, with no restart.
  */
 @LeadbridgeTest
-@DirtiesContext
+// A context of its own: the rule deployed here must not change the SLAs other tests rely on.
+@TestPropertySource(properties = "leadbridge.mail-from=analyst-test@leadbridge.local")
 class AnalystRuleChangeTest {
 
     @LocalServerPort int port;

@@ -1,7 +1,5 @@
 package io.leadbridge.support;
 
-import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
-
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -26,7 +24,6 @@ public class EngineDriver {
     EngineDriver(ProcessEngine engine) {
         this.engine = engine;
         this.management = engine.getManagementService();
-        init(engine);
     }
 
     /** Runs every due job, and the jobs those create, until none is due. Failing jobs propagate. */

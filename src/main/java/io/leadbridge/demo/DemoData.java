@@ -1,0 +1,132 @@
+package io.leadbridge.demo;
+
+import io.leadbridge.config.LeadbridgeProperties;
+import io.leadbridge.demo.DemoLeads.DemoLead;
+import io.leadbridge.demo.DemoPartners.DemoPartner;
+import io.leadbridge.demo.DemoUsers.VendorUser;
+import io.leadbridge.intake.LeadIntake;
+import io.leadbridge.lead.Lead;
+import io.leadbridge.lead.LeadSearch;
+import io.leadbridge.lead.LeadStatus;
+import io.leadbridge.partner.PartnerRepository;
+import io.leadbridge.partner.PartnerService;
+import io.leadbridge.partner.RepRequest;
+import io.leadbridge.security.AccessProvisioning;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo ({@code leadbridge.demo-data=true}, the {@code demo} profile of
+ * {@code ./mvnw spring-boot:run}): vendor users, {@link DemoPartners}, and {@link DemoLeads}
+ * brought into a realistic mix of states, all through the services the API uses. Runs after
+ * {@code AccessBootstrap} has created the vendor groups, and only on a database without
+ * partners, so restarting on the same H2 file loads nothing twice.
+ */
+@Component
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final LeadbridgeProperties properties;
+    private final PartnerRepository partnerRepository;
+    private final PartnerService partners;
+    private final AccessProvisioning access;
+    private final LeadIntake intake;
+    private final DemoLeadDriver driver;
+    private final LeadSearch search;
+
+    DemoData(LeadbridgeProperties properties, PartnerRepository partnerRepository, PartnerService partners,
+            AccessProvisioning access, LeadIntake intake, DemoLeadDriver driver, LeadSearch search) {
+        this.properties = properties;
+        this.partnerRepository = partnerRepository;
+        this.partners = partners;
+        this.access = access;
+        this.intake = intake;
+        this.driver = driver;
+        this.search = search;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.demoData()) {
+            return;
+        }
+        if (!partnerRepository.findAll().isEmpty()) {
+            log.info("Demo data: partners exist already, nothing loaded");
+            return;
+        }
+        log.info("Demo data: loading; every demo user's password is '{}'", DemoUsers.PASSWORD);
+        DemoUsers.VENDOR_USERS.forEach(this::createVendorUser);
+        DemoPartners.ALL.forEach(this::createPartner);
+        DemoLeads.ALL.forEach(this::loadLead);
+        logSummary();
+    }
+
+    private void createVendorUser(VendorUser user) {
+        access.provisionUser(user.username(), user.firstName(), user.lastName(), user.email(), DemoUsers.PASSWORD,
+                user.groups());
+        log.info("Demo data: vendor user {} ({} {}){}", user.username(), user.firstName(), user.lastName(),
+                user.group() == null ? ", no group" : " in " + user.group());
+    }
+
+    private void createPartner(DemoPartner demo) {
+        var partner = partners.create(demo.request());
+        demo.reps().forEach(rep -> partners.addRep(partner.id(), rep));
+        log.info("Demo data: partner {} ({}, {}, {}, capacity {}) with rep(s) {}", partner.id(), partner.name(),
+                partner.tier(), String.join("+", partner.countries()), partner.capacity(),
+                demo.reps().stream().map(RepRequest::username).collect(Collectors.joining(", ")));
+    }
+
+    private void loadLead(DemoLead demo) {
+        long leadId = intake.receive(demo.submission(), DemoUsers.MARKETING).lead().id();
+        Lead lead = driver.settle(leadId);
+        log.info("Demo data: lead {} from {}: {}; {} grade {}, {}", leadId, demo.campaign().id(), demo.describe(),
+                lead.segment(), lead.grade(), where(lead));
+        for (DemoStep step : demo.story()) {
+            var performed = driver.perform(leadId, step);
+            if (performed.isEmpty()) {
+                log.warn("Demo data: lead {} is {}, so its story stops before: {}", leadId, lead.status(),
+                        step.describe());
+                return;
+            }
+            lead = performed.get().lead();
+            log.info("Demo data: lead {}: {} {}; now {}", leadId, performed.get().actor(), step.describe(),
+                    where(lead));
+        }
+    }
+
+    private static String where(Lead lead) {
+        return switch (lead.status()) {
+            case OFFERED -> "OFFERED to " + lead.partnerId()
+                    + (lead.repUsername() == null ? "" : " for rep " + lead.repUsername());
+            case ACCEPTED, CONTACTED, WON, LOST -> lead.status() + " with " + lead.repUsername() + " of "
+                    + lead.partnerId();
+            case UNASSIGNED -> "UNASSIGNED: no partner qualifies, a channel manager distributes it";
+            default -> lead.status().name();
+        };
+    }
+
+    private void logSummary() {
+        String byStatus = Arrays.stream(LeadStatus.values())
+                .map(status -> Map.entry(status, count(status)))
+                .filter(entry -> entry.getValue() > 0)
+                .map(entry -> entry.getKey() + " " + entry.getValue())
+                .collect(Collectors.joining(", "));
+        log.info("Demo data loaded: {} partners, {} leads ({}). Log in as {} (channel manager), {} (inside sales) "
+                        + "or a partner rep such as nina (Northwind Systems), password '{}'",
+                partnerRepository.findAll().size(), count(null), byStatus, DemoUsers.CHANNEL_MANAGER,
+                DemoUsers.INSIDE_SALES, DemoUsers.PASSWORD);
+    }
+
+    private long count(LeadStatus status) {
+        return search.find(new LeadSearch.Criteria(status, null, null, null, null), 0, 1).total();
+    }
+}

@@ -1,0 +1,138 @@
+package io.leadbridge.demo;
+
+import io.leadbridge.lead.Lead;
+import io.leadbridge.lead.LeadRepository;
+import io.leadbridge.lifecycle.ContactOutcome;
+import io.leadbridge.lifecycle.LeadActions;
+import io.leadbridge.partner.Partner;
+import io.leadbridge.partner.PartnerRep;
+import io.leadbridge.partner.PartnerRepository;
+import io.leadbridge.security.Caller;
+import io.leadbridge.security.VendorGroups;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves a demo lead along its story the way people would: a rep of the partner holding it, or
+ * the channel manager, acts through {@link LeadActions}. The lead's process continues
+ * asynchronously after each step, so before acting the driver runs the lead's due jobs itself
+ * instead of waiting for the job executor. A job executor that runs meanwhile (another node on
+ * the same database, or this one once started) may take a job first: then the driver looks again.
+ */
+@Component
+class DemoLeadDriver {
+
+    /** More than any lead needs between two steps; reaching it means a job keeps coming back. */
+    private static final int MAX_JOBS_PER_STEP = 50;
+
+    private static final Caller CHANNEL_MANAGER =
+            new Caller(DemoUsers.CHANNEL_MANAGER, Set.of(VendorGroups.CHANNEL_MANAGERS));
+
+    private final ManagementService management;
+    private final RuntimeService runtime;
+    private final LeadRepository leads;
+    private final PartnerRepository partners;
+    private final LeadActions actions;
+
+    DemoLeadDriver(ManagementService management, RuntimeService runtime, LeadRepository leads,
+            PartnerRepository partners, LeadActions actions) {
+        this.management = management;
+        this.runtime = runtime;
+        this.leads = leads;
+        this.partners = partners;
+        this.actions = actions;
+    }
+
+    /** Runs the lead's due jobs until none is left: the lead then waits for a person, or its process has ended. */
+    Lead settle(long leadId) {
+        ProcessInstance process = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(Long.toString(leadId)).singleResult();
+        if (process != null) {
+            int executed = 0;
+            for (Job job = nextDueJob(process.getId()); job != null; job = nextDueJob(process.getId())) {
+                if (++executed > MAX_JOBS_PER_STEP) {
+                    throw new IllegalStateException("lead " + leadId + ": jobs keep becoming due after "
+                            + MAX_JOBS_PER_STEP + " runs");
+                }
+                execute(job);
+            }
+        }
+        return leads.get(leadId);
+    }
+
+    private Job nextDueJob(String processInstanceId) {
+        List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().active()
+                .listPage(0, 1);
+        return due.isEmpty() ? null : due.get(0);
+    }
+
+    private void execute(Job job) {
+        try {
+            management.executeJob(job.getId());
+        } catch (OptimisticLockingException raced) {
+            // The job executor ran the same job at the same time; look again at what is due.
+        } catch (ProcessEngineException e) {
+            if (management.createJobQuery().jobId(job.getId()).count() > 0) {
+                throw e;
+            }
+            // The job executor finished the job between our query and our run of it.
+        }
+    }
+
+    /** A step done: who did it, and the lead as it stands afterwards. */
+    record Performed(String actor, Lead lead) {
+    }
+
+    /**
+     * Performs the step as the person who would, after running the lead's due jobs. Empty, and
+     * nothing done, when the lead is not in a state that allows the step (for example, no
+     * partner could take it).
+     */
+    Optional<Performed> perform(long leadId, DemoStep step) {
+        Lead lead = settle(leadId);
+        if (!step.kind().actsOn(lead.status())) {
+            return Optional.empty();
+        }
+        Caller actor = switch (step.kind()) {
+            case ACCEPT, DECLINE -> offeredRep(lead);
+            case WITHDRAW -> CHANNEL_MANAGER;
+            default -> rep(lead.repUsername(), lead.partnerId());
+        };
+        switch (step.kind()) {
+            case ACCEPT -> actions.accept(leadId, actor);
+            case DECLINE -> actions.decline(leadId, step.text(), actor);
+            case REACH_PROSPECT -> actions.reportContact(leadId, ContactOutcome.CONTACTED, null, step.text(), actor);
+            case MISS_PROSPECT -> actions.reportContact(leadId, ContactOutcome.NOT_REACHABLE, null, step.text(), actor);
+            case WIN -> actions.reportContact(leadId, ContactOutcome.WON, null, step.text(), actor);
+            case LOSE -> actions.reportContact(leadId, ContactOutcome.LOST, step.text(), null, actor);
+            case WITHDRAW -> actions.withdraw(leadId, step.text(), actor);
+        }
+        String who = actor.isChannelManager() ? actor.username() + " (channel manager)"
+                : actor.username() + " of " + lead.partnerId();
+        return Optional.of(new Performed(who, settle(leadId)));
+    }
+
+    /** The rep named on the offer (a protected account's rep), else one of the partner's reps, in turn by lead. */
+    private Caller offeredRep(Lead lead) {
+        if (lead.repUsername() != null) {
+            return rep(lead.repUsername(), lead.partnerId());
+        }
+        List<PartnerRep> reps = partners.findReps(lead.partnerId());
+        if (reps.isEmpty()) {
+            throw new IllegalStateException("partner " + lead.partnerId() + " has no rep to answer lead " + lead.id());
+        }
+        return rep(reps.get((int) (lead.id() % reps.size())).username(), lead.partnerId());
+    }
+
+    private static Caller rep(String username, String partnerId) {
+        return new Caller(username, Set.of(Partner.groupIdOf(partnerId)));
+    }
+}

@@ -1,0 +1,110 @@
+package io.leadbridge.demo;
+
+import static io.leadbridge.partner.PartnerTier.GOLD;
+import static io.leadbridge.partner.PartnerTier.PLATINUM;
+import static io.leadbridge.partner.PartnerTier.REGISTERED;
+import static io.leadbridge.partner.PartnerTier.SILVER;
+
+import io.leadbridge.partner.PartnerRequest;
+import io.leadbridge.partner.PartnerTier;
+import io.leadbridge.partner.RepRequest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The demo's twelve partners and their reps. The first five and their reps are the owners named
+ * in decisions/account-protection.dmn. Competencies and certifications follow what
+ * decisions/partner-eligibility.dmn asks for, so that every demo lead meant for a partner finds
+ * one (see {@link DemoLeads}). Industries and products are left empty ("any"); one partner
+ * keeps to small and mid-market deals.
+ */
+final class DemoPartners {
+
+    static final String CLOUD = "Cloud";
+    static final String SECURITY = "Security";
+    static final String NETWORKING = "Networking";
+    static final String ANALYTICS = "Analytics";
+
+    static final String HIPAA = "HIPAA";
+    static final String PCI_DSS = "PCI-DSS";
+    static final String FEDRAMP = "FedRAMP";
+
+    /** A partner as the channel manager would enter it, and its reps. */
+    record DemoPartner(PartnerRequest request, List<RepRequest> reps) {
+
+        String id() {
+            return request.id();
+        }
+
+        /** The same partner, taking only leads of these segments. */
+        DemoPartner onlySegments(String... segments) {
+            PartnerRequest r = request;
+            return new DemoPartner(new PartnerRequest(r.id(), r.name(), r.tier(), r.status(), r.capacity(),
+                    r.managerEmail(), r.countries(), r.industries(), Set.of(segments), r.competencies(),
+                    r.certifications(), r.products()), reps);
+        }
+    }
+
+    static final List<DemoPartner> ALL = List.of(
+            partner("northwind-systems", "Northwind Systems", PLATINUM, 40, "northwind.example",
+                    Set.of("US", "CA"), Set.of(CLOUD, SECURITY, NETWORKING, ANALYTICS), Set.of(HIPAA, PCI_DSS, FEDRAMP),
+                    rep("nina", "Nina", "North"), rep("nolan", "Nolan", "Reyes")),
+            partner("contoso-partners", "Contoso Partners", GOLD, 25, "contoso.example",
+                    Set.of("US"), Set.of(CLOUD, SECURITY, ANALYTICS), Set.of(PCI_DSS),
+                    rep("connor", "Connor", "Cole")),
+            partner("fabrikam-it", "Fabrikam IT", GOLD, 25, "fabrikam.example",
+                    Set.of("DE", "AT", "CH"), Set.of(CLOUD, SECURITY, NETWORKING), Set.of(HIPAA),
+                    rep("franz", "Franz", "Fischer"), rep("greta", "Greta", "Berg")),
+            partner("adatum-consulting", "Adatum Consulting", PLATINUM, 35, "adatum.example",
+                    Set.of("GB", "DE", "FR"), Set.of(CLOUD, SECURITY, ANALYTICS), Set.of(HIPAA, PCI_DSS),
+                    rep("ada", "Ada", "Adams"), rep("oliver", "Oliver", "Grant")),
+            partner("woodgrove-digital", "Woodgrove Digital", SILVER, 15, "woodgrove.example",
+                    Set.of("US", "CA"), Set.of(CLOUD, ANALYTICS), Set.of(PCI_DSS),
+                    rep("will", "Will", "Wood")),
+            partner("tailspin-solutions", "Tailspin Solutions", SILVER, 15, "tailspin.example",
+                    Set.of("GB", "IE"), Set.of(CLOUD, SECURITY, NETWORKING), Set.of(),
+                    rep("tara", "Tara", "Quinn"))
+                    .onlySegments("SMB", "MID_MARKET"),
+            partner("litware-networks", "Litware Networks", SILVER, 15, "litware.example",
+                    Set.of("FR", "BE"), Set.of(CLOUD, NETWORKING), Set.of(),
+                    rep("lucie", "Lucie", "Martin"), rep("hugo", "Hugo", "Lambert")),
+            partner("proseware", "Proseware", REGISTERED, 5, "proseware.example",
+                    Set.of("US"), Set.of(CLOUD), Set.of(),
+                    rep("paul", "Paul", "Price")),
+            partner("wingtip-tech", "Wingtip Tech", GOLD, 20, "wingtip.example",
+                    Set.of("AU", "NZ"), Set.of(CLOUD, SECURITY, ANALYTICS), Set.of(HIPAA),
+                    rep("wendy", "Wendy", "Walker"), rep("mia", "Mia", "Tane")),
+            partner("alpine-it", "Alpine IT", REGISTERED, 5, "alpine-it.example",
+                    Set.of("CH", "AT"), Set.of(CLOUD, NETWORKING), Set.of(),
+                    rep("heidi", "Heidi", "Huber")),
+            partner("fourth-coffee-it", "Fourth Coffee IT", SILVER, 15, "fourthcoffee.example",
+                    Set.of("NL", "BE"), Set.of(CLOUD, ANALYTICS), Set.of(PCI_DSS),
+                    rep("sanne", "Sanne", "de Vries")),
+            partner("blue-yonder-systems", "Blue Yonder Systems", GOLD, 25, "blueyonder.example",
+                    Set.of("SE", "NO", "DK", "FI"), Set.of(CLOUD, SECURITY, NETWORKING, ANALYTICS),
+                    Set.of(HIPAA, PCI_DSS),
+                    rep("erik", "Erik", "Lund"), rep("astrid", "Astrid", "Holm")));
+
+    /** A rep's name; the e-mail address follows from the partner's domain. */
+    private record Rep(String username, String firstName, String lastName) {
+    }
+
+    private static Rep rep(String username, String firstName, String lastName) {
+        return new Rep(username, firstName, lastName);
+    }
+
+    private static DemoPartner partner(String id, String name, PartnerTier tier, int capacity, String mailDomain,
+            Set<String> countries, Set<String> competencies, Set<String> certifications, Rep... reps) {
+        PartnerRequest request = new PartnerRequest(id, name, tier, null, capacity, "channel@" + mailDomain,
+                countries, Set.of(), Set.of(), competencies, certifications, Set.of());
+        List<RepRequest> repRequests = Arrays.stream(reps)
+                .map(r -> new RepRequest(r.username(), r.firstName(), r.lastName(), r.username() + "@" + mailDomain,
+                        DemoUsers.PASSWORD))
+                .toList();
+        return new DemoPartner(request, repRequests);
+    }
+
+    private DemoPartners() {
+    }
+}

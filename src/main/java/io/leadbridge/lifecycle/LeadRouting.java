@@ -74,7 +74,7 @@ public class LeadRouting {
         }
         var partner = partners.findById(protection.partnerId());
         if (partner.isEmpty() || !partner.get().isActive()) {
-            events.record(leadId, LeadEventType.ACCOUNT_PROTECTED, LeadEvent.SYSTEM, null,
+            events.record(leadId, LeadEventType.ACCOUNT_PROTECTED, LeadEvent.SYSTEM, protection.partnerId(),
                     "account protected for partner " + protection.partnerId()
                             + ", which is " + (partner.isEmpty() ? "unknown" : "inactive")
                             + "; the distribution rules choose instead");

@@ -49,5 +49,9 @@ class OfferLeadDelegate implements JavaDelegate {
         execution.setVariable(LeadVariables.OFFER_DECISION, null);
         execution.setVariable(LeadVariables.DECLINE_REASON, null);
         execution.setVariable(LeadVariables.REP_USERNAME, rep);
+        // Answers about earlier offers are not the new partner's business (the tasks show variables).
+        execution.setVariable(LeadVariables.TASK_WORKER, null);
+        execution.setVariable(LeadVariables.WITHDRAWAL_NOTE, null);
+        execution.setVariable(LeadVariables.WITHDRAWN_BY, null);
     }
 }

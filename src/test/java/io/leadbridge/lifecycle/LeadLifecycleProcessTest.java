@@ -76,7 +76,11 @@ class LeadLifecycleProcessTest {
         ProcessInstance process = fixtures.process(leadId);
         assertThat(process).hasPassed("Task_QualifyLead", "Task_CheckAccountProtection", "Task_DetermineSlaPolicy",
                 "Task_SelectPartner", "Task_OfferLead", "Task_SendOfferNotifications").isWaitingAt("Task_AcceptLead");
-        assertThat(task(process)).hasCandidateGroup("partner-" + partner).isNotAssigned();
+        assertThat(task(process)).hasCandidateGroup("partner-" + partner).isNotAssigned()
+                .hasDueDate(java.util.Date.from(fixtures.lead(leadId).slaDueAt()));
+        assertThat(task(process).getName()).as("Tasklist shows which lead it is")
+                .startsWith("Accept or decline lead: Prospect ").endsWith(" (Cloud Platform)");
+        assertThat(task(process).getDescription()).isEqualTo("Lead " + leadId + ", US, MID_MARKET grade B");
         Lead lead = fixtures.lead(leadId);
         assertThat(lead.status()).isEqualTo(LeadStatus.OFFERED);
         assertThat(lead.partnerId()).isEqualTo(partner);

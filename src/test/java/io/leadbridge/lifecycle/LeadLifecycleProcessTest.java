@@ -216,6 +216,10 @@ class LeadLifecycleProcessTest {
         assertThat(declined.detail()).isEqualTo("we do not sell in that region");
         assertThat(declined.actor()).isEqualTo(holdingRep.username());
         assertThat(declined.partnerId()).isEqualTo(holder);
+        assertThat(engine.engine().getRuntimeService().getVariables(fixtures.process(leadId).getId()))
+                .as("the next partner's task shows nothing of the earlier answer")
+                .containsEntry(LeadVariables.TASK_WORKER, null)
+                .containsEntry(LeadVariables.DECLINE_REASON, null);
     }
 
     @Test

@@ -362,6 +362,28 @@ class LeadLifecycleProcessTest {
     }
 
     @Test
+    void aChannelManagerWithdrawsAContactedLeadAndItIsRedistributed() {
+        String first = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        String second = fixtures.partner("beta", PartnerTier.GOLD, "US");
+        String firstRep = fixtures.rep(first);
+        String secondRep = fixtures.rep(second);
+        long leadId = received(fixtures.partnerLead("US"));
+        String holder = fixtures.lead(leadId).partnerId();
+        Caller holdingRep = holder.equals(first) ? rep(firstRep, first) : rep(secondRep, second);
+        actions.accept(leadId, holdingRep);
+        actions.reportContact(leadId, ContactOutcome.CONTACTED, null, "intro call done", holdingRep);
+        assertThat(fixtures.process(leadId)).isWaitingAt("Task_ReportOutcome");
+
+        actions.withdraw(leadId, "no update for six weeks", channelManager);
+        engine.runDueJobs();
+
+        assertThat(fixtures.process(leadId)).hasPassed("Task_WithdrawContactedLeadOnRequest")
+                .isWaitingAt("Task_AcceptLead");
+        assertThat(fixtures.lead(leadId).partnerId()).isNotEqualTo(holder);
+        assertThat(tasks.createTaskQuery().taskAssignee(holdingRep.username()).count()).isZero();
+    }
+
+    @Test
     void aProtectedAccountGoesStraightToItsPartnerAndRep() {
         fixtures.protectedPartner("northwind-systems", "nina");
         fixtures.partner("alpha", PartnerTier.PLATINUM, "US");

@@ -1,0 +1,113 @@
+package io.leadbridge.partner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadbridge.support.EngineDriver;
+import io.leadbridge.support.LeadFixtures;
+import io.leadbridge.support.LeadbridgeTest;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A rep logs into Camunda Tasklist the way the browser does (session cookie and CSRF token) and
+ * sees the offers of its own partner only, with the offer's form.
+ */
+@LeadbridgeTest
+class TasklistAccessTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort int port;
+    @Autowired LeadFixtures fixtures;
+    @Autowired EngineDriver engine;
+
+    @BeforeEach
+    void isolate() {
+        fixtures.isolateFromEarlierTests();
+    }
+
+    @Test
+    void aRepSeesOnlyItsOwnPartnersOffersInTasklist() throws Exception {
+        String ours = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        fixtures.partner("beta", PartnerTier.GOLD, "DE");
+        String rep = fixtures.rep(ours);
+        long ourLead = fixtures.submit(fixtures.partnerLead("US"));
+        fixtures.submit(fixtures.partnerLead("DE"));
+        engine.runDueJobs();
+        assertThat(fixtures.lead(ourLead).partnerId()).isEqualTo(ours);
+
+        Tasklist tasklist = Tasklist.login(port, rep, LeadFixtures.PASSWORD);
+
+        JsonNode tasks = tasklist.get("/camunda/api/engine/engine/default/task");
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).path("name").asText()).startsWith("Accept or decline lead: ");
+        assertThat(tasks.get(0).path("description").asText()).startsWith("Lead " + ourLead + ",");
+        String taskId = tasks.get(0).path("id").asText();
+        assertThat(tasklist.get("/camunda/api/engine/engine/default/task/" + taskId + "/deployed-form")
+                .path("id").asText()).isEqualTo("acceptLeadForm");
+        assertThat(tasklist.get("/camunda/api/engine/engine/default/process-instance/count").path("count").asInt())
+                .isZero();
+        assertThat(tasklist.get("/camunda/api/engine/engine/default/filter").findValuesAsText("name"))
+                .contains("Offers for my partner", "My leads");
+    }
+
+    @Test
+    void aWrongPasswordDoesNotOpenTasklist() throws Exception {
+        String rep = fixtures.rep(fixtures.partner("alpha", PartnerTier.GOLD, "US"));
+
+        assertThat(Tasklist.loginStatus(port, rep, "not-the-password")).isEqualTo(401);
+    }
+
+    /** A browser session of Camunda's webapps: session cookie plus the CSRF token header. */
+    private record Tasklist(HttpClient http, String base, String csrfToken) {
+
+        static Tasklist login(int port, String username, String password) throws IOException, InterruptedException {
+            Tasklist session = open(port);
+            int status = session.postLogin(username, password);
+            assertThat(status).as("Tasklist login").isEqualTo(200);
+            return session;
+        }
+
+        static int loginStatus(int port, String username, String password) throws IOException, InterruptedException {
+            return open(port).postLogin(username, password);
+        }
+
+        private static Tasklist open(int port) throws IOException, InterruptedException {
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            String base = "http://localhost:" + port;
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+            return new Tasklist(http, base, token);
+        }
+
+        private int postLogin(String username, String password) throws IOException, InterruptedException {
+            String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(password, StandardCharsets.UTF_8);
+            return http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrfToken)
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
+        }
+
+        JsonNode get(String path) throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Accept", "application/json").header("X-XSRF-TOKEN", csrfToken).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+            return JSON.readTree(response.body());
+        }
+    }
+}

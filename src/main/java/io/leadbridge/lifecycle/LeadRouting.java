@@ -18,6 +18,9 @@ import io.leadbridge.routing.PartnerSelector.Selection;
 import io.leadbridge.routing.Qualification;
 import io.leadbridge.routing.SlaPolicyRules;
 import io.leadbridge.routing.SlaPolicyRules.SlaTerms;
+import io.leadbridge.prospect.Account;
+import io.leadbridge.prospect.ProspectRepository;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +41,12 @@ public class LeadRouting {
     private final PartnerSelector selector;
     private final PartnerRepository partners;
     private final LeadOfferLog offers;
+    private final ProspectRepository prospects;
 
     LeadRouting(LeadRepository leads, LeadEventLog events, LeadQualificationRules qualificationRules,
             AccountProtectionRules protectionRules, SlaPolicyRules slaRules, PartnerEligibilityRules eligibilityRules,
-            PartnerSelector selector, PartnerRepository partners, LeadOfferLog offers) {
+            PartnerSelector selector, PartnerRepository partners, LeadOfferLog offers, ProspectRepository prospects) {
+        this.prospects = prospects;
         this.leads = leads;
         this.events = events;
         this.qualificationRules = qualificationRules;
@@ -97,11 +102,21 @@ public class LeadRouting {
         return new SlaForOffer(attempt, slaRules.evaluate(lead.segment(), lead.grade(), attempt));
     }
 
-    /** The partner the rules choose for the next offer, if any. */
-    public Selection selectPartner(long leadId, Map<String, Object> facts) {
+    /**
+     * The partner the rules choose for the next offer, if any. The facts come from the lead's
+     * records, not from process variables, which a task completion could have changed.
+     */
+    public Selection selectPartner(long leadId) {
         Lead lead = leads.get(leadId);
+        Account account = prospects.account(lead.accountId());
+        Map<String, Object> facts = new HashMap<>();
+        facts.put(LeadVariables.SEGMENT, lead.segment());
+        facts.put(LeadVariables.GRADE, lead.grade());
+        facts.put(LeadVariables.PRODUCT, lead.product());
+        facts.put(LeadVariables.INDUSTRY, account.industry());
+        facts.put(LeadVariables.COUNTRY, account.country());
         Selection selection = selector.select(leadId, eligibilityRules.evaluate(facts), lead.segment(),
-                (String) facts.get(LeadVariables.INDUSTRY), lead.product());
+                account.industry(), lead.product());
         log.info("lead {}: {}{}", leadId, selection.explanation(),
                 selection.found() ? ", partner " + selection.partnerId() : "");
         return selection;

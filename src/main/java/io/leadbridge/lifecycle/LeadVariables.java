@@ -11,6 +11,7 @@ public final class LeadVariables {
     public static final String MESSAGE_WITHDRAWAL_REQUESTED = "LeadWithdrawalRequested";
 
     // Facts about the lead, set when the process starts (inputs of the decision tables).
+    /** For readers of Cockpit; the code takes the lead id from the business key. */
     public static final String LEAD_ID = "leadId";
     public static final String SCORE = "score";
     public static final String EMPLOYEES = "employees";
@@ -77,13 +78,16 @@ public final class LeadVariables {
     private LeadVariables() {
     }
 
-    /** The lead id of the process this execution belongs to. */
-    public static long leadId(org.camunda.bpm.engine.delegate.VariableScope scope) {
-        Object value = scope.getVariable(LEAD_ID);
-        if (value instanceof Number number) {
-            return number.longValue();
-        }
-        throw new IllegalStateException("process variable " + LEAD_ID + " is missing");
+    /**
+     * The lead id of the process: its business key. Never read from a variable, because a task
+     * completion (through Tasklist or /engine-rest) may write any variable.
+     */
+    public static long leadId(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        return Long.parseLong(execution.getProcessBusinessKey());
+    }
+
+    public static long leadId(org.camunda.bpm.engine.delegate.DelegateTask task) {
+        return leadId(task.getExecution());
     }
 
     public static String text(org.camunda.bpm.engine.delegate.VariableScope scope, String name) {

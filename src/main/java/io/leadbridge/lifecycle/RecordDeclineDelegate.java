@@ -19,5 +19,8 @@ class RecordDeclineDelegate implements JavaDelegate {
         holding.decline(LeadVariables.leadId(execution), LeadVariables.text(execution, LeadVariables.TASK_WORKER),
                 LeadVariables.text(execution, LeadVariables.DECLINE_REASON));
         execution.setVariable(LeadVariables.REP_USERNAME, null);
+        // Only a channel manager nominates a partner; a value smuggled in with the answer is dropped.
+        execution.setVariable(LeadVariables.NOMINATED_PARTNER_ID, null);
+        execution.setVariable(LeadVariables.NOMINATED_REP, null);
     }
 }

@@ -17,7 +17,7 @@ class SelectPartnerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Selection selection = routing.selectPartner(LeadVariables.leadId(execution), execution.getVariables());
+        Selection selection = routing.selectPartner(LeadVariables.leadId(execution));
         execution.setVariable(LeadVariables.PARTNER_FOUND, selection.found());
         execution.setVariable(LeadVariables.PARTNER_ID, selection.partnerId());
         execution.setVariable(LeadVariables.SELECTION_NOTE, selection.explanation());

@@ -28,5 +28,10 @@ class WithdrawLeadDelegate implements JavaDelegate {
         String actor = byPerson ? LeadVariables.text(execution, LeadVariables.WITHDRAWN_BY) : LeadEvent.SYSTEM;
         holding.withdraw(LeadVariables.leadId(execution), reason, note, actor);
         execution.setVariable(LeadVariables.REP_USERNAME, null);
+        if (reason != WithdrawalReason.REASSIGNED) {
+            // Only a reassignment names the next partner (in its message).
+            execution.setVariable(LeadVariables.NOMINATED_PARTNER_ID, null);
+            execution.setVariable(LeadVariables.NOMINATED_REP, null);
+        }
     }
 }

@@ -271,6 +271,51 @@ class LeadApiTest {
         assertThat(carol.post("/api/leads/" + id + "/withdraw", Map.of("reason", "again")).status()).isEqualTo(409);
     }
 
+    @Test
+    void aRepCompletingTasksThroughEngineRestCannotRewriteTheLeadsFacts() {
+        String partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        String favourite = fixtures.partner("friend", PartnerTier.GOLD, "CA");
+        String rep = fixtures.rep(partner);
+        ApiClient repClient = ApiClient.as(port, rep, LeadFixtures.PASSWORD);
+        long id = marketing.post("/api/leads", fixtures.partnerLead("US")).json().path("id").asLong();
+        long otherLead = marketing.post("/api/leads", fixtures.partnerLead("DE")).json().path("id").asLong();
+        engine.runDueJobs();
+        repClient.post("/api/leads/" + id + "/accept", "{}");
+        var deadline = fixtures.lead(id).slaDueAt();
+        String contactTask = repClient.get("/engine-rest/task").json().get(0).path("id").asText();
+
+        Response completed = repClient.post("/engine-rest/task/" + contactTask + "/complete", Map.of("variables", Map.of(
+                "outcome", Map.of("value", "NOT_REACHABLE"),
+                "contactDueAt", Map.of("value", "2099-01-01T00:00:00.000+0000", "type", "Date"),
+                "repUsername", Map.of("value", "carol"),
+                "leadId", Map.of("value", otherLead, "type", "Long"))));
+
+        assertThat(completed.status()).as(completed.body()).isEqualTo(204);
+        engine.runDueJobs();
+        assertThat(fixtures.lead(id).slaDueAt()).isEqualTo(deadline);
+        JsonNode again = repClient.get("/engine-rest/task").json();
+        assertThat(again).hasSize(1);
+        assertThat(again.get(0).path("assignee").asText()).isEqualTo(rep);
+        assertThat(java.time.OffsetDateTime.parse(again.get(0).path("due").asText(),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant())
+                .isEqualTo(deadline);
+        assertThat(fixtures.lead(otherLead).status().name()).isEqualTo("UNASSIGNED");
+        assertThat(jdbc.sql("select count(*) from lead_event where lead_id = :id and type = 'CONTACT_ATTEMPTED'")
+                .param("id", otherLead).query(Integer.class).single()).isZero();
+
+        String nextLead = Long.toString(marketing.post("/api/leads", fixtures.partnerLead("US")).json().path("id").asLong());
+        engine.runDueJobs();
+        String offer = repClient.get("/engine-rest/task?taskDefinitionKey=Task_AcceptLead").json().get(0).path("id").asText();
+        repClient.post("/engine-rest/task/" + offer + "/complete", Map.of("variables", Map.of(
+                "offerDecision", Map.of("value", "DECLINE"),
+                "declineReason", Map.of("value", "busy"),
+                "nominatedPartnerId", Map.of("value", favourite))));
+        engine.runDueJobs();
+        assertThat(fixtures.lead(Long.parseLong(nextLead)).partnerId()).as("a rep cannot pick the next partner")
+                .isNull();
+        assertThat(fixtures.lead(Long.parseLong(nextLead)).status().name()).isEqualTo("UNASSIGNED");
+    }
+
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }

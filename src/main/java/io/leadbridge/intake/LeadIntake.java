@@ -54,7 +54,7 @@ public class LeadIntake {
         var contact = submission.contact();
         String domain = normalizeDomain(account.domain());
         long accountId = prospects.upsertAccount(account.name().trim(), domain, blankToNull(account.industry()),
-                account.country(), account.employees(), account.annualRevenue());
+                account.country(), account.region(), account.employees(), account.annualRevenue());
         long contactId = prospects.upsertContact(accountId, contact.firstName().trim(), contact.lastName().trim(),
                 contact.email().trim().toLowerCase(Locale.ROOT), blankToNull(contact.phone()),
                 blankToNull(contact.title()));

@@ -43,6 +43,18 @@ public record LeadSubmission(
             @Size(max = 100) String industry,
             @NotBlank @IsoCountry String country,
             @Min(1) @Max(10_000_000) Integer employees,
-            @DecimalMin("0") BigDecimal annualRevenue) {
+            @DecimalMin("0") BigDecimal annualRevenue,
+            @Pattern(regexp = "[A-Z]{2}-[A-Z0-9]{1,3}", message = "must be an ISO 3166-2 region code such as US-CA")
+            String region) {
+
+        public Account(String name, String domain, String industry, String country, Integer employees,
+                BigDecimal annualRevenue) {
+            this(name, domain, industry, country, employees, annualRevenue, null);
+        }
+
+        @jakarta.validation.constraints.AssertTrue(message = "region must lie in the account's country")
+        boolean isRegionInCountry() {
+            return region == null || country == null || region.startsWith(country + "-");
+        }
     }
 }

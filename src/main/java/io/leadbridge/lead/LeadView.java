@@ -35,10 +35,11 @@ public record LeadView(
     public record Sla(String kind, Instant dueAt) {
     }
 
-    public record AccountView(String name, String domain, String industry, String country, Integer employees,
-            BigDecimal annualRevenue) {
+    public record AccountView(String name, String domain, String industry, String country, String region,
+            Integer employees, BigDecimal annualRevenue) {
         static AccountView of(Account a) {
-            return new AccountView(a.name(), a.domain(), a.industry(), a.country(), a.employees(), a.annualRevenue());
+            return new AccountView(a.name(), a.domain(), a.industry(), a.country(), a.region(), a.employees(),
+                    a.annualRevenue());
         }
     }
 

@@ -66,7 +66,7 @@ public class LeadHolding {
     public void withdraw(long leadId, WithdrawalReason reason, String note, String actor) {
         Lead lead = leads.get(leadId);
         String why = reason.describe(note);
-        offers.close(leadId, OfferOutcome.WITHDRAWN);
+        offers.close(leadId, OfferOutcome.WITHDRAWN, reason.name());
         leads.release(leadId);
         events.record(leadId, LeadEventType.WITHDRAWN, actor, lead.partnerId(), why);
         notifier.leadWithdrawn(lead, lead.partnerId(), lead.repUsername(), why);

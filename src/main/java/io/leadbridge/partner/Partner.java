@@ -12,6 +12,7 @@ public record Partner(
         int capacity,
         String managerEmail,
         Set<String> countries,
+        Set<String> regions,
         Set<String> industries,
         Set<String> segments,
         Set<String> competencies,
@@ -27,6 +28,16 @@ public record Partner(
 
     public static String groupIdOf(String partnerId) {
         return "partner-" + partnerId;
+    }
+
+    /** Whether the partner covers the whole country. */
+    public boolean coversCountry(String country) {
+        return countries.contains(country);
+    }
+
+    /** Whether the partner covers the region (ISO 3166-2) specifically. */
+    public boolean coversRegion(String region) {
+        return region != null && regions.contains(region);
     }
 
     public boolean isActive() {

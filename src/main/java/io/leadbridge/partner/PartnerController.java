@@ -92,14 +92,15 @@ class PartnerController {
 
     /** A partner with its reps, as the API shows it. */
     record PartnerView(String id, String name, PartnerTier tier, PartnerStatus status, int capacity,
-            String managerEmail, String group, java.util.Set<String> countries, java.util.Set<String> industries,
+            String managerEmail, String group, java.util.Set<String> countries, java.util.Set<String> regions,
+            java.util.Set<String> industries,
             java.util.Set<String> segments, java.util.Set<String> competencies, java.util.Set<String> certifications,
             java.util.Set<String> products, List<RepView> reps, java.time.Instant createdAt,
             java.time.Instant updatedAt) {
 
         static PartnerView of(Partner p, List<RepView> reps) {
             return new PartnerView(p.id(), p.name(), p.tier(), p.status(), p.capacity(), p.managerEmail(),
-                    p.groupId(), p.countries(), p.industries(), p.segments(), p.competencies(), p.certifications(),
+                    p.groupId(), p.countries(), p.regions(), p.industries(), p.segments(), p.competencies(), p.certifications(),
                     p.products(), reps, p.createdAt(), p.updatedAt());
         }
     }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PartnerRepository {
 
-    enum CapabilityKind { COUNTRY, INDUSTRY, SEGMENT, COMPETENCY, CERTIFICATION, PRODUCT }
+    enum CapabilityKind { COUNTRY, REGION, INDUSTRY, SEGMENT, COMPETENCY, CERTIFICATION, PRODUCT }
 
     private final JdbcClient jdbc;
     private final LeadClock clock;
@@ -59,6 +59,7 @@ public class PartnerRepository {
     private void insertCapabilities(Partner partner) {
         Map<CapabilityKind, Set<String>> byKind = new LinkedHashMap<>();
         byKind.put(CapabilityKind.COUNTRY, partner.countries());
+        byKind.put(CapabilityKind.REGION, partner.regions());
         byKind.put(CapabilityKind.INDUSTRY, partner.industries());
         byKind.put(CapabilityKind.SEGMENT, partner.segments());
         byKind.put(CapabilityKind.COMPETENCY, partner.competencies());
@@ -99,6 +100,7 @@ public class PartnerRepository {
                     PartnerTier.valueOf(rs.getString("tier")), PartnerStatus.valueOf(rs.getString("status")),
                     rs.getInt("capacity"), rs.getString("manager_email"),
                     caps.getOrDefault(CapabilityKind.COUNTRY, Set.of()),
+                    caps.getOrDefault(CapabilityKind.REGION, Set.of()),
                     caps.getOrDefault(CapabilityKind.INDUSTRY, Set.of()),
                     caps.getOrDefault(CapabilityKind.SEGMENT, Set.of()),
                     caps.getOrDefault(CapabilityKind.COMPETENCY, Set.of()),

@@ -10,7 +10,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 
-/** A partner as created or replaced through the API. */
+/**
+ * A partner as created or replaced through the API. {@code countries} are covered whole;
+ * {@code regions} (ISO 3166-2, e.g. US-CA) are where a partner covers only part of a country.
+ */
 public record PartnerRequest(
         @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,39}", message = "must be 2-40 lower-case letters, digits or dashes")
         String id,
@@ -24,5 +27,13 @@ public record PartnerRequest(
         Set<@Pattern(regexp = "SMB|MID_MARKET|ENTERPRISE", message = "must be SMB, MID_MARKET or ENTERPRISE") String> segments,
         Set<@NotBlank String> competencies,
         Set<@NotBlank String> certifications,
-        Set<@NotBlank String> products) {
+        Set<@NotBlank String> products,
+        Set<@Pattern(regexp = "[A-Z]{2}-[A-Z0-9]{1,3}", message = "must be an ISO 3166-2 region code such as US-CA") String> regions) {
+
+    public PartnerRequest(String id, String name, PartnerTier tier, PartnerStatus status, Integer capacity,
+            String managerEmail, Set<String> countries, Set<String> industries, Set<String> segments,
+            Set<String> competencies, Set<String> certifications, Set<String> products) {
+        this(id, name, tier, status, capacity, managerEmail, countries, industries, segments, competencies,
+                certifications, products, null);
+    }
 }

@@ -67,9 +67,19 @@ public class PartnerService {
     }
 
     private Partner toPartner(String id, PartnerRequest request) {
+        if (request.regions() != null) {
+            for (String region : request.regions()) {
+                String country = region.substring(0, 2);
+                if (request.countries().contains(country)) {
+                    throw new InvalidInputException("regions", region + " lies in " + country
+                            + ", which the partner covers whole already");
+                }
+            }
+        }
         return new Partner(id, request.name().trim(), request.tier(),
                 request.status() == null ? PartnerStatus.ACTIVE : request.status(), request.capacity(),
-                request.managerEmail(), orEmpty(request.countries()), orEmpty(request.industries()),
+                request.managerEmail(), orEmpty(request.countries()), orEmpty(request.regions()),
+                orEmpty(request.industries()),
                 orEmpty(request.segments()), orEmpty(request.competencies()), orEmpty(request.certifications()),
                 orEmpty(request.products()), null, null);
     }

@@ -4,5 +4,5 @@ import java.math.BigDecimal;
 
 /** A prospect company, known by its internet domain. */
 public record Account(long id, String name, String domain, String industry, String country, Integer employees,
-        BigDecimal annualRevenue) {
+        BigDecimal annualRevenue, String region) {
 }

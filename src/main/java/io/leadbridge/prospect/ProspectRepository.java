@@ -24,28 +24,31 @@ public class ProspectRepository {
     }
 
     /** The account with this domain, created or refreshed with the facts given. Facts left out are kept. */
-    public long upsertAccount(String name, String domain, String industry, String country, Integer employees,
-            BigDecimal annualRevenue) {
+    public long upsertAccount(String name, String domain, String industry, String country, String region,
+            Integer employees, BigDecimal annualRevenue) {
         Timestamp now = Timestamp.from(clock.now());
         Optional<Long> existing = jdbc.sql("select id from account where domain = :domain for update")
                 .param("domain", domain).query(Long.class).optional();
         if (existing.isPresent()) {
             jdbc.sql("""
                     update account set name = :name, industry = coalesce(:industry, industry), country = :country,
+                           region = coalesce(:region, region),
                            employees = coalesce(:employees, employees),
                            annual_revenue = coalesce(:revenue, annual_revenue), updated_at = :now
                     where id = :id""")
                     .param("id", existing.get()).param("name", name).param("industry", industry)
-                    .param("country", country).param("employees", employees).param("revenue", annualRevenue)
-                    .param("now", now)
+                    .param("country", country).param("region", region).param("employees", employees)
+                    .param("revenue", annualRevenue).param("now", now)
                     .update();
             return existing.get();
         }
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into account (name, domain, industry, country, employees, annual_revenue, created_at, updated_at)
-                values (:name, :domain, :industry, :country, :employees, :revenue, :now, :now)""")
+                insert into account (name, domain, industry, country, region, employees, annual_revenue, created_at,
+                                     updated_at)
+                values (:name, :domain, :industry, :country, :region, :employees, :revenue, :now, :now)""")
                 .param("name", name).param("domain", domain).param("industry", industry).param("country", country)
+                .param("region", region)
                 .param("employees", employees).param("revenue", annualRevenue).param("now", now)
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -81,7 +84,7 @@ public class ProspectRepository {
         return jdbc.sql("select * from account where id = :id").param("id", id)
                 .query((rs, i) -> new Account(rs.getLong("id"), rs.getString("name"), rs.getString("domain"),
                         rs.getString("industry"), rs.getString("country"), (Integer) rs.getObject("employees", Integer.class),
-                        rs.getBigDecimal("annual_revenue")))
+                        rs.getBigDecimal("annual_revenue"), rs.getString("region")))
                 .single();
     }
 

@@ -34,8 +34,16 @@ public class LeadOfferLog {
 
     /** Ends the lead's open offer (if any) with this outcome. */
     public void close(long leadId, OfferOutcome outcome) {
-        jdbc.sql("update lead_offer set outcome = :outcome, closed_at = :now where lead_id = :leadId and outcome is null")
-                .param("leadId", leadId).param("outcome", outcome.name()).param("now", Timestamp.from(clock.now()))
+        close(leadId, outcome, null);
+    }
+
+    /** Ends the lead's open offer (if any) with this outcome and why, e.g. ACCEPT_SLA_MISSED. */
+    public void close(long leadId, OfferOutcome outcome, String reason) {
+        jdbc.sql("""
+                update lead_offer set outcome = :outcome, close_reason = :reason, closed_at = :now
+                where lead_id = :leadId and outcome is null""")
+                .param("leadId", leadId).param("outcome", outcome.name()).param("reason", reason)
+                .param("now", Timestamp.from(clock.now()))
                 .update();
     }
 

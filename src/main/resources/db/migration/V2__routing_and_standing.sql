@@ -25,9 +25,9 @@ create table routing_decision (
     method           varchar(20)   not null,
     pool_key         varchar(64),
     winner           varchar(40),
-    decisions        varchar(4000),
-    matched_rules    varchar(20000),
+    decisions        varchar(20000),
     candidates       varchar(1000000),
+    candidates_left_out integer   not null default 0,
     summary          varchar(2000)
 );
 create index routing_decision_lead on routing_decision (lead_id, attempt);

@@ -1,6 +1,7 @@
 package io.leadbridge.lifecycle;
 
 import io.leadbridge.routing.AccountProtectionRules.Protection;
+import io.leadbridge.routing.RoutingDecisionLog.Method;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,5 +22,7 @@ class CheckAccountProtectionDelegate implements JavaDelegate {
         execution.setVariable(LeadVariables.ACCOUNT_PROTECTED, protection.isProtected());
         execution.setVariable(LeadVariables.NOMINATED_PARTNER_ID, protection.partnerId());
         execution.setVariable(LeadVariables.NOMINATED_REP, protection.repUsername());
+        execution.setVariable(LeadVariables.NOMINATED_BY,
+                protection.isProtected() ? Method.PROTECTED_ACCOUNT.name() : null);
     }
 }

@@ -5,6 +5,7 @@ import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.lead.LeadStatus;
 import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerRepository;
+import io.leadbridge.routing.RoutingDecisionLog.Method;
 import io.leadbridge.security.Caller;
 import io.leadbridge.web.ApiException;
 import io.leadbridge.web.InvalidInputException;
@@ -131,6 +132,7 @@ public class LeadActions {
         request.put(LeadVariables.WITHDRAWN_BY, caller.username());
         request.put(LeadVariables.NOMINATED_PARTNER_ID, partner.id());
         request.put(LeadVariables.NOMINATED_REP, null);
+        request.put(LeadVariables.NOMINATED_BY, Method.REASSIGNED.name());
         requestWithdrawal(lead, request);
     }
 

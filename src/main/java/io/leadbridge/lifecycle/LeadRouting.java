@@ -14,13 +14,25 @@ import io.leadbridge.routing.LeadOfferLog;
 import io.leadbridge.routing.LeadQualificationRules;
 import io.leadbridge.routing.PartnerEligibilityRules;
 import io.leadbridge.routing.PartnerSelector;
+import io.leadbridge.routing.DecisionTrace;
+import io.leadbridge.routing.DecisionTrace.Traced;
+import io.leadbridge.routing.DecisionTrace.TracedDecision;
+import io.leadbridge.routing.PartnerRequirements;
+import io.leadbridge.routing.PartnerSelector.LeadNeeds;
 import io.leadbridge.routing.PartnerSelector.Selection;
+import io.leadbridge.routing.RoutingDecisionLog;
+import io.leadbridge.routing.RoutingDecisionLog.DecisionUsed;
+import io.leadbridge.routing.RoutingDecisionLog.Method;
+import io.leadbridge.routing.RoutingDecisionLog.RowUsed;
+import io.leadbridge.routing.RuleAnnotations;
 import io.leadbridge.routing.Qualification;
 import io.leadbridge.routing.SlaPolicyRules;
 import io.leadbridge.routing.SlaPolicyRules.SlaTerms;
 import io.leadbridge.prospect.Account;
 import io.leadbridge.prospect.ProspectRepository;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +54,18 @@ public class LeadRouting {
     private final PartnerRepository partners;
     private final LeadOfferLog offers;
     private final ProspectRepository prospects;
+    private final DecisionTrace trace;
+    private final RuleAnnotations annotations;
+    private final RoutingDecisionLog decisionLog;
 
     LeadRouting(LeadRepository leads, LeadEventLog events, LeadQualificationRules qualificationRules,
             AccountProtectionRules protectionRules, SlaPolicyRules slaRules, PartnerEligibilityRules eligibilityRules,
-            PartnerSelector selector, PartnerRepository partners, LeadOfferLog offers, ProspectRepository prospects) {
+            PartnerSelector selector, PartnerRepository partners, LeadOfferLog offers, ProspectRepository prospects,
+            DecisionTrace trace, RuleAnnotations annotations, RoutingDecisionLog decisionLog) {
         this.prospects = prospects;
+        this.trace = trace;
+        this.annotations = annotations;
+        this.decisionLog = decisionLog;
         this.leads = leads;
         this.events = events;
         this.qualificationRules = qualificationRules;
@@ -103,8 +122,9 @@ public class LeadRouting {
     }
 
     /**
-     * The partner the rules choose for the next offer, if any. The facts come from the lead's
-     * records, not from process variables, which a task completion could have changed.
+     * The partner the rules choose for the next offer, if any, recorded with its explanation.
+     * The facts come from the lead's records, not from process variables, which a task
+     * completion could have changed.
      */
     public Selection selectPartner(long leadId) {
         Lead lead = leads.get(leadId);
@@ -115,11 +135,44 @@ public class LeadRouting {
         facts.put(LeadVariables.PRODUCT, lead.product());
         facts.put(LeadVariables.INDUSTRY, account.industry());
         facts.put(LeadVariables.COUNTRY, account.country());
-        Selection selection = selector.select(leadId, eligibilityRules.evaluate(facts), lead.segment(),
-                account.industry(), lead.product());
+        Traced<PartnerRequirements> requirements = trace.record(() -> eligibilityRules.evaluate(facts));
+        List<TracedDecision> used = new ArrayList<>(requirements.decisions());
+        Traced<Selection> traced = trace.record(() -> selector.select(leadId, new LeadNeeds(lead.segment(),
+                account.industry(), lead.product(), account.country(), account.region(), requirements.value())));
+        used.addAll(distinct(traced.decisions()));
+        Selection selection = traced.value();
+        decisionLog.record(leadId, offers.countOffers(leadId) + 1, Method.RULES, selection.poolKey(),
+                selection.partnerId(), describe(used), selection.candidates(), selection.explanation());
         log.info("lead {}: {}{}", leadId, selection.explanation(),
                 selection.found() ? ", partner " + selection.partnerId() : "");
         return selection;
+    }
+
+    /** Records an offer whose partner no rule chose: a protected account, a manual assignment or reassignment. */
+    public void recordNomination(long leadId, int attempt, String partnerId, Method method, String why) {
+        decisionLog.record(leadId, attempt, method, null, partnerId, List.of(), List.of(), why);
+    }
+
+    private List<DecisionUsed> describe(List<TracedDecision> decisions) {
+        return decisions.stream()
+                .map(d -> new DecisionUsed(d.key(), d.version(), d.ruleIds().stream()
+                        .map(rule -> new RowUsed(rule, annotations.of(d.definitionId(), rule))).toList()))
+                .toList();
+    }
+
+    /** The ranking table answers many partners with the same rows: list each table version and row once. */
+    private static List<TracedDecision> distinct(List<TracedDecision> decisions) {
+        Map<String, java.util.LinkedHashSet<String>> rows = new java.util.LinkedHashMap<>();
+        Map<String, TracedDecision> first = new java.util.LinkedHashMap<>();
+        for (TracedDecision d : decisions) {
+            String key = d.key() + "#" + d.definitionId();
+            first.putIfAbsent(key, d);
+            rows.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).addAll(d.ruleIds());
+        }
+        return first.entrySet().stream()
+                .map(e -> new TracedDecision(e.getValue().key(), e.getValue().definitionId(), e.getValue().version(),
+                        List.copyOf(rows.get(e.getKey()))))
+                .toList();
     }
 
     /** No partner can take the lead: it waits for a channel manager. */

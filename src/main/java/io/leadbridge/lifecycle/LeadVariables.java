@@ -33,6 +33,8 @@ public final class LeadVariables {
     /** The partner the next offer goes to without rule-based selection (protected account, manual assignment). */
     public static final String NOMINATED_PARTNER_ID = "nominatedPartnerId";
     public static final String NOMINATED_REP = "nominatedRepUsername";
+    /** Who nominated: PROTECTED_ACCOUNT, MANUAL or REASSIGNED (see RoutingDecisionLog.Method). */
+    public static final String NOMINATED_BY = "nominatedBy";
     public static final String PARTNER_FOUND = "partnerFound";
     public static final String PARTNER_ID = "partnerId";
     public static final String REP_USERNAME = "repUsername";

@@ -3,6 +3,7 @@ package io.leadbridge.lifecycle;
 import io.leadbridge.config.IsoDurations;
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.partner.Partner;
+import io.leadbridge.routing.RoutingDecisionLog.Method;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,11 +18,19 @@ import org.springframework.stereotype.Component;
 class OfferLeadDelegate implements JavaDelegate {
 
     private final LeadHolding holding;
+    private final LeadRouting routing;
     private final LeadClock clock;
 
-    OfferLeadDelegate(LeadHolding holding, LeadClock clock) {
+    OfferLeadDelegate(LeadHolding holding, LeadRouting routing, LeadClock clock) {
         this.holding = holding;
+        this.routing = routing;
         this.clock = clock;
+    }
+
+    /** Who nominated the partner; a nomination of unknown origin counts as manual. */
+    private static Method nominationMethod(DelegateExecution execution) {
+        String by = LeadVariables.text(execution, LeadVariables.NOMINATED_BY);
+        return by == null ? Method.MANUAL : Method.valueOf(by);
     }
 
     @Override
@@ -37,7 +46,11 @@ class OfferLeadDelegate implements JavaDelegate {
         Instant reminderAt = IsoDurations.after(now, LeadVariables.text(execution, LeadVariables.ACCEPT_REMINDER));
         Instant dueAt = IsoDurations.after(now, LeadVariables.text(execution, LeadVariables.ACCEPT_SLA));
 
-        holding.offer(LeadVariables.leadId(execution), partnerId, rep, attempt, dueAt, how);
+        long leadId = LeadVariables.leadId(execution);
+        if (nominated != null) {
+            routing.recordNomination(leadId, attempt, partnerId, nominationMethod(execution), how);
+        }
+        holding.offer(leadId, partnerId, rep, attempt, dueAt, how);
 
         execution.setVariable(LeadVariables.PARTNER_ID, partnerId);
         execution.setVariable(LeadVariables.OFFER_GROUP, Partner.groupIdOf(partnerId));
@@ -46,6 +59,7 @@ class OfferLeadDelegate implements JavaDelegate {
         execution.setVariable(LeadVariables.ACCEPT_DUE_AT, Date.from(dueAt));
         execution.setVariable(LeadVariables.NOMINATED_PARTNER_ID, null);
         execution.setVariable(LeadVariables.NOMINATED_REP, null);
+        execution.setVariable(LeadVariables.NOMINATED_BY, null);
         execution.setVariable(LeadVariables.OFFER_DECISION, null);
         execution.setVariable(LeadVariables.DECLINE_REASON, null);
         execution.setVariable(LeadVariables.REP_USERNAME, rep);

@@ -22,5 +22,6 @@ class RecordDeclineDelegate implements JavaDelegate {
         // Only a channel manager nominates a partner; a value smuggled in with the answer is dropped.
         execution.setVariable(LeadVariables.NOMINATED_PARTNER_ID, null);
         execution.setVariable(LeadVariables.NOMINATED_REP, null);
+        execution.setVariable(LeadVariables.NOMINATED_BY, null);
     }
 }

@@ -2,6 +2,7 @@ package io.leadbridge.lifecycle;
 
 import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
+import io.leadbridge.routing.RoutingDecisionLog.Method;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ class RecordManualAssignmentDelegate implements JavaDelegate {
                 LeadVariables.text(execution, LeadVariables.TASK_WORKER), partnerId, "distributed manually");
         execution.setVariable(LeadVariables.NOMINATED_PARTNER_ID, partnerId);
         execution.setVariable(LeadVariables.NOMINATED_REP, null);
+        execution.setVariable(LeadVariables.NOMINATED_BY, Method.MANUAL.name());
         execution.setVariable(LeadVariables.ASSIGNED_PARTNER_ID, null);
     }
 }

@@ -32,6 +32,7 @@ class WithdrawLeadDelegate implements JavaDelegate {
             // Only a reassignment names the next partner (in its message).
             execution.setVariable(LeadVariables.NOMINATED_PARTNER_ID, null);
             execution.setVariable(LeadVariables.NOMINATED_REP, null);
+            execution.setVariable(LeadVariables.NOMINATED_BY, null);
         }
     }
 }

@@ -79,6 +79,13 @@ public class PartnerRepository {
         return load("", Map.of());
     }
 
+    /** Changes whenever a partner is added, changed, activated or deactivated. */
+    public String stamp() {
+        return jdbc.sql("select count(*), max(updated_at), sum(case when status = 'ACTIVE' then 1 else 0 end) "
+                        + "from partner")
+                .query((rs, i) -> rs.getLong(1) + "/" + rs.getTimestamp(2) + "/" + rs.getLong(3)).single();
+    }
+
     public List<Partner> findActive() {
         return load("where p.status = 'ACTIVE'", Map.of());
     }

@@ -57,10 +57,15 @@ public class LeadOfferLog {
                 .query(Integer.class).single();
     }
 
-    /** Partners that already had this lead: they never get it again from the rules. */
-    public List<String> partnersThatHad(long leadId) {
-        return jdbc.sql("select distinct partner_id from lead_offer where lead_id = :leadId")
-                .param("leadId", leadId).query(String.class).list();
+    /** Partners that already had this lead, with how their offer ended (null while open). */
+    public Map<String, String> partnersThatHad(long leadId) {
+        Map<String, String> had = new HashMap<>();
+        jdbc.sql("select partner_id, outcome from lead_offer where lead_id = :leadId order by id")
+                .param("leadId", leadId)
+                .query(rs -> {
+                    had.put(rs.getString(1), rs.getString(2));
+                });
+        return had;
     }
 
     /** When each partner last received an offer (of any lead); partners never offered one are absent. */

@@ -8,15 +8,13 @@ import java.util.Set;
 public record PartnerRequirements(PartnerTier minimumTier, Set<String> competencies, Set<String> certifications,
         Set<String> territories) {
 
-    /** Null when the partner qualifies, otherwise the first requirement it misses, in words. */
+    /**
+     * Null when the partner has the tier, competencies and certifications asked for, otherwise
+     * the first one it misses, in words. Territories are the selector's concern (regions).
+     */
     public String missedBy(Partner partner) {
         if (!partner.tier().meets(minimumTier)) {
             return "tier " + partner.tier() + " is below " + minimumTier;
-        }
-        for (String territory : territories) {
-            if (!partner.countries().contains(territory)) {
-                return "does not cover " + territory;
-            }
         }
         for (String competency : competencies) {
             if (!partner.competencies().contains(competency)) {

@@ -1,0 +1,36 @@
+package io.leadbridge.routing;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The stride rotation's passes per pool, locked while a lead of the pool is being routed. */
+@Repository
+public class RotationPasses {
+
+    private final JdbcClient jdbc;
+
+    RotationPasses(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Map<String, Double> lock(String poolKey) {
+        Map<String, Double> passes = new HashMap<>();
+        jdbc.sql("select partner_id, pass from rotation_pass where pool_key = :pool for update")
+                .param("pool", poolKey)
+                .query(rs -> {
+                    passes.put(rs.getString(1), rs.getDouble(2));
+                });
+        return passes;
+    }
+
+    public void save(String poolKey, String partnerId, double pass) {
+        int updated = jdbc.sql("update rotation_pass set pass = :pass where pool_key = :pool and partner_id = :partner")
+                .param("pass", pass).param("pool", poolKey).param("partner", partnerId).update();
+        if (updated == 0) {
+            jdbc.sql("insert into rotation_pass (pool_key, partner_id, pass) values (:pool, :partner, :pass)")
+                    .param("pass", pass).param("pool", poolKey).param("partner", partnerId).update();
+        }
+    }
+}

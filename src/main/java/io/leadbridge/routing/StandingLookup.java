@@ -1,0 +1,30 @@
+package io.leadbridge.routing;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The standing of partners (GOOD when none is recorded), as routing needs it. */
+@Component
+public class StandingLookup {
+
+    public static final String GOOD = "GOOD";
+    public static final String SUSPENDED = "SUSPENDED";
+
+    private final JdbcClient jdbc;
+
+    StandingLookup(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Partners whose standing is not GOOD, with their standing. */
+    public Map<String, String> notGood() {
+        Map<String, String> standings = new HashMap<>();
+        jdbc.sql("select partner_id, standing from partner_standing where standing <> 'GOOD'")
+                .query(rs -> {
+                    standings.put(rs.getString(1), rs.getString(2));
+                });
+        return standings;
+    }
+}

@@ -1,0 +1,49 @@
+package io.leadbridge.routing;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Smooth weighted rotation by stride scheduling, deterministic and without randomness. Every
+ * partner of a pool has a pass; the next lead goes to the partner with the lowest pass (ties by
+ * id), whose pass then grows by {@value #STRIDE} / weight. A partner with twice the weight moves
+ * half as fast and so receives twice the leads, interleaved rather than in runs. A partner new
+ * to the pool starts at the lowest pass present, so it neither floods nor starves. Only the
+ * winner's pass changes: choosing among thousands of partners costs one pass over them.
+ */
+public final class StrideRotation {
+
+    static final double STRIDE = 1000.0;
+
+    private StrideRotation() {
+    }
+
+    /** A partner that may receive the lead, with its weight (≥ 1). */
+    public record Contender(String partnerId, int weight) {
+    }
+
+    /** The winner and its pass after this lead. */
+    public record Pick(String partnerId, double passBefore, double passAfter) {
+    }
+
+    public static Optional<Pick> choose(List<Contender> contenders, Map<String, Double> passes) {
+        if (contenders.isEmpty()) {
+            return Optional.empty();
+        }
+        double start = contenders.stream().map(c -> passes.get(c.partnerId())).filter(p -> p != null)
+                .min(Comparator.naturalOrder()).orElse(0.0);
+        Contender best = null;
+        double bestPass = 0;
+        for (Contender contender : contenders) {
+            double pass = passes.getOrDefault(contender.partnerId(), start);
+            if (best == null || pass < bestPass
+                    || (pass == bestPass && contender.partnerId().compareTo(best.partnerId()) < 0)) {
+                best = contender;
+                bestPass = pass;
+            }
+        }
+        return Optional.of(new Pick(best.partnerId(), bestPass, bestPass + STRIDE / best.weight()));
+    }
+}

@@ -50,6 +50,14 @@ public class DecisionTrace extends AbstractProcessEnginePlugin implements DmnDec
         }
     }
 
+    /** Adds decisions evaluated earlier (and remembered) to the recording under way, if any. */
+    public void replay(List<TracedDecision> decisions) {
+        List<TracedDecision> recording = CURRENT.get();
+        if (recording != null) {
+            recording.addAll(decisions);
+        }
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();

@@ -1,6 +1,7 @@
 package io.leadbridge.routing;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -22,12 +23,18 @@ public class PartnerRankingRules {
 
     private final DecisionService decisions;
     private final RepositoryService repository;
-    private final Map<RankingInput, Integer> answers = new ConcurrentHashMap<>();
+    private final DecisionTrace trace;
+    private final Map<RankingInput, Answer> answers = new ConcurrentHashMap<>();
     private volatile String answersFor;
 
-    PartnerRankingRules(DecisionService decisions, RepositoryService repository) {
+    PartnerRankingRules(DecisionService decisions, RepositoryService repository, DecisionTrace trace) {
         this.decisions = decisions;
         this.repository = repository;
+        this.trace = trace;
+    }
+
+    /** A remembered answer with the rows that gave it, so explanations stay complete. */
+    private record Answer(int weight, List<DecisionTrace.TracedDecision> decisions) {
     }
 
     /** The facts the ranking table reads about one partner. Rates are null without enough history. */
@@ -59,7 +66,12 @@ public class PartnerRankingRules {
     }
 
     public int weight(RankingInput input) {
-        return answers.computeIfAbsent(input.rounded(), this::evaluate);
+        Answer answer = answers.computeIfAbsent(input.rounded(), key -> {
+            DecisionTrace.Traced<Integer> traced = trace.record(() -> evaluate(key));
+            return new Answer(traced.value(), traced.decisions());
+        });
+        trace.replay(answer.decisions());
+        return answer.weight();
     }
 
     private int evaluate(RankingInput input) {

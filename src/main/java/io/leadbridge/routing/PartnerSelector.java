@@ -116,7 +116,10 @@ public class PartnerSelector {
         if (!contenders.isEmpty()) {
             Map<String, Double> current = passes.lock(poolKey);
             pick = StrideRotation.choose(contenders, current);
-            pick.ifPresent(p -> passes.save(poolKey, p.partnerId(), p.passAfter()));
+            pick.ifPresent(p -> {
+                p.joined().forEach((partnerId, pass) -> passes.save(poolKey, partnerId, pass));
+                passes.save(poolKey, p.partnerId(), p.passAfter());
+            });
         }
         List<Candidate> candidates = new ArrayList<>();
         contenders.forEach(c -> candidates.add(new Candidate(c.partnerId(), c.weight(), null)));

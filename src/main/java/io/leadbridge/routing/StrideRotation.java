@@ -1,6 +1,7 @@
 package io.leadbridge.routing;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +25,11 @@ public final class StrideRotation {
     public record Contender(String partnerId, int weight) {
     }
 
-    /** The winner and its pass after this lead. */
-    public record Pick(String partnerId, double passBefore, double passAfter) {
+    /**
+     * The winner and its pass after this lead, and the starting passes of partners that joined
+     * the pool with this lead (they must be kept as well, or they would start over next time).
+     */
+    public record Pick(String partnerId, double passBefore, double passAfter, Map<String, Double> joined) {
     }
 
     public static Optional<Pick> choose(List<Contender> contenders, Map<String, Double> passes) {
@@ -34,16 +38,22 @@ public final class StrideRotation {
         }
         double start = contenders.stream().map(c -> passes.get(c.partnerId())).filter(p -> p != null)
                 .min(Comparator.naturalOrder()).orElse(0.0);
+        Map<String, Double> joined = new HashMap<>();
         Contender best = null;
         double bestPass = 0;
         for (Contender contender : contenders) {
-            double pass = passes.getOrDefault(contender.partnerId(), start);
+            Double known = passes.get(contender.partnerId());
+            if (known == null) {
+                joined.put(contender.partnerId(), start);
+            }
+            double pass = known == null ? start : known;
             if (best == null || pass < bestPass
                     || (pass == bestPass && contender.partnerId().compareTo(best.partnerId()) < 0)) {
                 best = contender;
                 bestPass = pass;
             }
         }
-        return Optional.of(new Pick(best.partnerId(), bestPass, bestPass + STRIDE / best.weight()));
+        joined.remove(best.partnerId());
+        return Optional.of(new Pick(best.partnerId(), bestPass, bestPass + STRIDE / best.weight(), joined));
     }
 }

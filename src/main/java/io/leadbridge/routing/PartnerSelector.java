@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,14 @@ public class PartnerSelector {
     }
 
     public Selection select(long leadId, LeadNeeds needs) {
+        return select(leadId, needs, 1);
+    }
+
+    /**
+     * Up to {@code wanted} partners for the lead, in rotation order: for an open competition the
+     * partners whose turns come next, each one's pass moving on as if it had received the lead.
+     */
+    public Selection select(long leadId, LeadNeeds needs, int wanted) {
         Map<String, String> hadIt = offers.partnersThatHad(leadId);
         Map<String, String> notGood = standings.notGood();
         List<Candidate> skipped = new ArrayList<>();
@@ -82,7 +91,7 @@ public class PartnerSelector {
         Map<String, Rates> rates = performance.of(fitIds);
         List<Considered> regional = new ArrayList<>();
         List<Considered> countryWide = new ArrayList<>();
-        Map<String, Integer> weights = new java.util.HashMap<>();
+        Map<String, Integer> weights = new HashMap<>();
         for (Considered considered : fit) {
             Partner partner = considered.partner();
             int openLeads = open.getOrDefault(partner.id(), 0);
@@ -112,20 +121,31 @@ public class PartnerSelector {
         String poolKey = poolKey(needs, byRegion);
         List<Contender> contenders = pool.stream()
                 .map(c -> new Contender(c.partner().id(), weights.get(c.partner().id()))).toList();
-        Optional<Pick> pick = Optional.empty();
+        List<String> chosen = new ArrayList<>();
         if (!contenders.isEmpty()) {
-            Map<String, Double> current = passes.lock(poolKey);
-            pick = StrideRotation.choose(contenders, current);
-            pick.ifPresent(p -> {
-                p.joined().forEach((partnerId, pass) -> passes.save(poolKey, partnerId, pass));
-                passes.save(poolKey, p.partnerId(), p.passAfter());
-            });
+            Map<String, Double> current = new HashMap<>(passes.lock(poolKey));
+            List<Contender> remaining = new ArrayList<>(contenders);
+            Map<String, Double> changed = new HashMap<>();
+            while (chosen.size() < wanted) {
+                Optional<Pick> pick = StrideRotation.choose(remaining, current);
+                if (pick.isEmpty()) {
+                    break;
+                }
+                Pick p = pick.get();
+                current.putAll(p.joined());
+                changed.putAll(p.joined());
+                current.put(p.partnerId(), p.passAfter());
+                changed.put(p.partnerId(), p.passAfter());
+                chosen.add(p.partnerId());
+                remaining.removeIf(c -> c.partnerId().equals(p.partnerId()));
+            }
+            changed.forEach((partnerId, pass) -> passes.save(poolKey, partnerId, pass));
         }
         List<Candidate> candidates = new ArrayList<>();
         contenders.forEach(c -> candidates.add(new Candidate(c.partnerId(), c.weight(), null)));
         candidates.addAll(skipped);
-        return new Selection(pick.map(Pick::partnerId).orElse(null), contenders.size(), needs, byRegion, poolKey,
-                candidates, outsideTerritory);
+        return new Selection(List.copyOf(chosen), contenders.size(), needs, byRegion, poolKey, candidates,
+                outsideTerritory);
     }
 
     /** TRUE: covers the lead's region; FALSE: covers its country whole; null: outside its territory. */
@@ -179,11 +199,16 @@ public class PartnerSelector {
     }
 
     /** The chosen partner (null when none is eligible) and how the choice came about. */
-    public record Selection(String partnerId, int eligibleCount, LeadNeeds needs, boolean byRegion, String poolKey,
-            List<Candidate> candidates, int outsideTerritory) {
+    public record Selection(List<String> partnerIds, int eligibleCount, LeadNeeds needs, boolean byRegion,
+            String poolKey, List<Candidate> candidates, int outsideTerritory) {
+
+        /** The first chosen partner, null when none is eligible. */
+        public String partnerId() {
+            return partnerIds.isEmpty() ? null : partnerIds.get(0);
+        }
 
         public boolean found() {
-            return partnerId != null;
+            return !partnerIds.isEmpty();
         }
 
         public String explanation() {

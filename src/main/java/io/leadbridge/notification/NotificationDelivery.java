@@ -12,10 +12,10 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a lead's pending notifications. Runs in an asynchronous process step: when the mail
- * server fails, the exception rolls the step back and Camunda retries it, then raises an
- * incident; the lead itself is never touched. Without {@code spring.mail.host} there is no mail
- * sender and notifications are only stored.
+ * Sends a lead's pending notifications, or a partner's pending standing notifications. Runs in
+ * an asynchronous process step: when the mail server fails, the exception rolls the step back
+ * and Camunda retries it, then raises an incident; the lead or standing itself is never touched.
+ * Without {@code spring.mail.host} there is no mail sender and notifications are only stored.
  */
 @Component
 public class NotificationDelivery {
@@ -39,17 +39,7 @@ public class NotificationDelivery {
         JavaMailSender sender = mailSender.getIfAvailable();
         var pending = notifications.lockPending(leadId);
         for (Notification notification : pending) {
-            if (sender != null) {
-                SimpleMailMessage mail = new SimpleMailMessage();
-                mail.setFrom(properties.mailFrom());
-                mail.setTo(notification.recipient());
-                mail.setSubject(notification.subject());
-                mail.setText(notification.body());
-                sender.send(mail);
-                notifications.mark(notification.id(), NotificationStatus.SENT);
-            } else {
-                notifications.mark(notification.id(), NotificationStatus.STORED);
-            }
+            send(sender, notification);
             events.record(leadId, LeadEventType.NOTIFIED, LeadEvent.SYSTEM, notification.partnerId(),
                     notification.kind() + " to " + notification.recipient()
                             + (sender == null ? " (stored; no mail server configured)" : ""));
@@ -57,5 +47,31 @@ public class NotificationDelivery {
                     notification.partnerId());
         }
         return pending.size();
+    }
+
+    /** Sends the partner's pending mails that concern no lead (warnings, suspensions, reinstatements). */
+    public int deliverPendingForPartner(String partnerId) {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        var pending = notifications.lockPendingForPartner(partnerId);
+        for (Notification notification : pending) {
+            send(sender, notification);
+            log.info("partner {}: {} mail to {}{}", partnerId, notification.kind(), notification.recipient(),
+                    sender == null ? " (stored; no mail server configured)" : "");
+        }
+        return pending.size();
+    }
+
+    private void send(JavaMailSender sender, Notification notification) {
+        if (sender != null) {
+            SimpleMailMessage mail = new SimpleMailMessage();
+            mail.setFrom(properties.mailFrom());
+            mail.setTo(notification.recipient());
+            mail.setSubject(notification.subject());
+            mail.setText(notification.body());
+            sender.send(mail);
+            notifications.mark(notification.id(), NotificationStatus.SENT);
+        } else {
+            notifications.mark(notification.id(), NotificationStatus.STORED);
+        }
     }
 }

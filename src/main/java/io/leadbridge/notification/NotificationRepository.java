@@ -30,6 +30,25 @@ public class NotificationRepository {
                 .update();
     }
 
+    /** A mail about the partner as a whole (its standing), not about one lead. */
+    public void addForPartner(String partnerId, NotificationKind kind, String recipient, String subject, String body) {
+        jdbc.sql("""
+                insert into notification (lead_id, partner_id, kind, recipient, subject, body, status, created_at)
+                values (null, :partnerId, :kind, :recipient, :subject, :body, 'PENDING', :now)""")
+                .param("partnerId", partnerId).param("kind", kind.name())
+                .param("recipient", recipient).param("subject", subject).param("body", body)
+                .param("now", Timestamp.from(clock.now()))
+                .update();
+    }
+
+    /** The partner's pending mails that concern no lead, locked so two send steps never mail the same one. */
+    List<Notification> lockPendingForPartner(String partnerId) {
+        return jdbc.sql("""
+                select * from notification where lead_id is null and partner_id = :partnerId and status = 'PENDING'
+                order by id for update""")
+                .param("partnerId", partnerId).query(NotificationRepository::map).list();
+    }
+
     /** The lead's pending notifications, locked so two send steps never mail the same one. */
     List<Notification> lockPending(long leadId) {
         return jdbc.sql("select * from notification where lead_id = :leadId and status = 'PENDING' order by id for update")
@@ -45,6 +64,12 @@ public class NotificationRepository {
     public List<Notification> forLead(long leadId) {
         return jdbc.sql("select * from notification where lead_id = :leadId order by id")
                 .param("leadId", leadId).query(NotificationRepository::map).list();
+    }
+
+    /** The mails about the partner as a whole (its standing), oldest first. */
+    public List<Notification> forPartner(String partnerId) {
+        return jdbc.sql("select * from notification where lead_id is null and partner_id = :partnerId order by id")
+                .param("partnerId", partnerId).query(NotificationRepository::map).list();
     }
 
     private static Notification map(ResultSet rs, int row) throws SQLException {

@@ -56,7 +56,7 @@ public class Notifier {
         notify(lead, partnerId, repUsername, NotificationKind.LEAD_OFFERED, subject, body);
     }
 
-    public void acceptReminder(Lead lead, Instant acceptDueAt) {
+    public void acceptReminder(Lead lead, String partnerId, String repUsername, Instant acceptDueAt) {
         Account account = prospects.account(lead.accountId());
         String subject = "Reminder: lead " + account.name() + " is waiting for your answer";
         String body = """
@@ -67,7 +67,7 @@ public class Notifier {
                 Lead id: %d
                 """.formatted(account.name(), lead.product(), DUE.format(acceptDueAt), properties.publicUrl(),
                 lead.id());
-        notify(lead, lead.partnerId(), lead.repUsername(), NotificationKind.ACCEPT_REMINDER, subject, body);
+        notify(lead, partnerId, repUsername, NotificationKind.ACCEPT_REMINDER, subject, body);
     }
 
     public void contactReminder(Lead lead, Instant contactDueAt) {

@@ -2,6 +2,8 @@ package io.leadbridge.partner;
 
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.CallerProvider;
+import io.leadbridge.standing.PartnerStandings;
+import io.leadbridge.standing.Standing;
 import io.leadbridge.web.ApiException;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -23,11 +25,14 @@ class PartnerController {
     private final PartnerService service;
     private final PartnerRepository partners;
     private final CallerProvider callers;
+    private final PartnerStandings standings;
 
-    PartnerController(PartnerService service, PartnerRepository partners, CallerProvider callers) {
+    PartnerController(PartnerService service, PartnerRepository partners, CallerProvider callers,
+            PartnerStandings standings) {
         this.service = service;
         this.partners = partners;
         this.callers = callers;
+        this.standings = standings;
     }
 
     @PostMapping
@@ -87,19 +92,20 @@ class PartnerController {
     }
 
     private PartnerView view(Partner partner) {
-        return PartnerView.of(partner, partners.findReps(partner.id()).stream().map(RepView::of).toList());
+        return PartnerView.of(partner, partners.findReps(partner.id()).stream().map(RepView::of).toList(),
+                standings.current(partner.id()).standing());
     }
 
-    /** A partner with its reps, as the API shows it. */
-    record PartnerView(String id, String name, PartnerTier tier, PartnerStatus status, int capacity,
+    /** A partner with its reps and its current standing, as the API shows it. */
+    record PartnerView(String id, String name, PartnerTier tier, PartnerStatus status, Standing standing, int capacity,
             String managerEmail, String group, java.util.Set<String> countries, java.util.Set<String> regions,
             java.util.Set<String> industries,
             java.util.Set<String> segments, java.util.Set<String> competencies, java.util.Set<String> certifications,
             java.util.Set<String> products, List<RepView> reps, java.time.Instant createdAt,
             java.time.Instant updatedAt) {
 
-        static PartnerView of(Partner p, List<RepView> reps) {
-            return new PartnerView(p.id(), p.name(), p.tier(), p.status(), p.capacity(), p.managerEmail(),
+        static PartnerView of(Partner p, List<RepView> reps, Standing standing) {
+            return new PartnerView(p.id(), p.name(), p.tier(), p.status(), standing, p.capacity(), p.managerEmail(),
                     p.groupId(), p.countries(), p.regions(), p.industries(), p.segments(), p.competencies(), p.certifications(),
                     p.products(), reps, p.createdAt(), p.updatedAt());
         }

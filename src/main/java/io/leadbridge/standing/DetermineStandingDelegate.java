@@ -1,0 +1,30 @@
+package io.leadbridge.standing;
+
+import io.leadbridge.standing.PartnerStandings.Judgement;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Determine standing": the partnerStanding table judges the partner's strikes and acceptance rate. */
+@Component
+class DetermineStandingDelegate implements JavaDelegate {
+
+    private final PartnerStandings standings;
+
+    DetermineStandingDelegate(PartnerStandings standings) {
+        this.standings = standings;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Judgement judgement = standings.judge(StandingVariables.partnerId(execution));
+        execution.setVariable(StandingVariables.PARTNER_NAME, judgement.partner().name());
+        execution.setVariable(StandingVariables.STRIKES_30, judgement.facts().strikes30());
+        execution.setVariable(StandingVariables.STRIKES_90, judgement.facts().strikes90());
+        execution.setVariable(StandingVariables.ACCEPTANCE_RATE, judgement.facts().acceptanceRate());
+        execution.setVariable(StandingVariables.STANDING, judgement.verdict().standing().name());
+        execution.setVariable(StandingVariables.PROBATION, judgement.verdict().probation());
+        execution.setVariable(StandingVariables.CURRENT_STANDING, judgement.current().standing().name());
+        execution.setVariable(StandingVariables.UNDER_REVIEW, judgement.underReview());
+    }
+}

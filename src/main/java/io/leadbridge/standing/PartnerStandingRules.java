@@ -1,0 +1,58 @@
+package io.leadbridge.standing;
+
+import io.leadbridge.config.IsoDurations;
+import io.leadbridge.routing.DecisionTableException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** The {@code partnerStanding} table (decisions/partner-standing.dmn): good, warned or suspended. */
+@Component
+public class PartnerStandingRules {
+
+    public static final String DECISION = "partnerStanding";
+
+    private final DecisionService decisions;
+
+    PartnerStandingRules(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    public StandingVerdict evaluate(StandingFacts facts) {
+        var inputs = Variables.createVariables()
+                .putValue("strikes30", facts.strikes30())
+                .putValue("strikes90", facts.strikes90())
+                .putValue("acceptanceRate", facts.acceptanceRate());
+        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate();
+        if (result.isEmpty()) {
+            throw new DecisionTableException(DECISION, "no rule matched " + inputs);
+        }
+        Map<String, Object> row = result.getFirstResult().getEntryMap();
+        return new StandingVerdict(standing(row.get("standing")), probation(row.get("probation")));
+    }
+
+    private static Standing standing(Object value) {
+        try {
+            return Standing.valueOf(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw new DecisionTableException(DECISION, "output 'standing' is '" + value + "', expected one of "
+                    + Arrays.toString(Standing.values()));
+        }
+    }
+
+    private static String probation(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            IsoDurations.after(Instant.EPOCH, value.toString().trim());
+            return value.toString().trim();
+        } catch (IllegalArgumentException e) {
+            throw new DecisionTableException(DECISION, "output 'probation': " + e.getMessage());
+        }
+    }
+}

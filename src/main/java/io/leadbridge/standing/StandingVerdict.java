@@ -1,0 +1,5 @@
+package io.leadbridge.standing;
+
+/** The table's answer: the standing the strikes call for, and the probation of a suspension (null: none). */
+public record StandingVerdict(Standing standing, String probation) {
+}

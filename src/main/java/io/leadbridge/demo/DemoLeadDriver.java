@@ -7,6 +7,7 @@ import io.leadbridge.lifecycle.LeadActions;
 import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerRep;
 import io.leadbridge.partner.PartnerRepository;
+import io.leadbridge.routing.LeadOfferLog;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.VendorGroups;
 import java.util.List;
@@ -41,9 +42,11 @@ class DemoLeadDriver {
     private final LeadRepository leads;
     private final PartnerRepository partners;
     private final LeadActions actions;
+    private final LeadOfferLog offers;
 
     DemoLeadDriver(ManagementService management, RuntimeService runtime, LeadRepository leads,
-            PartnerRepository partners, LeadActions actions) {
+            PartnerRepository partners, LeadActions actions, LeadOfferLog offers) {
+        this.offers = offers;
         this.management = management;
         this.runtime = runtime;
         this.leads = leads;
@@ -116,20 +119,24 @@ class DemoLeadDriver {
             case WITHDRAW -> actions.withdraw(leadId, step.text(), actor);
         }
         String who = actor.isChannelManager() ? actor.username() + " (channel manager)"
-                : actor.username() + " of " + lead.partnerId();
+                : actor.username() + " of " + actor.partnerId();
         return Optional.of(new Performed(who, settle(leadId)));
     }
 
-    /** The rep named on the offer (a protected account's rep), else one of the partner's reps, in turn by lead. */
+    /**
+     * The rep named on the offer (a protected account's rep), else one of the partner's reps, in
+     * turn by lead. In an open competition the first partner offered the lead answers.
+     */
     private Caller offeredRep(Lead lead) {
         if (lead.repUsername() != null) {
             return rep(lead.repUsername(), lead.partnerId());
         }
-        List<PartnerRep> reps = partners.findReps(lead.partnerId());
+        String partnerId = lead.partnerId() != null ? lead.partnerId() : offers.openPartners(lead.id()).get(0);
+        List<PartnerRep> reps = partners.findReps(partnerId);
         if (reps.isEmpty()) {
-            throw new IllegalStateException("partner " + lead.partnerId() + " has no rep to answer lead " + lead.id());
+            throw new IllegalStateException("partner " + partnerId + " has no rep to answer lead " + lead.id());
         }
-        return rep(reps.get((int) (lead.id() % reps.size())).username(), lead.partnerId());
+        return rep(reps.get((int) (lead.id() % reps.size())).username(), partnerId);
     }
 
     private static Caller rep(String username, String partnerId) {

@@ -74,7 +74,10 @@ public class LeadRepository {
         update("update lead set protected_account = true, updated_at = :now where id = :id", id, q -> q);
     }
 
-    /** The lead is now offered to {@code partnerId} (and {@code repUsername}, for a protected account). */
+    /**
+     * The lead is now offered to {@code partnerId} (and {@code repUsername}, for a protected
+     * account), or to several partners at once when {@code partnerId} is null (open competition).
+     */
     public void offer(long id, String partnerId, String repUsername, int attempt, Instant acceptDueAt) {
         update("""
                 update lead set status = 'OFFERED', partner_id = :partnerId, rep_username = :rep,
@@ -84,11 +87,11 @@ public class LeadRepository {
                         .param("due", Timestamp.from(acceptDueAt)));
     }
 
-    public void accept(long id, String repUsername, Instant contactDueAt) {
+    public void accept(long id, String partnerId, String repUsername, Instant contactDueAt) {
         update("""
-                update lead set status = 'ACCEPTED', rep_username = :rep, sla_kind = 'CONTACT', sla_due_at = :due,
-                       updated_at = :now where id = :id""", id,
-                q -> q.param("rep", repUsername).param("due", Timestamp.from(contactDueAt)));
+                update lead set status = 'ACCEPTED', partner_id = :partnerId, rep_username = :rep, sla_kind = 'CONTACT',
+                       sla_due_at = :due, updated_at = :now where id = :id""", id,
+                q -> q.param("partnerId", partnerId).param("rep", repUsername).param("due", Timestamp.from(contactDueAt)));
     }
 
     /** The holding partner loses the lead; it waits for the next offer in status QUALIFIED. */

@@ -32,7 +32,9 @@ public class LeadSearch {
             params.put("status", criteria.status().name());
         }
         if (criteria.partnerId() != null) {
-            where.add("l.partner_id = :partnerId");
+            // The partner's leads, and the leads it competes for in an open competition.
+            where.add("(l.partner_id = :partnerId or exists (select 1 from lead_offer o where o.lead_id = l.id "
+                    + "and o.partner_id = :partnerId and o.outcome is null))");
             params.put("partnerId", criteria.partnerId());
         }
         if (criteria.segment() != null) {

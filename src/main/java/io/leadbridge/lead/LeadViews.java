@@ -1,6 +1,7 @@
 package io.leadbridge.lead;
 
 import io.leadbridge.prospect.ProspectRepository;
+import io.leadbridge.routing.LeadOfferLog;
 import io.leadbridge.security.Caller;
 import io.leadbridge.web.ApiException;
 import java.util.List;
@@ -17,8 +18,10 @@ public class LeadViews {
     private final LeadRepository leads;
     private final ProspectRepository prospects;
     private final LeadEventLog events;
+    private final LeadOfferLog offers;
 
-    LeadViews(LeadRepository leads, ProspectRepository prospects, LeadEventLog events) {
+    LeadViews(LeadRepository leads, ProspectRepository prospects, LeadEventLog events, LeadOfferLog offers) {
+        this.offers = offers;
         this.leads = leads;
         this.prospects = prospects;
         this.events = events;
@@ -27,7 +30,7 @@ public class LeadViews {
     /** The lead for this caller, or 403 if it belongs to another partner (or none). */
     public Lead visibleLead(long id, Caller caller) {
         Lead lead = leads.get(id);
-        if (!caller.mayView(lead.partnerId())) {
+        if (!mayView(lead, caller)) {
             throw ApiException.forbidden("lead " + id + " is not held by your partner");
         }
         return lead;
@@ -36,7 +39,13 @@ public class LeadViews {
     /** The lead if this caller may see it, else null (a partner that just declined or lost it). */
     public Lead visibleLeadOrNull(long id, Caller caller) {
         Lead lead = leads.get(id);
-        return caller.mayView(lead.partnerId()) ? lead : null;
+        return mayView(lead, caller) ? lead : null;
+    }
+
+    /** Vendor users see every lead; a partner the lead it holds, or is offered in an open competition. */
+    public boolean mayView(Lead lead, Caller caller) {
+        return caller.mayView(lead.partnerId())
+                || (caller.isPartnerUser() && offers.hasOpenOffer(lead.id(), caller.partnerId()));
     }
 
     public LeadView detail(Lead lead, Caller caller) {

@@ -5,6 +5,9 @@ import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.lead.LeadStatus;
 import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerRepository;
+import io.leadbridge.routing.LeadOfferLog;
+import io.leadbridge.routing.OfferOutcome;
+import io.leadbridge.routing.StandingLookup;
 import io.leadbridge.routing.RoutingDecisionLog.Method;
 import io.leadbridge.security.Caller;
 import io.leadbridge.web.ApiException;
@@ -34,8 +37,13 @@ public class LeadActions {
     private final PartnerRepository partners;
     private final TaskService tasks;
     private final RuntimeService runtime;
+    private final LeadOfferLog offers;
+    private final StandingLookup standings;
 
-    LeadActions(LeadRepository leads, PartnerRepository partners, TaskService tasks, RuntimeService runtime) {
+    LeadActions(LeadRepository leads, PartnerRepository partners, TaskService tasks, RuntimeService runtime,
+            LeadOfferLog offers, StandingLookup standings) {
+        this.offers = offers;
+        this.standings = standings;
         this.leads = leads;
         this.partners = partners;
         this.tasks = tasks;
@@ -46,7 +54,7 @@ public class LeadActions {
     public void accept(long leadId, Caller caller) {
         Lead lead = lockForPartner(leadId, caller);
         requireStatus(lead, "accepted", LeadStatus.OFFERED);
-        completeAs(openTask(lead, TaskCompletionListener.ACCEPT_LEAD), caller,
+        completeAs(openTask(lead, TaskCompletionListener.ACCEPT_LEAD, caller.partnerId()), caller,
                 Map.of(LeadVariables.OFFER_DECISION, "ACCEPT"));
     }
 
@@ -57,7 +65,7 @@ public class LeadActions {
         }
         Lead lead = lockForPartner(leadId, caller);
         requireStatus(lead, "declined", LeadStatus.OFFERED);
-        completeAs(openTask(lead, TaskCompletionListener.ACCEPT_LEAD), caller,
+        completeAs(openTask(lead, TaskCompletionListener.ACCEPT_LEAD, caller.partnerId()), caller,
                 Map.of(LeadVariables.OFFER_DECISION, "DECLINE", LeadVariables.DECLINE_REASON, reason.trim()));
     }
 
@@ -116,6 +124,10 @@ public class LeadActions {
         if (!partner.isActive()) {
             throw ApiException.conflict("partner '" + partner.id() + "' is " + partner.status() + " and takes no leads");
         }
+        if (standings.isSuspended(partner.id())) {
+            throw ApiException.conflict("partner '" + partner.id() + "' is suspended and takes no leads; "
+                    + "reinstate it first");
+        }
         Lead lead = leads.lock(leadId).orElseThrow(() -> ApiException.notFound("lead " + leadId + " does not exist"));
         if (lead.status() == LeadStatus.UNASSIGNED) {
             completeAs(openTask(lead, TaskCompletionListener.DISTRIBUTE_MANUALLY), caller,
@@ -152,7 +164,14 @@ public class LeadActions {
         if (caller.partnerId() == null || caller.isChannelManager()) {
             throw ApiException.forbidden("only a rep of the partner holding the lead may do this");
         }
-        if (!caller.partnerId().equals(lead.partnerId())) {
+        if (!caller.partnerId().equals(lead.partnerId()) && !offers.hasOpenOffer(leadId, caller.partnerId())) {
+            var ended = offers.lastEndedOffer(leadId, caller.partnerId());
+            if (ended.isPresent() && ended.get().outcome() == OfferOutcome.WITHDRAWN) {
+                throw ApiException.conflict("lead " + leadId + " was withdrawn from your partner at "
+                        + ended.get().closedAt() + (LeadHolding.COMPETITION_LOST.equals(ended.get().reason())
+                                ? ": another partner accepted it first" : "")
+                        + "; updates from your partner are no longer accepted");
+            }
             throw ApiException.forbidden("lead " + leadId + " is not held by your partner");
         }
         return lead;
@@ -182,8 +201,16 @@ public class LeadActions {
     }
 
     private Task openTask(Lead lead, String taskKey) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(lead.businessKey())
-                .taskDefinitionKey(taskKey).singleResult();
+        return openTask(lead, taskKey, null);
+    }
+
+    /** The open step; for offers, the one of the caller's partner (an open competition has one per partner). */
+    private Task openTask(Lead lead, String taskKey, String partnerId) {
+        var query = tasks.createTaskQuery().processInstanceBusinessKey(lead.businessKey()).taskDefinitionKey(taskKey);
+        if (partnerId != null) {
+            query = query.taskCandidateGroup(Partner.groupIdOf(partnerId)).includeAssignedTasks();
+        }
+        Task task = query.singleResult();
         if (task == null) {
             throw ApiException.conflict("lead " + lead.id() + " is " + lead.status() + " but has no open '" + taskKey
                     + "' step; try again in a moment");

@@ -8,7 +8,10 @@ import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.notification.Notifier;
 import io.leadbridge.routing.LeadOfferLog;
 import io.leadbridge.routing.OfferOutcome;
+import io.leadbridge.standing.PartnerStrikes;
+import io.leadbridge.standing.StrikeKind;
 import java.time.Instant;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.slf4j.Logger;
@@ -20,68 +23,117 @@ import org.springframework.stereotype.Service;
 public class LeadHolding {
 
     private static final Logger log = LoggerFactory.getLogger(LeadHolding.class);
+    /** Why a competing offer ended: another partner accepted first. */
+    public static final String COMPETITION_LOST = "COMPETITION_LOST";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT.withZone(ZoneOffset.UTC);
 
     private final LeadRepository leads;
     private final LeadEventLog events;
     private final LeadOfferLog offers;
     private final Notifier notifier;
+    private final PartnerStrikes strikes;
 
-    LeadHolding(LeadRepository leads, LeadEventLog events, LeadOfferLog offers, Notifier notifier) {
+    LeadHolding(LeadRepository leads, LeadEventLog events, LeadOfferLog offers, Notifier notifier,
+            PartnerStrikes strikes) {
         this.leads = leads;
         this.events = events;
         this.offers = offers;
         this.notifier = notifier;
+        this.strikes = strikes;
     }
 
-    public void offer(long leadId, String partnerId, String repUsername, int attempt, Instant acceptDueAt,
+    /**
+     * Offers the lead to one partner (and rep, for a protected account), or to several at once in
+     * an open competition, where the first to accept wins.
+     */
+    public void offer(long leadId, List<String> partnerIds, String repUsername, int attempt, Instant acceptDueAt,
             String how) {
-        offers.open(leadId, partnerId, attempt, acceptDueAt);
-        leads.offer(leadId, partnerId, repUsername, attempt, acceptDueAt);
-        events.record(leadId, LeadEventType.OFFERED, LeadEvent.SYSTEM, partnerId,
-                "offer " + attempt + (repUsername == null ? "" : " to rep " + repUsername) + ", accept by "
-                        + TIME.format(acceptDueAt) + "; " + how);
-        notifier.leadOffered(leads.get(leadId), partnerId, repUsername, acceptDueAt);
-        log.info("lead {}: offered to partner {} (offer {}), accept by {}", leadId, partnerId, attempt, acceptDueAt);
+        boolean competition = partnerIds.size() > 1;
+        partnerIds.forEach(partnerId -> offers.open(leadId, partnerId, attempt, acceptDueAt));
+        leads.offer(leadId, competition ? null : partnerIds.get(0), repUsername, attempt, acceptDueAt);
+        Lead lead = leads.get(leadId);
+        for (String partnerId : partnerIds) {
+            events.record(leadId, LeadEventType.OFFERED, LeadEvent.SYSTEM, partnerId,
+                    "offer " + attempt + (repUsername == null ? "" : " to rep " + repUsername) + ", accept by "
+                            + TIME.format(acceptDueAt) + "; "
+                            + (competition ? "open competition among " + partnerIds.size()
+                                    + " partners, the first to accept wins; " : "") + how);
+            notifier.leadOffered(lead, partnerId, repUsername, acceptDueAt);
+        }
+        log.info("lead {}: offered to partner(s) {} (offer {}), accept by {}", leadId, partnerIds, attempt,
+                acceptDueAt);
     }
 
-    public void accept(long leadId, String repUsername, Instant contactDueAt) {
+    /** The partner's rep accepted: the lead is theirs, and any competing offers end at once. */
+    public void accept(long leadId, String partnerId, String repUsername, Instant contactDueAt) {
         Lead lead = leads.get(leadId);
-        offers.accept(leadId);
-        leads.accept(leadId, repUsername, contactDueAt);
-        events.record(leadId, LeadEventType.ACCEPTED, repUsername, lead.partnerId(),
+        offers.close(leadId, partnerId, OfferOutcome.ACCEPTED, null);
+        for (String other : offers.openPartners(leadId)) {
+            String why = "another partner accepted the lead first (open competition)";
+            offers.close(leadId, other, OfferOutcome.WITHDRAWN, COMPETITION_LOST);
+            events.record(leadId, LeadEventType.WITHDRAWN, LeadEvent.SYSTEM, other, why);
+            notifier.leadWithdrawn(lead, other, null, why);
+        }
+        leads.accept(leadId, partnerId, repUsername, contactDueAt);
+        events.record(leadId, LeadEventType.ACCEPTED, repUsername, partnerId,
                 "first contact due by " + TIME.format(contactDueAt));
-        log.info("lead {}: accepted by {} of partner {}", leadId, repUsername, lead.partnerId());
+        log.info("lead {}: accepted by {} of partner {}", leadId, repUsername, partnerId);
     }
 
-    public void decline(long leadId, String repUsername, String reason) {
-        Lead lead = leads.get(leadId);
-        offers.close(leadId, OfferOutcome.DECLINED);
+    /** One partner declines its offer; in an open competition the others still may accept. */
+    public void declineOffer(long leadId, String partnerId, String repUsername, String reason) {
+        offers.close(leadId, partnerId, OfferOutcome.DECLINED, null);
+        events.record(leadId, LeadEventType.DECLINED, repUsername, partnerId, reason);
+        log.info("lead {}: declined by {} of partner {}: {}", leadId, repUsername, partnerId, reason);
+    }
+
+    /** Every partner offered the lead declined: it waits for its next offer. */
+    public void releaseDeclinedLead(long leadId) {
         leads.release(leadId);
-        events.record(leadId, LeadEventType.DECLINED, repUsername, lead.partnerId(), reason);
-        log.info("lead {}: declined by {} of partner {}: {}", leadId, repUsername, lead.partnerId(), reason);
     }
 
-    /** Takes the lead away from its partner, tells the partner, and leaves the lead waiting for its next offer. */
+    /**
+     * Takes the lead away from the partners holding it (the accepting partner, or every partner
+     * with an open offer), tells them, and leaves the lead waiting for its next offer.
+     */
     public void withdraw(long leadId, WithdrawalReason reason, String note, String actor) {
         Lead lead = leads.get(leadId);
         String why = reason.describe(note);
+        List<String> holders = holders(lead);
         offers.close(leadId, OfferOutcome.WITHDRAWN, reason.name());
         leads.release(leadId);
-        events.record(leadId, LeadEventType.WITHDRAWN, actor, lead.partnerId(), why);
-        notifier.leadWithdrawn(lead, lead.partnerId(), lead.repUsername(), why);
-        log.info("lead {}: withdrawn from partner {}: {}", leadId, lead.partnerId(), why);
+        for (String partnerId : holders) {
+            events.record(leadId, LeadEventType.WITHDRAWN, actor, partnerId, why);
+            notifier.leadWithdrawn(lead, partnerId, partnerId.equals(lead.partnerId()) ? lead.repUsername() : null, why);
+            if (reason == WithdrawalReason.ACCEPT_SLA_MISSED || reason == WithdrawalReason.CONTACT_SLA_MISSED) {
+                // A missed SLA is a strike against the partner's standing.
+                strikes.record(partnerId, leadId, StrikeKind.valueOf(reason.name()), why);
+            }
+            log.info("lead {}: withdrawn from partner {}: {}", leadId, partnerId, why);
+        }
     }
 
-    /** Reminds the partner once per accept deadline. */
+    /** Reminds every partner still holding an open offer, once per accept deadline. */
     public void remindToAccept(long leadId, Instant acceptDueAt) {
         Lead lead = leads.get(leadId);
         String detail = "accept reminder; accept by " + TIME.format(acceptDueAt);
-        if (events.exists(leadId, LeadEventType.REMINDED, lead.partnerId(), detail)) {
-            return;
+        for (String partnerId : offers.openPartners(leadId)) {
+            if (events.exists(leadId, LeadEventType.REMINDED, partnerId, detail)) {
+                continue;
+            }
+            events.record(leadId, LeadEventType.REMINDED, LeadEvent.SYSTEM, partnerId, detail);
+            notifier.acceptReminder(lead, partnerId, partnerId.equals(lead.partnerId()) ? lead.repUsername() : null,
+                    acceptDueAt);
         }
-        events.record(leadId, LeadEventType.REMINDED, LeadEvent.SYSTEM, lead.partnerId(), detail);
-        notifier.acceptReminder(lead, acceptDueAt);
+    }
+
+    /** Who holds the lead now: the partners with an open offer, else the partner that accepted it. */
+    private List<String> holders(Lead lead) {
+        List<String> open = offers.openPartners(lead.id());
+        if (!open.isEmpty()) {
+            return open;
+        }
+        return lead.partnerId() == null ? List.of() : List.of(lead.partnerId());
     }
 
     /**

@@ -25,6 +25,7 @@ import io.leadbridge.routing.RoutingDecisionLog.DecisionUsed;
 import io.leadbridge.routing.RoutingDecisionLog.Method;
 import io.leadbridge.routing.RoutingDecisionLog.RowUsed;
 import io.leadbridge.routing.RuleAnnotations;
+import io.leadbridge.routing.StandingLookup;
 import io.leadbridge.routing.Qualification;
 import io.leadbridge.routing.SlaPolicyRules;
 import io.leadbridge.routing.SlaPolicyRules.SlaTerms;
@@ -57,11 +58,13 @@ public class LeadRouting {
     private final DecisionTrace trace;
     private final RuleAnnotations annotations;
     private final RoutingDecisionLog decisionLog;
+    private final StandingLookup standings;
 
     LeadRouting(LeadRepository leads, LeadEventLog events, LeadQualificationRules qualificationRules,
             AccountProtectionRules protectionRules, SlaPolicyRules slaRules, PartnerEligibilityRules eligibilityRules,
             PartnerSelector selector, PartnerRepository partners, LeadOfferLog offers, ProspectRepository prospects,
-            DecisionTrace trace, RuleAnnotations annotations, RoutingDecisionLog decisionLog) {
+            DecisionTrace trace, RuleAnnotations annotations, RoutingDecisionLog decisionLog, StandingLookup standings) {
+        this.standings = standings;
         this.prospects = prospects;
         this.trace = trace;
         this.annotations = annotations;
@@ -97,10 +100,11 @@ public class LeadRouting {
             return protection;
         }
         var partner = partners.findById(protection.partnerId());
-        if (partner.isEmpty() || !partner.get().isActive()) {
+        boolean suspended = partner.isPresent() && standings.isSuspended(protection.partnerId());
+        if (partner.isEmpty() || !partner.get().isActive() || suspended) {
             events.record(leadId, LeadEventType.ACCOUNT_PROTECTED, LeadEvent.SYSTEM, protection.partnerId(),
                     "account protected for partner " + protection.partnerId()
-                            + ", which is " + (partner.isEmpty() ? "unknown" : "inactive")
+                            + ", which is " + (partner.isEmpty() ? "unknown" : suspended ? "suspended" : "inactive")
                             + "; the distribution rules choose instead");
             return new Protection(false, null, null);
         }
@@ -137,8 +141,12 @@ public class LeadRouting {
         facts.put(LeadVariables.COUNTRY, account.country());
         Traced<PartnerRequirements> requirements = trace.record(() -> eligibilityRules.evaluate(facts));
         List<TracedDecision> used = new ArrayList<>(requirements.decisions());
+        // Open competition: only for open accounts, when the eligibility table allows it.
+        int wanted = !lead.protectedAccount() && requirements.value().allowsCompetition()
+                ? requirements.value().competitors() : 1;
         Traced<Selection> traced = trace.record(() -> selector.select(leadId, new LeadNeeds(lead.segment(),
-                account.industry(), lead.product(), account.country(), account.region(), requirements.value())));
+                account.industry(), lead.product(), account.country(), account.region(), requirements.value()),
+                wanted));
         used.addAll(distinct(traced.decisions()));
         Selection selection = traced.value();
         decisionLog.record(leadId, offers.countOffers(leadId) + 1, Method.RULES, selection.poolKey(),

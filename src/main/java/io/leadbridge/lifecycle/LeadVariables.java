@@ -38,7 +38,12 @@ public final class LeadVariables {
     public static final String PARTNER_FOUND = "partnerFound";
     public static final String PARTNER_ID = "partnerId";
     public static final String REP_USERNAME = "repUsername";
-    public static final String OFFER_GROUP = "offerGroup";
+    /** The partners the current offer went to, comma-separated: one, or several in an open competition. */
+    public static final String OFFERED_PARTNERS = "offeredPartners";
+    /** The partner of one "Accept or decline lead" task (the multi-instance element). */
+    public static final String COMPETITOR = "competitor";
+    /** The partner whose rep accepted first; set only by the completion listener. */
+    public static final String WINNING_PARTNER = "winningPartnerId";
     public static final String OFFER_ASSIGNEE = "offerAssignee";
     /** Why the rules chose the partner (or nobody), for the lead's timeline. */
     public static final String SELECTION_NOTE = "selectionNote";

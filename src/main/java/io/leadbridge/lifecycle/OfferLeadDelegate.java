@@ -2,10 +2,10 @@ package io.leadbridge.lifecycle;
 
 import io.leadbridge.config.IsoDurations;
 import io.leadbridge.config.LeadClock;
-import io.leadbridge.partner.Partner;
 import io.leadbridge.routing.RoutingDecisionLog.Method;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,11 +19,13 @@ class OfferLeadDelegate implements JavaDelegate {
 
     private final LeadHolding holding;
     private final LeadRouting routing;
+    private final OfferedPartnerList offeredPartners;
     private final LeadClock clock;
 
-    OfferLeadDelegate(LeadHolding holding, LeadRouting routing, LeadClock clock) {
+    OfferLeadDelegate(LeadHolding holding, LeadRouting routing, OfferedPartnerList offeredPartners, LeadClock clock) {
         this.holding = holding;
         this.routing = routing;
+        this.offeredPartners = offeredPartners;
         this.clock = clock;
     }
 
@@ -36,7 +38,9 @@ class OfferLeadDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String nominated = LeadVariables.text(execution, LeadVariables.NOMINATED_PARTNER_ID);
-        String partnerId = nominated != null ? nominated : LeadVariables.text(execution, LeadVariables.PARTNER_ID);
+        List<String> partnerIds = nominated != null ? List.of(nominated)
+                : offeredPartners.of(LeadVariables.text(execution, LeadVariables.OFFERED_PARTNERS));
+        String partnerId = partnerIds.size() == 1 ? partnerIds.get(0) : null;
         String rep = nominated != null ? LeadVariables.text(execution, LeadVariables.NOMINATED_REP) : null;
         String how = nominated != null
                 ? (rep != null ? "protected account" : "nominated partner")
@@ -50,10 +54,11 @@ class OfferLeadDelegate implements JavaDelegate {
         if (nominated != null) {
             routing.recordNomination(leadId, attempt, partnerId, nominationMethod(execution), how);
         }
-        holding.offer(leadId, partnerId, rep, attempt, dueAt, how);
+        holding.offer(leadId, partnerIds, rep, attempt, dueAt, how);
 
         execution.setVariable(LeadVariables.PARTNER_ID, partnerId);
-        execution.setVariable(LeadVariables.OFFER_GROUP, Partner.groupIdOf(partnerId));
+        execution.setVariable(LeadVariables.OFFERED_PARTNERS, OfferedPartnerList.join(partnerIds));
+        execution.setVariable(LeadVariables.WINNING_PARTNER, null);
         execution.setVariable(LeadVariables.OFFER_ASSIGNEE, rep);
         execution.setVariable(LeadVariables.ACCEPT_REMINDER_AT, Date.from(reminderAt));
         execution.setVariable(LeadVariables.ACCEPT_DUE_AT, Date.from(dueAt));

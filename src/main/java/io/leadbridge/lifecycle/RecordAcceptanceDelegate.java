@@ -40,7 +40,7 @@ class RecordAcceptanceDelegate implements JavaDelegate {
         Instant reminderAt = IsoDurations.after(now, LeadVariables.text(execution, LeadVariables.CONTACT_REMINDER));
         Instant dueAt = IsoDurations.after(now, LeadVariables.text(execution, LeadVariables.CONTACT_SLA));
 
-        holding.accept(leadId, rep, dueAt);
+        holding.accept(leadId, LeadVariables.text(execution, LeadVariables.WINNING_PARTNER), rep, dueAt);
 
         Lead lead = leads.get(leadId);
         Contact contact = prospects.contact(lead.contactId());

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Record decline": the partner gives the lead back with a reason; the next partner is selected. */
+/** "Record decline": every partner offered the lead declined it; the next partner is selected. */
 @Component
 class RecordDeclineDelegate implements JavaDelegate {
 
@@ -16,8 +16,8 @@ class RecordDeclineDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        holding.decline(LeadVariables.leadId(execution), LeadVariables.text(execution, LeadVariables.TASK_WORKER),
-                LeadVariables.text(execution, LeadVariables.DECLINE_REASON));
+        // Each partner's decline was recorded as it came (see TaskCompletionListener).
+        holding.releaseDeclinedLead(LeadVariables.leadId(execution));
         execution.setVariable(LeadVariables.REP_USERNAME, null);
         // Only a channel manager nominates a partner; a value smuggled in with the answer is dropped.
         execution.setVariable(LeadVariables.NOMINATED_PARTNER_ID, null);

@@ -1,6 +1,7 @@
 package io.leadbridge.lifecycle;
 
 import io.leadbridge.partner.PartnerRepository;
+import io.leadbridge.routing.StandingLookup;
 import java.util.EnumSet;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,10 +32,15 @@ class TaskCompletionListener implements TaskListener {
 
     private final IdentityService identity;
     private final PartnerRepository partners;
+    private final LeadHolding holding;
+    private final StandingLookup standings;
 
-    TaskCompletionListener(IdentityService identity, PartnerRepository partners) {
+    TaskCompletionListener(IdentityService identity, PartnerRepository partners, LeadHolding holding,
+            StandingLookup standings) {
+        this.standings = standings;
         this.identity = identity;
         this.partners = partners;
+        this.holding = holding;
     }
 
     @Override
@@ -47,7 +53,10 @@ class TaskCompletionListener implements TaskListener {
         task.setVariable(LeadVariables.TASK_WORKER, worker);
 
         switch (task.getTaskDefinitionKey()) {
-            case ACCEPT_LEAD -> checkOfferAnswer(task);
+            case ACCEPT_LEAD -> {
+                checkOfferAnswer(task);
+                settleOffer(task, worker);
+            }
             case CONTACT_PROSPECT -> checkOutcome(task, EnumSet.allOf(ContactOutcome.class));
             case REPORT_OUTCOME, WORK_IN_INSIDE_SALES -> checkOutcome(task, FINAL_OUTCOMES);
             case DISTRIBUTE_MANUALLY -> checkAssignment(task);
@@ -63,6 +72,23 @@ class TaskCompletionListener implements TaskListener {
         }
         if ("DECLINE".equals(decision) && LeadVariables.text(task, LeadVariables.DECLINE_REASON) == null) {
             throw new TaskAnswerException(LeadVariables.DECLINE_REASON, "a decline needs a reason");
+        }
+    }
+
+    /**
+     * The answer of one partner to its offer. An acceptance names the winner, which ends the
+     * "Accept or decline lead" step for every partner; a decline is recorded at once, while
+     * competing partners may still accept. Whatever the completion wrote into the winner
+     * variable is overwritten here.
+     */
+    private void settleOffer(DelegateTask task, String worker) {
+        String partnerId = LeadVariables.text(task, LeadVariables.COMPETITOR);
+        if ("ACCEPT".equals(LeadVariables.text(task, LeadVariables.OFFER_DECISION))) {
+            task.setVariable(LeadVariables.WINNING_PARTNER, partnerId);
+        } else {
+            task.setVariable(LeadVariables.WINNING_PARTNER, null);
+            holding.declineOffer(LeadVariables.leadId(task), partnerId, worker,
+                    LeadVariables.text(task, LeadVariables.DECLINE_REASON));
         }
     }
 
@@ -97,6 +123,9 @@ class TaskCompletionListener implements TaskListener {
         }
         if (!partner.get().isActive()) {
             throw new TaskAnswerException(LeadVariables.ASSIGNED_PARTNER_ID, "partner '" + partnerId + "' is not active");
+        }
+        if (standings.isSuspended(partnerId)) {
+            throw new TaskAnswerException(LeadVariables.ASSIGNED_PARTNER_ID, "partner '" + partnerId + "' is suspended");
         }
     }
 }

@@ -47,14 +47,47 @@ public class LeadOfferLog {
                 .update();
     }
 
-    /** Records that the open offer was accepted; it stays the partner's until the lead closes. */
-    public void accept(long leadId) {
-        close(leadId, OfferOutcome.ACCEPTED);
+    /** Ends one partner's open offer of the lead (in an open competition each partner has its own). */
+    public void close(long leadId, String partnerId, OfferOutcome outcome, String reason) {
+        jdbc.sql("""
+                update lead_offer set outcome = :outcome, close_reason = :reason, closed_at = :now
+                where lead_id = :leadId and partner_id = :partnerId and outcome is null""")
+                .param("leadId", leadId).param("partnerId", partnerId).param("outcome", outcome.name())
+                .param("reason", reason).param("now", Timestamp.from(clock.now()))
+                .update();
     }
 
+    /** The partners holding an open offer of the lead: one, or several in an open competition. */
+    public List<String> openPartners(long leadId) {
+        return jdbc.sql("select partner_id from lead_offer where lead_id = :leadId and outcome is null order by id")
+                .param("leadId", leadId).query(String.class).list();
+    }
+
+    /** How the partner's last offer of the lead ended, if it had one and it has ended. */
+    public Optional<EndedOffer> lastEndedOffer(long leadId, String partnerId) {
+        return jdbc.sql("""
+                select outcome, close_reason, closed_at from lead_offer
+                where lead_id = :leadId and partner_id = :partnerId and outcome is not null order by id desc""")
+                .param("leadId", leadId).param("partnerId", partnerId)
+                .query((rs, i) -> new EndedOffer(OfferOutcome.valueOf(rs.getString(1)), rs.getString(2),
+                        rs.getTimestamp(3).toInstant()))
+                .stream().findFirst();
+    }
+
+    /** An offer that ended: how, why, and when. */
+    public record EndedOffer(OfferOutcome outcome, String reason, Instant closedAt) {
+    }
+
+    public boolean hasOpenOffer(long leadId, String partnerId) {
+        return jdbc.sql("select count(*) from lead_offer where lead_id = :leadId and partner_id = :partnerId "
+                        + "and outcome is null")
+                .param("leadId", leadId).param("partnerId", partnerId).query(Integer.class).single() > 0;
+    }
+
+    /** How many offer rounds the lead had (an open competition's offers share one round). */
     public int countOffers(long leadId) {
-        return jdbc.sql("select count(*) from lead_offer where lead_id = :leadId").param("leadId", leadId)
-                .query(Integer.class).single();
+        return jdbc.sql("select coalesce(max(attempt), 0) from lead_offer where lead_id = :leadId")
+                .param("leadId", leadId).query(Integer.class).single();
     }
 
     /** Partners that already had this lead, with how their offer ended (null while open). */

@@ -29,6 +29,7 @@ public class PartnerEligibilityRules {
         var competencies = new TreeSet<String>();
         var certifications = new TreeSet<String>();
         var territories = new TreeSet<String>();
+        int competitors = 0;
         for (DmnDecisionResultEntries entries : result) {
             DecisionOutputs row = new DecisionOutputs(DECISION, entries.getEntryMap());
             if (row.text("minimumTier") != null) {
@@ -38,8 +39,11 @@ public class PartnerEligibilityRules {
             addIfPresent(competencies, row.text("competency"));
             addIfPresent(certifications, row.text("certification"));
             addIfPresent(territories, row.text("territory"));
+            if ("true".equals(row.text("openCompetition")) && row.text("competitors") != null) {
+                competitors = Math.max(competitors, row.requiredInt("competitors"));
+            }
         }
-        return new PartnerRequirements(minimumTier, competencies, certifications, territories);
+        return new PartnerRequirements(minimumTier, competencies, certifications, territories, competitors);
     }
 
     private static void addIfPresent(TreeSet<String> values, String value) {

@@ -6,7 +6,17 @@ import java.util.Set;
 
 /** What a partner must have to receive a lead, from the {@code partnerEligibility} table. */
 public record PartnerRequirements(PartnerTier minimumTier, Set<String> competencies, Set<String> certifications,
-        Set<String> territories) {
+        Set<String> territories, int competitors) {
+
+    public PartnerRequirements(PartnerTier minimumTier, Set<String> competencies, Set<String> certifications,
+            Set<String> territories) {
+        this(minimumTier, competencies, certifications, territories, 0);
+    }
+
+    /** Whether the table lets the lead go to several partners at once (open competition). */
+    public boolean allowsCompetition() {
+        return competitors >= 2;
+    }
 
     /**
      * Null when the partner has the tier, competencies and certifications asked for, otherwise

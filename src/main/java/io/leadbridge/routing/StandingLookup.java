@@ -18,6 +18,12 @@ public class StandingLookup {
         this.jdbc = jdbc;
     }
 
+    /** Suspended partners receive no new offers, from the rules or from a person. */
+    public boolean isSuspended(String partnerId) {
+        return jdbc.sql("select count(*) from partner_standing where partner_id = :id and standing = 'SUSPENDED'")
+                .param("id", partnerId).query(Integer.class).single() > 0;
+    }
+
     /** Partners whose standing is not GOOD, with their standing. */
     public Map<String, String> notGood() {
         Map<String, String> standings = new HashMap<>();

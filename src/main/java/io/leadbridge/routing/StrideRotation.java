@@ -11,7 +11,8 @@ import java.util.Optional;
  * partner of a pool has a pass; the next lead goes to the partner with the lowest pass (ties by
  * id), whose pass then grows by {@value #STRIDE} / weight. A partner with twice the weight moves
  * half as fast and so receives twice the leads, interleaved rather than in runs. A partner new
- * to the pool starts at the lowest pass present, so it neither floods nor starves. Only the
+ * to the pool starts half a stride of its own after the lowest pass present: it neither floods
+ * nor starves, and among newcomers the heavier ones go first (not the lowest id). Only the
  * winner's pass changes: choosing among thousands of partners costs one pass over them.
  */
 public final class StrideRotation {
@@ -43,10 +44,10 @@ public final class StrideRotation {
         double bestPass = 0;
         for (Contender contender : contenders) {
             Double known = passes.get(contender.partnerId());
+            double pass = known == null ? start + STRIDE / (2.0 * contender.weight()) : known;
             if (known == null) {
-                joined.put(contender.partnerId(), start);
+                joined.put(contender.partnerId(), pass);
             }
-            double pass = known == null ? start : known;
             if (best == null || pass < bestPass
                     || (pass == bestPass && contender.partnerId().compareTo(best.partnerId()) < 0)) {
                 best = contender;

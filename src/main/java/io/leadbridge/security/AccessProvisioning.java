@@ -32,6 +32,8 @@ public class AccessProvisioning {
     static final String FILTER_PARTNER_OFFERS = "Offers for my partner";
     static final String FILTER_MY_LEADS = "My leads";
     static final String FILTER_TO_DISTRIBUTE = "Leads to distribute";
+    static final String FILTER_TO_REVIEW = "Partners to review";
+    static final String STANDING_PROCESS = "partnerStanding";
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -73,7 +75,12 @@ public class AccessProvisioning {
         String myLeads = filter(FILTER_MY_LEADS, "Leads you hold: accept, contact, report the outcome", -5,
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         String toDistribute = filter(FILTER_TO_DISTRIBUTE, "Leads no rule could place", 0,
-                tasks.createTaskQuery().taskCandidateGroup(VendorGroups.CHANNEL_MANAGERS).includeAssignedTasks());
+                tasks.createTaskQuery().taskCandidateGroup(VendorGroups.CHANNEL_MANAGERS).includeAssignedTasks()
+                        .processDefinitionKey(LEAD_PROCESS));
+        String toReview = filter(FILTER_TO_REVIEW, "Suspended partners waiting for a decision", 5,
+                tasks.createTaskQuery().taskCandidateGroup(VendorGroups.CHANNEL_MANAGERS).includeAssignedTasks()
+                        .processDefinitionKey(STANDING_PROCESS));
+        grant(VendorGroups.CHANNEL_MANAGERS, Resources.FILTER, toReview, Permissions.READ);
         grantEveryone(Resources.FILTER, partnerOffers, Permissions.READ);
         grantEveryone(Resources.FILTER, myLeads, Permissions.READ);
         grant(VendorGroups.CHANNEL_MANAGERS, Resources.FILTER, toDistribute, Permissions.READ);

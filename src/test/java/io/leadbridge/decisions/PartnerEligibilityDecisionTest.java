@@ -29,7 +29,7 @@ class PartnerEligibilityDecisionTest {
             MID_MARKET, Retail,  unknown, FR, A, territory=FR | minimumTier=SILVER
             ENTERPRISE, Retail,  unknown, GB, B, territory=GB | minimumTier=GOLD
             ENTERPRISE, Retail,  unknown, US, A, territory=US | minimumTier=GOLD | minimumTier=PLATINUM
-            SMB,        unknown, unknown, US, A, territory=US | minimumTier=REGISTERED
+            SMB,        unknown, unknown, US, A, territory=US | minimumTier=REGISTERED | openCompetition=true & competitors=3
             """)
     void requiresTheLeadsTerritoryAndATierBySegmentAndGrade(String segment, String industry, String product,
             String country, String grade, String expectedRows) {
@@ -81,9 +81,21 @@ class PartnerEligibilityDecisionTest {
                 .putValue("country", null)
                 .putValue("grade", "B"));
 
-        assertThat(result.getResultList()).hasSize(2);
+        assertThat(result.getResultList()).hasSize(3);
         assertThat(result.getResultList().get(0)).containsOnlyKeys("territory").containsEntry("territory", null);
         assertThat(result.getResultList().get(1)).isEqualTo(Map.of("minimumTier", "REGISTERED"));
+        assertThat(result.getResultList().get(2)).isEqualTo(Map.of("openCompetition", true, "competitors", 3));
+    }
+
+    @ParameterizedTest(name = "{0} grade {4}")
+    @CsvSource(nullValues = "unknown", textBlock = """
+            SMB,        unknown, unknown, FR, B, territory=FR | minimumTier=REGISTERED | openCompetition=true & competitors=3
+            SMB,        unknown, unknown, FR, C, territory=FR | minimumTier=REGISTERED
+            MID_MARKET, unknown, unknown, FR, A, territory=FR | minimumTier=SILVER
+            """)
+    void racesHotSmallBusinessLeadsAmongThreePartners(String segment, String industry, String product,
+            String country, String grade, String expectedRows) {
+        assertRequirements(segment, industry, product, country, grade, expectedRows);
     }
 
     @Test
@@ -108,11 +120,19 @@ class PartnerEligibilityDecisionTest {
         assertThat(result.getResultList()).isEqualTo(rows(expectedRows));
     }
 
+    /** Booleans and whole numbers as the table's typed outputs give them; everything else as text. */
+    private static Object typed(String value) {
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.valueOf(value);
+        }
+        return value.matches("\\d+") ? (Object) Integer.valueOf(value) : value;
+    }
+
     private static List<Map<String, Object>> rows(String expectedRows) {
         return Arrays.stream(expectedRows.split("\\|"))
                 .map(row -> Arrays.stream(row.split("&"))
                         .map(entry -> entry.trim().split("=", 2))
-                        .collect(Collectors.<String[], String, Object>toMap(e -> e[0], e -> e[1])))
+                        .collect(Collectors.<String[], String, Object>toMap(e -> e[0], e -> typed(e[1]))))
                 .toList();
     }
 }

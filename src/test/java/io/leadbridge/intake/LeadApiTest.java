@@ -316,6 +316,22 @@ class LeadApiTest {
         assertThat(fixtures.lead(Long.parseLong(nextLead)).status().name()).isEqualTo("UNASSIGNED");
     }
 
+    @Test
+    void aChannelManagerCannotAssignALeadToASuspendedPartner() {
+        fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        String suspended = fixtures.partner("suspended", PartnerTier.GOLD, "CA");
+        jdbc.sql("insert into partner_standing (partner_id, standing, since, updated_at) "
+                + "values (:p, 'SUSPENDED', current_timestamp, current_timestamp)").param("p", suspended).update();
+        long id = marketing.post("/api/leads", fixtures.partnerLead("US")).json().path("id").asLong();
+        engine.runDueJobs();
+
+        Response refused = carol.post("/api/leads/" + id + "/assign", Map.of("partnerId", suspended));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("detail").asText()).contains("suspended");
+        assertThat(fixtures.lead(id).partnerId()).isNotEqualTo(suspended);
+    }
+
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }

@@ -87,13 +87,57 @@ class LeadLifecyclePostgresIT {
         assertThat(types).containsSubsequence("CREATED", "QUALIFIED", "OFFERED", "REMINDED", "WITHDRAWN", "OFFERED");
         assertThat(holderRep.get("/engine-rest/task").json()).as("the withdrawn partner's task is gone").isEmpty();
         assertThat(holderRep.get("/api/leads/" + id).status()).isEqualTo(403);
-        assertThat(holderRep.post("/api/leads/" + id + "/accept", "{}").status()).isEqualTo(403);
+        var late = holderRep.post("/api/leads/" + id + "/accept", "{}");
+        assertThat(late.status()).as("a late answer from the withdrawn partner").isEqualTo(409);
+        assertThat(late.json().path("detail").asText()).contains("was withdrawn from your partner");
 
         var accepted = nextRep.post("/api/leads/" + id + "/accept", "{}");
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(accepted.json().path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(jdbc.sql("select count(*) from notification where lead_id = :id and kind = 'LEAD_WITHDRAWN'")
                 .param("id", id).query(Integer.class).single()).isPositive();
+    }
+
+    @Test
+    void twoPartnersAcceptingARacedLeadAtTheSameMomentLeaveExactlyOneWinner() throws Exception {
+        String first = partner("racer-one", "SILVER");
+        String second = partner("racer-two", "SILVER");
+        ApiClient firstRep = rep(first);
+        ApiClient secondRep = rep(second);
+        long id = marketing.post("/api/leads", fixtures.lead("US", 90, 20, "Cloud Platform", "Retail")).json()
+                .path("id").asLong();
+        engine.runDueJobs();
+        assertThat(jdbc.sql("select count(*) from lead_offer where lead_id = :id and outcome is null").param("id", id)
+                .query(Integer.class).single()).as("both race for the lead").isEqualTo(2);
+
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var one = pool.submit(() -> {
+                start.await();
+                return firstRep.post("/api/leads/" + id + "/accept", "{}").status();
+            });
+            var two = pool.submit(() -> {
+                start.await();
+                return secondRep.post("/api/leads/" + id + "/accept", "{}").status();
+            });
+            start.countDown();
+            List<Integer> statuses = List.of(one.get(30, java.util.concurrent.TimeUnit.SECONDS),
+                    two.get(30, java.util.concurrent.TimeUnit.SECONDS));
+
+            // The loser waits for the winner's lock on the lead, then finds its offer ended.
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+            String winner = statuses.get(0) == 200 ? first : second;
+            JsonNode lead = admin.get("/api/leads/" + id).json();
+            assertThat(lead.path("status").asText()).isEqualTo("ACCEPTED");
+            assertThat(lead.path("partnerId").asText()).isEqualTo(winner);
+            assertThat(jdbc.sql("select count(*) from lead_event where lead_id = :id and type = 'ACCEPTED'")
+                    .param("id", id).query(Integer.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from lead_offer where lead_id = :id and outcome = 'ACCEPTED'")
+                    .param("id", id).query(Integer.class).single()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private String partner(String name, String tier) {

@@ -47,18 +47,18 @@ class PartnerRoutingTest {
     void leadsOfAPoolAreSharedByTheRankingWeightOfEachTier() {
         String platinum = partner("platinum", PartnerTier.PLATINUM, 1000, Set.of("US"), Set.of());
         String gold = partner("gold", PartnerTier.GOLD, 1000, Set.of("US"), Set.of());
-        String registered = partner("registered", PartnerTier.REGISTERED, 1000, Set.of("US"), Set.of());
+        String silver = partner("silver", PartnerTier.SILVER, 1000, Set.of("US"), Set.of());
 
         Map<String, Integer> received = new HashMap<>();
-        for (int i = 0; i < 40; i++) {
-            long lead = route(fixtures.lead("US", 70, 50, "Networking", "Retail"));
+        for (int i = 0; i < 45; i++) {
+            long lead = route(fixtures.lead("US", 70, 250, "Networking", "Retail"));
             received.merge(fixtures.lead(lead).partnerId(), 1, Integer::sum);
         }
 
-        // Weights 40, 30 and 10 (tier bases, no history yet): 20, 15 and 5 of 40 leads.
+        // Weights 40, 30 and 20 (tier bases, no history yet): 20, 15 and 10 of 45 mid-market leads.
         assertThat(received.get(platinum)).isBetween(19, 21);
         assertThat(received.get(gold)).isBetween(14, 16);
-        assertThat(received.get(registered)).isBetween(4, 6);
+        assertThat(received.get(silver)).isBetween(9, 11);
     }
 
     @Test

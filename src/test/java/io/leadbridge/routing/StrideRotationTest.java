@@ -61,6 +61,13 @@ class StrideRotationTest {
     }
 
     @Test
+    void amongPartnersNewToAPoolTheHeaviestGoesFirstNotTheLowestId() {
+        List<Contender> pool = List.of(new Contender("aaa-registered", 10), new Contender("zzz-platinum", 40));
+
+        assertThat(StrideRotation.choose(pool, new HashMap<>()).orElseThrow().partnerId()).isEqualTo("zzz-platinum");
+    }
+
+    @Test
     void nobodyToChooseFromGivesNoPick() {
         assertThat(StrideRotation.choose(List.of(), Map.of())).isEmpty();
     }

@@ -1,0 +1,187 @@
+package io.leadbridge.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.leadbridge.intake.LeadSubmission;
+import io.leadbridge.lead.LeadEvent;
+import io.leadbridge.lead.LeadEventLog;
+import io.leadbridge.lead.LeadEventType;
+import io.leadbridge.lead.LeadStatus;
+import io.leadbridge.notification.NotificationKind;
+import io.leadbridge.notification.NotificationRepository;
+import io.leadbridge.partner.PartnerTier;
+import io.leadbridge.security.Caller;
+import io.leadbridge.support.ApiClient;
+import io.leadbridge.support.EngineDriver;
+import io.leadbridge.support.LeadFixtures;
+import io.leadbridge.support.LeadbridgeTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Open competition: the eligibility table lets a hot small-business lead of an open account go to
+ * three partners at once (grade A: accept SLA 4 hours). The first to accept wins, the others'
+ * offers end at once and they are told; if nobody accepts in time, all offers are withdrawn.
+ */
+@LeadbridgeTest
+class OpenCompetitionTest {
+
+    private static final Duration HOT_LEAD_ACCEPT_SLA = Duration.ofHours(4);
+
+    @LocalServerPort int port;
+    @Autowired LeadFixtures fixtures;
+    @Autowired EngineDriver engine;
+    @Autowired LeadActions actions;
+    @Autowired LeadEventLog events;
+    @Autowired NotificationRepository notifications;
+    @Autowired TaskService tasks;
+
+    private final Map<String, String> reps = new HashMap<>();
+
+    @BeforeEach
+    void isolate() {
+        fixtures.isolateFromEarlierTests();
+    }
+
+    @AfterEach
+    void resetClock() {
+        engine.resetClock();
+    }
+
+    @Test
+    void aHotSmallLeadGoesToThreePartnersAtOnceAndTheFirstToAcceptWins() {
+        List<String> partners = partners(4);
+        long leadId = received(hotSmallLead());
+
+        Map<String, Task> offers = offersByPartner(leadId);
+        assertThat(offers).hasSize(3);
+        assertThat(fixtures.lead(leadId).status()).isEqualTo(LeadStatus.OFFERED);
+        assertThat(fixtures.lead(leadId).partnerId()).as("no single holder during the race").isNull();
+        assertThat(events.timeline(leadId).stream().filter(e -> e.type() == LeadEventType.OFFERED))
+                .hasSize(3).allMatch(e -> e.detail().contains("open competition among 3 partners"));
+        List<String> racing = new ArrayList<>(offers.keySet());
+        assertThat(partners).containsAll(racing);
+        for (String partner : racing) {
+            ApiClient rep = ApiClient.as(port, reps.get(partner), LeadFixtures.PASSWORD);
+            assertThat(rep.get("/api/leads/" + leadId).status()).as("a competitor sees the lead").isEqualTo(200);
+            assertThat(rep.get("/engine-rest/task").json()).as("and only its own offer").hasSize(1);
+        }
+
+        actions.decline(leadId, "no capacity this month", rep(racing.get(0)));
+        assertThat(offersByPartner(leadId)).as("the others may still accept").hasSize(2);
+        actions.accept(leadId, rep(racing.get(1)));
+
+        assertThat(fixtures.process(leadId)).hasPassed("Task_RecordAcceptance").isWaitingAt("Task_ContactProspect");
+        assertThat(offersByPartner(leadId)).isEmpty();
+        assertThat(fixtures.lead(leadId).status()).isEqualTo(LeadStatus.ACCEPTED);
+        assertThat(fixtures.lead(leadId).partnerId()).isEqualTo(racing.get(1));
+        LeadEvent lost = lastEvent(leadId, LeadEventType.WITHDRAWN);
+        assertThat(lost.partnerId()).isEqualTo(racing.get(2));
+        assertThat(lost.detail()).contains("another partner accepted the lead first");
+        assertThat(notifications.forLead(leadId)).anyMatch(n -> n.kind() == NotificationKind.LEAD_WITHDRAWN
+                && n.partnerId().equals(racing.get(2)));
+        assertThat(ApiClient.as(port, reps.get(racing.get(2)), LeadFixtures.PASSWORD).get("/api/leads/" + leadId)
+                .status()).as("the losers lose access at once").isEqualTo(403);
+    }
+
+    @Test
+    void whenNoCompetitorAcceptsInTimeAllOffersAreWithdrawnAndTheLeadGoesOnAsUsual() {
+        List<String> partners = partners(4);
+        long leadId = received(hotSmallLead());
+        List<String> racing = new ArrayList<>(offersByPartner(leadId).keySet());
+
+        engine.passTime(HOT_LEAD_ACCEPT_SLA.plusMinutes(1));
+
+        assertThat(events.timeline(leadId).stream().filter(e -> e.type() == LeadEventType.WITHDRAWN)
+                .map(LeadEvent::partnerId)).containsExactlyInAnyOrderElementsOf(racing);
+        Map<String, Task> next = offersByPartner(leadId);
+        String last = partners.stream().filter(p -> !racing.contains(p)).findFirst().orElseThrow();
+        assertThat(next).as("the one partner left gets the next offer alone").containsOnlyKeys(last);
+        assertThat(fixtures.lead(leadId).partnerId()).isEqualTo(last);
+        assertThat(fixtures.lead(leadId).attemptCount()).isEqualTo(2);
+    }
+
+    @Test
+    void whenEveryCompetitorDeclinesTheLeadGoesToTheNextPartners() {
+        partners(4);
+        long leadId = received(hotSmallLead());
+        List<String> racing = new ArrayList<>(offersByPartner(leadId).keySet());
+
+        for (String partner : racing) {
+            actions.decline(leadId, "not our field", rep(partner));
+        }
+        engine.runDueJobs();
+
+        assertThat(fixtures.process(leadId)).hasPassed("Task_RecordDecline");
+        assertThat(offersByPartner(leadId)).hasSize(1).doesNotContainKeys(racing.toArray(String[]::new));
+        assertThat(events.timeline(leadId).stream().filter(e -> e.type() == LeadEventType.DECLINED)).hasSize(3);
+    }
+
+    @Test
+    void aProtectedAccountIsNeverRaced() {
+        fixtures.protectedPartner("northwind-systems", "nina");
+        partners(3);
+        LeadSubmission hot = hotSmallLead();
+        LeadSubmission globex = new LeadSubmission(hot.externalId(), hot.source(), hot.campaign(), hot.product(),
+                hot.score(), hot.contact(), new LeadSubmission.Account("Globex", "globex.com", null, "US", 20, null),
+                null);
+
+        long leadId = received(globex);
+
+        assertThat(offersByPartner(leadId)).containsOnlyKeys("northwind-systems");
+    }
+
+    private List<String> partners(int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = fixtures.partner("racer" + i, PartnerTier.SILVER, "NL", "US");
+            reps.put(id, fixtures.rep(id));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private LeadSubmission hotSmallLead() {
+        return fixtures.lead("NL", 88, 20, "Cloud Platform", "Retail");
+    }
+
+    private long received(LeadSubmission submission) {
+        long leadId = fixtures.submit(submission);
+        engine.runDueJobs();
+        return leadId;
+    }
+
+    private Caller rep(String partnerId) {
+        return new Caller(reps.get(partnerId), Set.of("partner-" + partnerId));
+    }
+
+    private Map<String, Task> offersByPartner(long leadId) {
+        Map<String, Task> offers = new HashMap<>();
+        for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(leadId))
+                .taskDefinitionKey("Task_AcceptLead").list()) {
+            for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+                if (link.getGroupId() != null && link.getGroupId().startsWith("partner-")) {
+                    offers.put(link.getGroupId().substring("partner-".length()), task);
+                }
+            }
+        }
+        return offers;
+    }
+
+    private LeadEvent lastEvent(long leadId, LeadEventType type) {
+        return events.timeline(leadId).stream().filter(e -> e.type() == type).reduce((a, b) -> b).orElseThrow();
+    }
+}

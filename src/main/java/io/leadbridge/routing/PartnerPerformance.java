@@ -10,7 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * How partners performed over the last 90 days: the acceptance rate of their offers, the share
+ * How partners performed over the last 90 days: the acceptance rate of the offers they answered
+ * or let run out (offers a channel manager took back, or another partner won in an open
+ * competition, are not held against them), the share
  * of offers without a strike (a missed accept or contact SLA), and their win rate. A rate needs
  * enough history to mean something; below that it is null and the ranking table ignores it.
  */
@@ -42,7 +44,8 @@ public class PartnerPerformance {
         Map<String, long[]> offers = new HashMap<>();  // offered, closed, accepted
         jdbc.sql("""
                 select partner_id, count(*),
-                       sum(case when outcome is not null then 1 else 0 end),
+                       sum(case when outcome in ('ACCEPTED', 'DECLINED') or close_reason = 'ACCEPT_SLA_MISSED'
+                                then 1 else 0 end),
                        sum(case when outcome = 'ACCEPTED' then 1 else 0 end)
                 from lead_offer where offered_at >= :since and partner_id in (:ids) group by partner_id""")
                 .param("since", since).param("ids", partnerIds)

@@ -32,7 +32,6 @@ import io.leadbridge.routing.SlaPolicyRules.SlaTerms;
 import io.leadbridge.prospect.Account;
 import io.leadbridge.prospect.ProspectRepository;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -133,12 +132,8 @@ public class LeadRouting {
     public Selection selectPartner(long leadId) {
         Lead lead = leads.get(leadId);
         Account account = prospects.account(lead.accountId());
-        Map<String, Object> facts = new HashMap<>();
-        facts.put(LeadVariables.SEGMENT, lead.segment());
-        facts.put(LeadVariables.GRADE, lead.grade());
-        facts.put(LeadVariables.PRODUCT, lead.product());
-        facts.put(LeadVariables.INDUSTRY, account.industry());
-        facts.put(LeadVariables.COUNTRY, account.country());
+        Map<String, Object> facts = PartnerEligibilityRules.facts(lead.segment(), lead.grade(), lead.product(),
+                account.industry(), account.country());
         Traced<PartnerRequirements> requirements = trace.record(() -> eligibilityRules.evaluate(facts));
         List<TracedDecision> used = new ArrayList<>(requirements.decisions());
         // Open competition: only for open accounts, when the eligibility table allows it.

@@ -19,7 +19,11 @@ public class AccountProtectionRules {
 
     /** What the table says; no matching row means an open account. */
     public Protection evaluate(Map<String, Object> facts) {
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(facts).evaluate();
+        return read(decisions.evaluateDecisionByKey(DECISION).variables(facts).evaluate());
+    }
+
+    /** What a result of the table says; also used by the what-if replay, which evaluates candidate tables. */
+    public static Protection read(DmnDecisionResult result) {
         if (result.isEmpty()) {
             return Protection.open();
         }

@@ -18,7 +18,11 @@ public class LeadQualificationRules {
     }
 
     public Qualification evaluate(Map<String, Object> facts) {
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(facts).evaluate();
+        return read(decisions.evaluateDecisionByKey(DECISION).variables(facts).evaluate(), facts);
+    }
+
+    /** What a result of the table says; also used by the what-if replay, which evaluates candidate tables. */
+    public static Qualification read(DmnDecisionResult result, Map<String, Object> facts) {
         if (result.isEmpty()) {
             throw new DecisionTableException(DECISION, "no rule matched " + facts);
         }

@@ -1,5 +1,6 @@
 package io.leadbridge.routing;
 
+import io.leadbridge.lifecycle.LeadVariables;
 import io.leadbridge.partner.PartnerTier;
 import java.util.Map;
 import java.util.TreeSet;
@@ -23,8 +24,24 @@ public class PartnerEligibilityRules {
         this.decisions = decisions;
     }
 
+    /** The table's inputs: what the lead is (from qualification) and asks for. */
+    public static Map<String, Object> facts(String segment, String grade, String product, String industry,
+            String country) {
+        Map<String, Object> facts = new java.util.HashMap<>();
+        facts.put(LeadVariables.SEGMENT, segment);
+        facts.put(LeadVariables.GRADE, grade);
+        facts.put(LeadVariables.PRODUCT, product);
+        facts.put(LeadVariables.INDUSTRY, industry);
+        facts.put(LeadVariables.COUNTRY, country);
+        return facts;
+    }
+
     public PartnerRequirements evaluate(Map<String, Object> facts) {
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(facts).evaluate();
+        return read(decisions.evaluateDecisionByKey(DECISION).variables(facts).evaluate());
+    }
+
+    /** What a result of the table says; also used by the what-if replay, which evaluates candidate tables. */
+    public static PartnerRequirements read(DmnDecisionResult result) {
         PartnerTier minimumTier = null;
         var competencies = new TreeSet<String>();
         var certifications = new TreeSet<String>();

@@ -41,9 +41,21 @@ public class PartnerRankingRules {
     public record RankingInput(String tier, Double acceptanceRate, Double slaKeptRate, Double winRate, double load,
             String standing) {
 
-        RankingInput rounded() {
+        public RankingInput rounded() {
             return new RankingInput(tier, round(acceptanceRate), round(slaKeptRate), round(winRate),
                     Math.round(load * 100) / 100.0, standing);
+        }
+
+        /** The table's input variables. */
+        public Map<String, Object> asVariables() {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("tier", tier);
+            variables.put("acceptanceRate", acceptanceRate);
+            variables.put("slaKeptRate", slaKeptRate);
+            variables.put("winRate", winRate);
+            variables.put("load", load);
+            variables.put("standing", standing);
+            return variables;
         }
 
         private static Double round(Double rate) {
@@ -75,14 +87,12 @@ public class PartnerRankingRules {
     }
 
     private int evaluate(RankingInput input) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("tier", input.tier());
-        variables.put("acceptanceRate", input.acceptanceRate());
-        variables.put("slaKeptRate", input.slaKeptRate());
-        variables.put("winRate", input.winRate());
-        variables.put("load", input.load());
-        variables.put("standing", input.standing());
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(variables).evaluate();
+        Map<String, Object> variables = input.asVariables();
+        return read(decisions.evaluateDecisionByKey(DECISION).variables(variables).evaluate(), variables);
+    }
+
+    /** What a result of the table says; also used by the what-if replay, which evaluates candidate tables. */
+    public static int read(DmnDecisionResult result, Map<String, Object> variables) {
         if (result.isEmpty()) {
             throw new DecisionTableException(DECISION, "no rule matched " + variables);
         }

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Repository;
 
 /** The stride rotation's passes per pool, locked while a lead of the pool is being routed. */
 @Repository
-public class RotationPasses {
+public class RotationPasses implements PartnerChoice.Passes {
 
     private final JdbcClient jdbc;
 
@@ -15,6 +15,7 @@ public class RotationPasses {
         this.jdbc = jdbc;
     }
 
+    @Override
     public Map<String, Double> lock(String poolKey) {
         Map<String, Double> passes = new HashMap<>();
         jdbc.sql("select partner_id, pass from rotation_pass where pool_key = :pool for update")
@@ -25,6 +26,7 @@ public class RotationPasses {
         return passes;
     }
 
+    @Override
     public void save(String poolKey, String partnerId, double pass) {
         int updated = jdbc.sql("update rotation_pass set pass = :pass where pool_key = :pool and partner_id = :partner")
                 .param("pass", pass).param("pool", poolKey).param("partner", partnerId).update();

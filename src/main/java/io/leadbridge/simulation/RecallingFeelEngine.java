@@ -1,0 +1,153 @@
+package io.leadbridge.simulation;
+
+import camundajar.impl.scala.collection.immutable.Map.Map1;
+import camundajar.impl.scala.runtime.BoxesRunTime;
+import camundajar.impl.scala.util.Either;
+import camundajar.impl.scala.util.Left;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
+import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.feel.FeelEngine.Failure;
+import org.camunda.feel.context.CustomContext;
+import org.camunda.feel.context.VariableProvider;
+import org.camunda.feel.context.VariableProvider.CompositeVariableProvider;
+import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
+import org.camunda.feel.syntaxtree.ParsedExpression;
+
+/**
+ * Camunda's FEEL engine (the one the process engine uses), evaluating exactly as it does, but
+ * remembering answers that cannot change. FEEL 1.19 builds its table of built-in functions anew
+ * for every cell it evaluates (about 20 µs each), so a replay of 100,000 leads through tables of
+ * dozens of cells would take minutes. Most cells are constants compared with the column's value
+ * ({@code >= 100}, {@code "CU","IR"}) or a plain variable ({@code score}): their answer depends
+ * only on the text and that one value, and is kept for the replay. Cells that call functions or
+ * read other variables are evaluated every time, by the engine itself. A replay uses its own
+ * engine, so nothing is remembered beyond it.
+ */
+final class RecallingFeelEngine extends ScalaFeelEngine {
+
+    /** Identifiers outside string literals; a text with none but these is a constant. */
+    private static final Pattern NAME = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Set<String> CONSTANT_WORDS = Set.of("true", "false", "null", "not");
+    private static final Pattern PLAIN_VARIABLE = Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*");
+
+    private record Key(String text, Object value) {
+    }
+
+    private final Map<String, Either<Failure, ParsedExpression>> parsedTests = new HashMap<>();
+    private final Map<String, Either<Failure, ParsedExpression>> parsedExpressions = new HashMap<>();
+    private final Map<String, Boolean> constantTests = new HashMap<>();
+    private final Map<Key, Boolean> tests = new HashMap<>();
+    private final Map<Key, Object> expressions = new HashMap<>();
+
+    private RecallingFeelEngine() {
+        super(List.of());
+    }
+
+    static FeelEngineFactory factory() {
+        return new FeelEngineFactory() {
+            @Override
+            public FeelEngine createInstance() {
+                return new RecallingFeelEngine();
+            }
+        };
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
+        Key key;
+        if (isConstant(expression)) {
+            key = new Key(expression, null);
+        } else if (PLAIN_VARIABLE.matcher(expression).matches() && !CONSTANT_WORDS.contains(expression.trim())) {
+            key = new Key(expression, valueOf(variables, expression.trim()));
+        } else {
+            return (T) evaluateExpression(expression, variables);
+        }
+        if (expressions.containsKey(key)) {
+            return (T) expressions.get(key);
+        }
+        Object value = evaluateExpression(expression, variables);
+        expressions.put(key, value);
+        return (T) value;
+    }
+
+    @Override
+    public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variables) {
+        Boolean constant = constantTests.computeIfAbsent(expression, RecallingFeelEngine::isConstant);
+        if (!constant) {
+            return evaluateTests(expression, inputVariable, variables);
+        }
+        Key key = new Key(expression, valueOf(variables, inputVariable));
+        Boolean known = tests.get(key);
+        if (known == null) {
+            known = evaluateTests(expression, inputVariable, variables);
+            tests.put(key, known);
+        }
+        return known;
+    }
+
+    /** What the engine itself does for an expression, with the parse kept. */
+    private Object evaluateExpression(String expression, VariableContext variables) {
+        CustomContext context = new CustomContext() {
+            @Override
+            public VariableProvider variableProvider() {
+                return new ContextVariableWrapper(variables);
+            }
+        };
+        Either<Failure, ParsedExpression> parsed = parsedExpressions.computeIfAbsent(expression,
+                feelEngine::parseExpression);
+        return resultOf(parsed instanceof Left<Failure, ParsedExpression> failed ? new Left<>(failed.value())
+                : feelEngine.eval(parsed.toOption().get(), context));
+    }
+
+    /** What the engine itself does for the unary tests of an input entry, with the parse kept. */
+    private boolean evaluateTests(String expression, String inputVariable, VariableContext variables) {
+        StaticVariableProvider input = new StaticVariableProvider(new Map1<>(INPUT_VARIABLE_NAME, inputVariable));
+        ContextVariableWrapper wrapped = new ContextVariableWrapper(variables);
+        CustomContext context = new CustomContext() {
+            @Override
+            public VariableProvider variableProvider() {
+                return new CompositeVariableProvider(toScalaList(input, wrapped));
+            }
+        };
+        Either<Failure, ParsedExpression> parsed = parsedTests.computeIfAbsent(expression,
+                feelEngine::parseUnaryTests);
+        return BoxesRunTime.unboxToBoolean(resultOf(parsed instanceof Left<Failure, ParsedExpression> failed
+                ? new Left<>(failed.value()) : feelEngine.eval(parsed.toOption().get(), context)));
+    }
+
+    private static Object resultOf(Either<Failure, Object> result) {
+        if (result instanceof Left<Failure, Object> failed) {
+            throw LOGGER.evaluationException(failed.value().message());
+        }
+        return result.toOption().get();
+    }
+
+    private static Object valueOf(VariableContext variables, String name) {
+        TypedValue value = variables.resolve(name);
+        Object plain = value == null ? null : value.getValue();
+        return plain instanceof Object[] array ? Arrays.asList(array) : plain;
+    }
+
+    /** No function call and no variable: the answer depends on the text (and the input) alone. */
+    static boolean isConstant(String text) {
+        Matcher names = NAME.matcher(text);
+        while (names.find()) {
+            if (names.group(1) != null && !CONSTANT_WORDS.contains(names.group(1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -35,6 +35,11 @@ class PartnerSelectionBenchmark {
     @Autowired PartnerDirectory directory;
     @Autowired LeadFixtures fixtures;
     @Autowired JdbcTemplate jdbc;
+    @Autowired io.leadbridge.partner.PartnerRepository partnerRepository;
+    @Autowired PartnerPerformance performance;
+    @Autowired PartnerRankingRules ranking;
+    @Autowired StandingLookup standings;
+    @Autowired LeadOfferLog offerLog;
 
     @BeforeEach
     void tenThousandPartners() {
@@ -68,6 +73,14 @@ class PartnerSelectionBenchmark {
                 new PartnerRequirements(PartnerTier.REGISTERED, Set.of("Networking"), Set.of(), Set.of("US")));
 
         report("select(): 10,000 partners, 250 cover the lead's country", time(() -> selector.select(-1, realistic)));
+        report("  part: partner directory stamp", time(() -> partnerRepository.stamp()));
+        report("  part: directory.active()", time(() -> directory.active()));
+        List<String> deIds = directory.active().stream().filter(p -> p.coversCountry("DE")).map(p -> p.id()).toList();
+        report("  part: openLeadCounts(250)", time(() -> partnerRepository.openLeadCounts(deIds)));
+        report("  part: performance.of(250)", time(() -> performance.of(deIds)));
+        report("  part: ranking.currentVersion()", time(() -> ranking.currentVersion()));
+        report("  part: standings.notGood()", time(() -> standings.notGood()));
+        report("  part: offers.partnersThatHad()", time(() -> offerLog.partnersThatHad(-1)));
         report("select(): 10,000 partners, all 10,000 eligible", time(() -> selector.select(-1, everyone)));
 
         List<Contender> contenders = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.leadbridge.routing;
 
+import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.routing.RoutingDecisionLog.Candidate;
 import java.util.List;
@@ -56,7 +57,10 @@ public class PartnerSelector {
         Map<String, String> hadIt = offers.partnersThatHad(leadId);
         Map<String, String> notGood = standings.notGood();
         ranking.currentVersion();
-        return PartnerChoice.choose(needs, wanted, new PartnerChoice.Inputs(directory.active(), hadIt, notGood,
+        // Only partners covering the lead's (first required) territory can qualify: look at those alone.
+        List<Partner> candidates = needs.requirements().territories().isEmpty() ? directory.active()
+                : directory.covering(needs.requirements().territories().iterator().next(), needs.region());
+        return PartnerChoice.choose(needs, wanted, new PartnerChoice.Inputs(candidates, hadIt, notGood,
                 partners::openLeadCounts, performance::of, ranking::weight, passes));
     }
 

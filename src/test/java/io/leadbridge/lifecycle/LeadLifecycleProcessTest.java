@@ -193,13 +193,10 @@ class LeadLifecycleProcessTest {
 
     @Test
     void aDeclineNeedsAReasonAndMovesTheLeadToTheNextPartner() {
-        String first = fixtures.partner("alpha", PartnerTier.GOLD, "US");
-        String second = fixtures.partner("beta", PartnerTier.GOLD, "US");
-        String firstRep = fixtures.rep(first);
-        String secondRep = fixtures.rep(second);
-        long leadId = received(fixtures.partnerLead("US"));
-        String holder = fixtures.lead(leadId).partnerId();
-        Caller holdingRep = holder.equals(first) ? rep(firstRep, first) : rep(secondRep, second);
+        OfferedToOneOfTwo offered = leadOfferedToOneOfTwoPartners();
+        long leadId = offered.leadId();
+        String holder = offered.holder();
+        Caller holdingRep = offered.holdingRep();
         Task offer = task(fixtures.process(leadId));
 
         assertThatThrownBy(() -> tasks.complete(offer.getId(), Map.of("offerDecision", "DECLINE")))
@@ -281,14 +278,11 @@ class LeadLifecycleProcessTest {
 
     @Test
     void remindsTheRepToContactAndWithdrawsTheLeadWhenTheContactSlaIsMissed() {
-        String first = fixtures.partner("alpha", PartnerTier.GOLD, "US");
-        String second = fixtures.partner("beta", PartnerTier.GOLD, "US");
-        String firstRep = fixtures.rep(first);
-        String secondRep = fixtures.rep(second);
-        long leadId = received(fixtures.partnerLead("US"));
-        String holder = fixtures.lead(leadId).partnerId();
-        String holdingRep = holder.equals(first) ? firstRep : secondRep;
-        actions.accept(leadId, rep(holdingRep, holder));
+        OfferedToOneOfTwo offered = leadOfferedToOneOfTwoPartners();
+        long leadId = offered.leadId();
+        String holder = offered.holder();
+        String holdingRep = offered.holdingRep().username();
+        actions.accept(leadId, offered.holdingRep());
 
         engine.passTime(Duration.ofDays(1).plusMinutes(1));
         assertThat(fixtures.process(leadId)).hasPassed("Task_RemindRepToContact").isWaitingAt("Task_ContactProspect");
@@ -363,13 +357,10 @@ class LeadLifecycleProcessTest {
 
     @Test
     void aChannelManagerWithdrawsAContactedLeadAndItIsRedistributed() {
-        String first = fixtures.partner("alpha", PartnerTier.GOLD, "US");
-        String second = fixtures.partner("beta", PartnerTier.GOLD, "US");
-        String firstRep = fixtures.rep(first);
-        String secondRep = fixtures.rep(second);
-        long leadId = received(fixtures.partnerLead("US"));
-        String holder = fixtures.lead(leadId).partnerId();
-        Caller holdingRep = holder.equals(first) ? rep(firstRep, first) : rep(secondRep, second);
+        OfferedToOneOfTwo offered = leadOfferedToOneOfTwoPartners();
+        long leadId = offered.leadId();
+        String holder = offered.holder();
+        Caller holdingRep = offered.holdingRep();
         actions.accept(leadId, holdingRep);
         actions.reportContact(leadId, ContactOutcome.CONTACTED, null, "intro call done", holdingRep);
         assertThat(fixtures.process(leadId)).isWaitingAt("Task_ReportOutcome");
@@ -452,6 +443,19 @@ class LeadLifecycleProcessTest {
         assertThat(process).hasPassed("Task_RecordInsideSalesOutcome").isEnded();
         assertThat(fixtures.lead(leadId).status()).isEqualTo(LeadStatus.WON);
         assertThat(event(leadId, LeadEventType.WON).actor()).isEqualTo("ivan");
+    }
+
+    /** Two eligible partners with a rep each, and a lead offered to one of them. */
+    private record OfferedToOneOfTwo(long leadId, String holder, Caller holdingRep) {
+    }
+
+    private OfferedToOneOfTwo leadOfferedToOneOfTwoPartners() {
+        String first = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        String second = fixtures.partner("beta", PartnerTier.GOLD, "US");
+        Map<String, String> reps = Map.of(first, fixtures.rep(first), second, fixtures.rep(second));
+        long leadId = received(fixtures.partnerLead("US"));
+        String holder = fixtures.lead(leadId).partnerId();
+        return new OfferedToOneOfTwo(leadId, holder, rep(reps.get(holder), holder));
     }
 
     private long received(io.leadbridge.intake.LeadSubmission submission) {

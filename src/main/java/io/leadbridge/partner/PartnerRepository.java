@@ -146,14 +146,21 @@ public class PartnerRepository {
                 rs.getString("last_name"), rs.getString("email"), rs.getTimestamp("created_at").toInstant());
     }
 
-    /** Leads each partner holds now (offered or accepted and not yet closed), for capacity checks. */
+    /**
+     * What counts against each partner's capacity: its open offers (in an open competition each
+     * competitor has one) plus the leads it accepted and is still working.
+     */
     public Map<String, Integer> openLeadCounts(Collection<String> partnerIds) {
         Map<String, Integer> counts = new HashMap<>();
         if (partnerIds.isEmpty()) {
             return counts;
         }
-        jdbc.sql("select partner_id, count(*) from lead where status in ('OFFERED', 'ACCEPTED', 'CONTACTED') "
-                        + "and partner_id in (:ids) group by partner_id")
+        jdbc.sql("""
+                select partner_id, count(*) from (
+                    select partner_id from lead_offer where outcome is null and partner_id in (:ids)
+                    union all
+                    select partner_id from lead where status in ('ACCEPTED', 'CONTACTED') and partner_id in (:ids)
+                ) held group by partner_id""")
                 .param("ids", partnerIds)
                 .query(rs -> {
                     counts.put(rs.getString(1), rs.getInt(2));

@@ -48,6 +48,7 @@ class OpenCompetitionTest {
     @Autowired LeadEventLog events;
     @Autowired NotificationRepository notifications;
     @Autowired TaskService tasks;
+    @Autowired io.leadbridge.partner.PartnerService partnerService;
 
     private final Map<String, String> reps = new HashMap<>();
 
@@ -128,6 +129,22 @@ class OpenCompetitionTest {
         assertThat(fixtures.process(leadId)).hasPassed("Task_RecordDecline");
         assertThat(offersByPartner(leadId)).hasSize(1).doesNotContainKeys(racing.toArray(String[]::new));
         assertThat(events.timeline(leadId).stream().filter(e -> e.type() == LeadEventType.DECLINED)).hasSize(3);
+    }
+
+    @Test
+    void anOfferInARaceCountsAgainstEachCompetitorsCapacity() {
+        for (int i = 0; i < 3; i++) {
+            String id = "small" + i + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            partnerService.create(new io.leadbridge.partner.PartnerRequest(id, "Small " + i, PartnerTier.SILVER, null,
+                    1, null, Set.of("NL"), Set.of(), Set.of(), Set.of("Cloud"), Set.of(), Set.of()));
+        }
+        long first = received(hotSmallLead());
+        assertThat(offersByPartner(first)).hasSize(3);
+
+        long second = received(hotSmallLead());
+
+        assertThat(fixtures.lead(second).status()).as("every competitor is at its capacity of 1")
+                .isEqualTo(LeadStatus.UNASSIGNED);
     }
 
     @Test

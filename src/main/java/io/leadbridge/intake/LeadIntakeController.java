@@ -33,17 +33,21 @@ class LeadIntakeController {
         if (caller.isPartnerUser()) {
             throw ApiException.forbidden("partner users cannot submit leads");
         }
-        LeadIntake.Received received;
-        try {
-            received = intake.receive(submission, caller.username());
-        } catch (DuplicateKeyException raced) {
-            // The same lead arrived twice at the same moment; the other request stored it.
-            received = intake.receive(submission, caller.username());
-        }
+        LeadIntake.Received received = receive(intake, submission, caller.username());
         LeadView view = views.detail(received.lead(), caller);
         URI location = URI.create("/api/leads/" + received.lead().id());
         return received.created()
                 ? ResponseEntity.created(location).body(view)
                 : ResponseEntity.ok().location(location).body(view);
+    }
+
+    /** Receives a lead; the JSON API and the CSV import both come in through here. */
+    static LeadIntake.Received receive(LeadIntake intake, LeadSubmission submission, String actor) {
+        try {
+            return intake.receive(submission, actor);
+        } catch (DuplicateKeyException raced) {
+            // The same lead arrived twice at the same moment; the other request stored it.
+            return intake.receive(submission, actor);
+        }
     }
 }

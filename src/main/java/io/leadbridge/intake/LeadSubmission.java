@@ -3,6 +3,7 @@ package io.leadbridge.intake;
 import io.leadbridge.web.IsoCountry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -43,7 +44,7 @@ public record LeadSubmission(
             @Size(max = 100) String industry,
             @NotBlank @IsoCountry String country,
             @Min(1) @Max(10_000_000) Integer employees,
-            @DecimalMin("0") BigDecimal annualRevenue,
+            @DecimalMin("0") @Digits(integer = 17, fraction = 2) BigDecimal annualRevenue,
             @Pattern(regexp = "[A-Z]{2}-[A-Z0-9]{1,3}", message = "must be an ISO 3166-2 region code such as US-CA")
             String region) {
 

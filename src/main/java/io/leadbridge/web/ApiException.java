@@ -26,6 +26,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, message);
     }
 
+    /** 413: the upload is larger than the limit the message names. */
+    public static ApiException tooLarge(String message) {
+        return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, message);
+    }
+
     /** 403: the caller may not do this to this lead or partner. */
     public static ApiException forbidden(String message) {
         return new ApiException(HttpStatus.FORBIDDEN, message);

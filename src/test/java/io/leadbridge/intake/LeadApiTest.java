@@ -69,7 +69,8 @@ class LeadApiTest {
                 "product", "Cloud Platform",
                 "score", 150,
                 "contact", Map.of("firstName", "Pat", "email", "not-an-email"),
-                "account", Map.of("name", "Acme", "domain", "acme", "country", "XX", "employees", 0));
+                "account", Map.of("name", "Acme", "domain", "acme", "country", "XX", "employees", 0,
+                        "annualRevenue", new java.math.BigDecimal("1e20")));
 
         Response response = marketing.post("/api/leads", bad);
 
@@ -77,7 +78,7 @@ class LeadApiTest {
         List<String> fields = new ArrayList<>();
         response.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
         assertThat(fields).containsExactlyInAnyOrder("externalId", "score", "contact.lastName", "contact.email",
-                "account.domain", "account.country", "account.employees");
+                "account.domain", "account.country", "account.employees", "account.annualRevenue");
         assertThat(response.json().path("detail").asText()).contains("account.country");
         assertThat(count("lead")).isEqualTo(leadsBefore);
     }

@@ -48,6 +48,12 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    /** A POST with a CSV body ({@code text/csv}), as a script uploads a file of leads. */
+    public Response postCsv(String path, String csv) {
+        return send(request(path).header("Content-Type", "text/csv; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)));
+    }
+
     /** A multipart/form-data POST, as Camunda Modeler deploys files. Parts: name, file name (null for a field), content. */
     public Response postMultipart(String path, String[][] parts) {
         String boundary = "leadbridge-" + System.nanoTime();

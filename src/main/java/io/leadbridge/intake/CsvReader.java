@@ -1,0 +1,161 @@
+package io.leadbridge.intake;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads CSV records one at a time from a character stream, as RFC 4180 writes them: fields
+ * separated by commas, records by CRLF or LF; a field in double quotes may hold commas, line
+ * breaks and doubled quotes ({@code ""} for one {@code "}). A leading byte order mark is skipped.
+ * Empty lines (a trailing one, too) are no records. Lenient where spreadsheets are: a quote inside
+ * an unquoted field is an ordinary character. A quoted field that is followed by anything but a
+ * separator, or that is still open at the end of the input, makes its record broken ({@link
+ * Record#problem()}); reading goes on with the next line.
+ */
+final class CsvReader {
+
+    private static final char BOM = '\uFEFF';
+    private static final int BUFFER = 64 * 1024;
+
+    private final Reader in;
+    private final char[] buffer = new char[BUFFER];
+    private int length;
+    private int position;
+    private int line = 1;
+    private boolean started;
+
+    CsvReader(Reader in) {
+        this.in = in;
+    }
+
+    /**
+     * One record.
+     *
+     * @param line    the physical line (from 1) on which the record starts
+     * @param fields  its fields as read, quotes removed
+     * @param problem why the record is broken, or null
+     */
+    record Record(int line, List<String> fields, String problem) {
+    }
+
+    /** The next record, or null at the end of the input. */
+    Record next() throws IOException {
+        if (!started) {
+            started = true;
+            if (peek() == BOM) {
+                position++;
+            }
+        }
+        while (true) {
+            int c = peek();
+            if (c < 0) {
+                return null;
+            }
+            if (c == '\r' || c == '\n') {
+                lineBreak();
+                continue;
+            }
+            return record();
+        }
+    }
+
+    private Record record() throws IOException {
+        int start = line;
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        String problem = null;
+        while (true) {
+            int c = read();
+            if (c == '"' && field.isEmpty()) {
+                String quoteProblem = quoted(field, start);
+                if (quoteProblem != null) {
+                    fields.add(field.toString());
+                    return new Record(start, fields, quoteProblem);
+                }
+                int after = peek();
+                if (after >= 0 && after != ',' && after != '\r' && after != '\n') {
+                    // The rest of the field is kept as read; the record is reported, not imported.
+                    problem = "a quoted field must be followed by a comma or the end of the line";
+                }
+                continue;
+            }
+            if (c < 0 || c == '\r' || c == '\n') {
+                if (c >= 0) {
+                    position--;
+                    lineBreak();
+                }
+                fields.add(field.toString());
+                return new Record(start, fields, problem);
+            }
+            if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+                continue;
+            }
+            field.append((char) c);
+        }
+    }
+
+    /** Reads a quoted field's content after its opening quote; answers a problem when the input ends inside it. */
+    private String quoted(StringBuilder field, int start) throws IOException {
+        while (true) {
+            int c = read();
+            if (c < 0) {
+                return "the quoted field opened on line " + start + " is not closed before the end of the file";
+            }
+            if (c == '"') {
+                if (peek() == '"') {
+                    position++;
+                    field.append('"');
+                    continue;
+                }
+                return null;
+            }
+            if (c == '\n' || (c == '\r' && peek() != '\n')) {
+                line++;
+            }
+            field.append((char) c);
+        }
+    }
+
+    /** Consumes one line break (CRLF, LF or a lone CR) at the current position. */
+    private void lineBreak() throws IOException {
+        int c = read();
+        if (c == '\r' && peek() == '\n') {
+            position++;
+        }
+        line++;
+    }
+
+    private int peek() throws IOException {
+        if (position == length && !fill()) {
+            return -1;
+        }
+        return buffer[position];
+    }
+
+    private int read() throws IOException {
+        int c = peek();
+        if (c >= 0) {
+            position++;
+        }
+        return c;
+    }
+
+    private boolean fill() throws IOException {
+        int n;
+        do {
+            n = in.read(buffer, 0, BUFFER);
+        } while (n == 0);
+        if (n < 0) {
+            length = 0;
+            position = 0;
+            return false;
+        }
+        length = n;
+        position = 0;
+        return true;
+    }
+}

@@ -1,0 +1,212 @@
+package io.leadbridge.intake;
+
+import io.leadbridge.web.InvalidInputException;
+import io.leadbridge.web.InvalidInputException.FieldError;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The columns of a lead import file, and how one of its rows becomes a {@link LeadSubmission}: the
+ * header names the columns (in any order and letter case), each row is read by them and checked
+ * with the same rules as {@code POST /api/leads}. Errors name the fields as the JSON API does
+ * ({@code contact.email}).
+ */
+final class LeadCsv {
+
+    /** Row errors that belong to no single field: a ragged row, a broken quote. */
+    static final String WHOLE_ROW = "row";
+
+    enum Kind { TEXT, WHOLE_NUMBER, DECIMAL }
+
+    /** One documented column: its name in the file, the field it fills, and whether the file must have it. */
+    enum Column {
+        EXTERNAL_ID("externalId", "externalId", Kind.TEXT, true),
+        SOURCE("source", "source", Kind.TEXT, true),
+        CAMPAIGN("campaign", "campaign", Kind.TEXT, false),
+        PRODUCT("product", "product", Kind.TEXT, true),
+        SCORE("score", "score", Kind.WHOLE_NUMBER, true),
+        NOTES("notes", "notes", Kind.TEXT, false),
+        CONTACT_FIRST_NAME("contactFirstName", "contact.firstName", Kind.TEXT, true),
+        CONTACT_LAST_NAME("contactLastName", "contact.lastName", Kind.TEXT, true),
+        CONTACT_EMAIL("contactEmail", "contact.email", Kind.TEXT, true),
+        CONTACT_PHONE("contactPhone", "contact.phone", Kind.TEXT, false),
+        CONTACT_TITLE("contactTitle", "contact.title", Kind.TEXT, false),
+        ACCOUNT_NAME("accountName", "account.name", Kind.TEXT, true),
+        ACCOUNT_DOMAIN("accountDomain", "account.domain", Kind.TEXT, true),
+        ACCOUNT_INDUSTRY("accountIndustry", "account.industry", Kind.TEXT, false),
+        ACCOUNT_COUNTRY("accountCountry", "account.country", Kind.TEXT, true),
+        ACCOUNT_REGION("accountRegion", "account.region", Kind.TEXT, false),
+        ACCOUNT_EMPLOYEES("accountEmployees", "account.employees", Kind.WHOLE_NUMBER, false),
+        ACCOUNT_ANNUAL_REVENUE("accountAnnualRevenue", "account.annualRevenue", Kind.DECIMAL, false);
+
+        final String header;
+        final String field;
+        final Kind kind;
+        final boolean required;
+
+        Column(String header, String field, Kind kind, boolean required) {
+            this.header = header;
+            this.field = field;
+            this.kind = kind;
+            this.required = required;
+        }
+
+        static Column named(String header) {
+            for (Column column : values()) {
+                if (column.header.equalsIgnoreCase(header.trim())) {
+                    return column;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * A data row read: either a submission to receive, or the reasons it cannot be.
+     *
+     * @param line       the physical line of the file (from 1, the header) on which the row starts
+     * @param externalId the row's external id as written, or null
+     */
+    record Row(int line, String externalId, LeadSubmission submission, List<FieldError> errors) {
+        boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    private final Column[] columns;
+    private final Validator validator;
+
+    private LeadCsv(Column[] columns, Validator validator) {
+        this.columns = columns;
+        this.validator = validator;
+    }
+
+    /** Reads the header row; refuses unknown, repeated and missing columns, naming each. */
+    static LeadCsv header(CsvReader.Record header, Validator validator) {
+        List<FieldError> errors = new ArrayList<>();
+        if (header.problem() != null) {
+            throw new InvalidInputException("file", "the header row is broken: " + header.problem());
+        }
+        Column[] columns = new Column[header.fields().size()];
+        Set<Column> seen = new HashSet<>();
+        for (int i = 0; i < columns.length; i++) {
+            String name = header.fields().get(i);
+            Column column = Column.named(name);
+            if (name.isBlank()) {
+                errors.add(new FieldError("column " + (i + 1), "has no name in the header row"));
+            } else if (column == null) {
+                errors.add(new FieldError(name, "unknown column; the columns are " + String.join(", ", columnNames())));
+            } else if (!seen.add(column)) {
+                errors.add(new FieldError(name, "the column appears more than once"));
+            }
+            columns[i] = column;
+        }
+        for (Column column : Column.values()) {
+            if (column.required && !seen.contains(column)) {
+                errors.add(new FieldError(column.header, "required column missing from the header row"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new LeadCsv(columns, validator);
+    }
+
+    /** Reads a data row by the header's columns and checks it as the JSON API checks a lead. */
+    Row row(CsvReader.Record record) {
+        Map<Column, String> values = new EnumMap<>(Column.class);
+        List<String> cells = record.fields();
+        for (int i = 0; i < Math.min(cells.size(), columns.length); i++) {
+            String cell = cells.get(i);
+            if (!cell.isBlank()) {
+                values.put(columns[i], cell);
+            }
+        }
+        String externalId = values.get(Column.EXTERNAL_ID);
+        List<FieldError> errors = new ArrayList<>();
+        if (record.problem() != null) {
+            errors.add(new FieldError(WHOLE_ROW, record.problem()));
+        } else if (cells.size() != columns.length) {
+            errors.add(new FieldError(WHOLE_ROW, "has " + cells.size() + (cells.size() == 1 ? " field" : " fields")
+                    + " where the header has " + columns.length));
+        }
+        if (!errors.isEmpty()) {
+            return new Row(record.line(), externalId, null, errors);
+        }
+
+        Set<String> unreadable = new HashSet<>();
+        values.forEach((column, value) -> {
+            if (value.indexOf('\uFFFD') >= 0) {
+                errors.add(new FieldError(column.field, "holds bytes that are not UTF-8 (column " + column.header
+                        + "); save the file as UTF-8"));
+                unreadable.add(column.field);
+            }
+        });
+        Integer score = wholeNumber(values, Column.SCORE, errors, unreadable);
+        Integer employees = wholeNumber(values, Column.ACCOUNT_EMPLOYEES, errors, unreadable);
+        BigDecimal revenue = decimal(values, Column.ACCOUNT_ANNUAL_REVENUE, errors, unreadable);
+        LeadSubmission submission = new LeadSubmission(externalId, values.get(Column.SOURCE),
+                values.get(Column.CAMPAIGN), values.get(Column.PRODUCT), score,
+                new LeadSubmission.Contact(values.get(Column.CONTACT_FIRST_NAME), values.get(Column.CONTACT_LAST_NAME),
+                        values.get(Column.CONTACT_EMAIL), values.get(Column.CONTACT_PHONE),
+                        values.get(Column.CONTACT_TITLE)),
+                new LeadSubmission.Account(values.get(Column.ACCOUNT_NAME), values.get(Column.ACCOUNT_DOMAIN),
+                        values.get(Column.ACCOUNT_INDUSTRY), values.get(Column.ACCOUNT_COUNTRY), employees, revenue,
+                        values.get(Column.ACCOUNT_REGION)),
+                values.get(Column.NOTES));
+        for (ConstraintViolation<LeadSubmission> violation : validator.validate(submission)) {
+            String field = violation.getPropertyPath().toString();
+            if (!unreadable.contains(field)) {
+                errors.add(new FieldError(field, violation.getMessage()));
+            }
+        }
+        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+        return new Row(record.line(), externalId, errors.isEmpty() ? submission : null, List.copyOf(errors));
+    }
+
+    private static Integer wholeNumber(Map<Column, String> values, Column column, List<FieldError> errors,
+            Set<String> unreadable) {
+        String value = values.get(column);
+        if (value == null || unreadable.contains(column.field)) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(column.field, "'" + value + "' in column " + column.header
+                    + " is not a whole number"));
+            unreadable.add(column.field);
+            return null;
+        }
+    }
+
+    private static BigDecimal decimal(Map<Column, String> values, Column column, List<FieldError> errors,
+            Set<String> unreadable) {
+        String value = values.get(column);
+        if (value == null || unreadable.contains(column.field)) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(column.field, "'" + value + "' in column " + column.header
+                    + " is not a number (write 2500000.50: a point, no thousands separators)"));
+            unreadable.add(column.field);
+            return null;
+        }
+    }
+
+    /** The documented column names, in the documented order. */
+    static List<String> columnNames() {
+        return Arrays.stream(Column.values()).map(c -> c.header).toList();
+    }
+}

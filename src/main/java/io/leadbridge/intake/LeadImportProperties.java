@@ -1,0 +1,23 @@
+package io.leadbridge.intake;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits of {@code POST /api/leads/import} ({@code leadbridge.lead-import.*} in application.yaml).
+ *
+ * @param maxFileSize the largest file accepted
+ * @param maxRows     the most data rows (lines after the header) accepted in one file
+ */
+@ConfigurationProperties(prefix = "leadbridge.lead-import")
+public record LeadImportProperties(DataSize maxFileSize, Integer maxRows) {
+
+    public LeadImportProperties {
+        if (maxFileSize == null) {
+            maxFileSize = DataSize.ofMegabytes(20);
+        }
+        if (maxRows == null) {
+            maxRows = 50_000;
+        }
+    }
+}

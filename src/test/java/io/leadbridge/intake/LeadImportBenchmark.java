@@ -1,0 +1,99 @@
+package io.leadbridge.intake;
+
+import io.leadbridge.security.AccessProvisioning;
+import io.leadbridge.support.ApiClient;
+import io.leadbridge.support.ApiClient.Response;
+import io.leadbridge.support.LeadFixtures;
+import io.leadbridge.support.LeadbridgeTest;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * How long {@code POST /api/leads/import} takes for 10,000 rows. Not part of {@code ./mvnw verify};
+ * run it with {@code ./mvnw -Pbenchmark test} and copy the printed figures to docs/benchmarks.md.
+ */
+@LeadbridgeTest
+class LeadImportBenchmark {
+
+    private static final int ROWS = 10_000;
+    private static final String[] COUNTRIES = {"US", "CA", "GB", "DE", "FR", "NL", "SE", "ES", "IT", "AU"};
+    private static final String[] PRODUCTS = {"Cloud Platform", "Security Suite", "Networking", "Data Analytics"};
+    private static final String[] INDUSTRIES = {"Retail", "Manufacturing", "Healthcare", "Financial Services"};
+
+    @LocalServerPort int port;
+    @Autowired LeadFixtures fixtures;
+    @Autowired AccessProvisioning access;
+    @Autowired jakarta.validation.Validator validator;
+
+    ApiClient marketing;
+
+    @BeforeEach
+    void marketingUser() {
+        fixtures.isolateFromEarlierTests();
+        access.provisionUser("marketing", "Marketing", "System", "marketing@vendor.example", LeadFixtures.PASSWORD);
+        marketing = ApiClient.as(port, "marketing", LeadFixtures.PASSWORD);
+    }
+
+    @Test
+    void importingTenThousandRows() throws IOException {
+        String file = generate(ROWS, UUID.randomUUID().toString().substring(0, 8));
+        System.out.printf("BENCHMARK file: %,d rows, %,d characters%n", ROWS, file.length());
+
+        long start = System.nanoTime();
+        int rows = 0;
+        CsvReader reader = new CsvReader(new StringReader(file));
+        LeadCsv csv = LeadCsv.header(reader.next(), validator);
+        for (CsvReader.Record r = reader.next(); r != null; r = reader.next()) {
+            rows += csv.row(r).valid() ? 1 : 0;
+        }
+        report("read and checked only (CsvReader + LeadCsv + bean validation), " + rows + " valid", start);
+
+        start = System.nanoTime();
+        Response first = marketing.postCsv("/api/leads/import", file);
+        report("POST /api/leads/import, all new: " + summary(first), start);
+
+        start = System.nanoTime();
+        Response again = marketing.postCsv("/api/leads/import", file);
+        report("POST /api/leads/import, same file again (all existing): " + summary(again), start);
+    }
+
+    private static String summary(Response response) {
+        if (response.status() != 200) {
+            throw new AssertionError(response.toString());
+        }
+        var json = response.json();
+        return json.path("created").path("count").asInt() + " created, " + json.path("existing").path("count")
+                .asInt() + " existing, " + json.path("rejected").path("count").asInt() + " rejected";
+    }
+
+    /** Every row a new account and contact, as a trade-show list would be. */
+    private static String generate(int rows, String batch) {
+        Random random = new Random(42);
+        StringBuilder csv = new StringBuilder("externalId,source,campaign,product,score,notes,contactFirstName,"
+                + "contactLastName,contactEmail,contactPhone,contactTitle,accountName,accountDomain,accountIndustry,"
+                + "accountCountry,accountRegion,accountEmployees,accountAnnualRevenue\r\n");
+        for (int i = 0; i < rows; i++) {
+            String country = COUNTRIES[random.nextInt(COUNTRIES.length)];
+            int employees = 5 + random.nextInt(20_000);
+            csv.append("bench-").append(batch).append('-').append(i).append(",trade-show,spring-expo,")
+                    .append(PRODUCTS[random.nextInt(PRODUCTS.length)]).append(',').append(random.nextInt(101))
+                    .append(",\"Met at booth 12, asked for \"\"pricing\"\"\",Pat,Prospect,pat.").append(i)
+                    .append('@').append(batch).append(".example,+1 555 0100,CTO,\"Prospect ").append(i)
+                    .append(", Inc.\",prospect-").append(i).append('-').append(batch).append(".example,")
+                    .append(INDUSTRIES[random.nextInt(INDUSTRIES.length)]).append(',').append(country).append(',')
+                    .append(country.equals("US") ? "US-CA" : "").append(',').append(employees).append(',')
+                    .append(employees * 150_000L).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    private static void report(String what, long startNanos) {
+        System.out.printf("BENCHMARK %-90s %8.2f s%n", what, (System.nanoTime() - startNanos) / 1e9);
+    }
+}

@@ -1,7 +1,10 @@
 package io.leadbridge.lead;
 
 import io.leadbridge.config.LeadClock;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,10 +36,18 @@ public class LeadEventLog {
     public List<LeadEvent> timeline(long leadId) {
         return jdbc.sql("select * from lead_event where lead_id = :leadId order by occurred_at, id")
                 .param("leadId", leadId)
-                .query((rs, i) -> new LeadEvent(rs.getLong("id"), rs.getLong("lead_id"),
-                        LeadEventType.valueOf(rs.getString("type")), rs.getTimestamp("occurred_at").toInstant(),
-                        rs.getString("actor"), rs.getString("partner_id"), rs.getString("detail")))
+                .query(LeadEventLog::map)
                 .list();
+    }
+
+    /** The latest event of this type for this partner on the lead's timeline. */
+    public Optional<LeadEvent> latest(long leadId, LeadEventType type, String partnerId) {
+        return jdbc.sql("""
+                select * from lead_event where lead_id = :leadId and type = :type and partner_id = :partnerId
+                order by occurred_at desc, id desc""")
+                .param("leadId", leadId).param("type", type.name()).param("partnerId", partnerId)
+                .query(LeadEventLog::map)
+                .stream().findFirst();
     }
 
     public int count(long leadId, LeadEventType type) {
@@ -53,6 +64,12 @@ public class LeadEventLog {
                 .param("leadId", leadId).param("type", type.name()).param("partnerId", partnerId)
                 .param("detail", truncate(detail))
                 .query(Integer.class).single() > 0;
+    }
+
+    private static LeadEvent map(ResultSet rs, int row) throws SQLException {
+        return new LeadEvent(rs.getLong("id"), rs.getLong("lead_id"), LeadEventType.valueOf(rs.getString("type")),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("partner_id"),
+                rs.getString("detail"));
     }
 
     private static String truncate(String detail) {

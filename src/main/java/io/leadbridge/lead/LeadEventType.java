@@ -3,5 +3,7 @@ package io.leadbridge.lead;
 /** What happened to a lead; every step of its life writes one event. */
 public enum LeadEventType {
     CREATED, RESUBMITTED, QUALIFIED, ACCOUNT_PROTECTED, OFFERED, REMINDED, ACCEPTED, DECLINED, WITHDRAWN,
-    ASSIGNED, UNASSIGNED, CONTACT_ATTEMPTED, CONTACTED, WON, LOST, INSIDE_SALES, NURTURE, DISQUALIFIED, NOTIFIED
+    ASSIGNED, UNASSIGNED, CONTACT_ATTEMPTED, CONTACTED, WON, LOST, INSIDE_SALES, NURTURE, DISQUALIFIED, NOTIFIED,
+    /** A partner no longer holding the lead tried to act on it (a late accept, a CRM's stale update). */
+    LATE_UPDATE_REFUSED
 }

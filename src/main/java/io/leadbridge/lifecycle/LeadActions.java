@@ -1,6 +1,9 @@
 package io.leadbridge.lifecycle;
 
 import io.leadbridge.lead.Lead;
+import io.leadbridge.lead.LeadEvent;
+import io.leadbridge.lead.LeadEventLog;
+import io.leadbridge.lead.LeadEventType;
 import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.lead.LeadStatus;
 import io.leadbridge.partner.Partner;
@@ -15,6 +18,7 @@ import io.leadbridge.web.InvalidInputException;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -39,9 +43,13 @@ public class LeadActions {
     private final RuntimeService runtime;
     private final LeadOfferLog offers;
     private final StandingLookup standings;
+    private final LeadEventLog events;
+    private final LateUpdates lateUpdates;
 
     LeadActions(LeadRepository leads, PartnerRepository partners, TaskService tasks, RuntimeService runtime,
-            LeadOfferLog offers, StandingLookup standings) {
+            LeadOfferLog offers, StandingLookup standings, LeadEventLog events, LateUpdates lateUpdates) {
+        this.events = events;
+        this.lateUpdates = lateUpdates;
         this.offers = offers;
         this.standings = standings;
         this.leads = leads;
@@ -52,7 +60,7 @@ public class LeadActions {
 
     @Transactional
     public void accept(long leadId, Caller caller) {
-        Lead lead = lockForPartner(leadId, caller);
+        Lead lead = lockForPartner(leadId, caller, "accept");
         requireStatus(lead, "accepted", LeadStatus.OFFERED);
         completeAs(openTask(lead, TaskCompletionListener.ACCEPT_LEAD, caller.partnerId()), caller,
                 Map.of(LeadVariables.OFFER_DECISION, "ACCEPT"));
@@ -63,7 +71,7 @@ public class LeadActions {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "a decline needs a reason");
         }
-        Lead lead = lockForPartner(leadId, caller);
+        Lead lead = lockForPartner(leadId, caller, "decline");
         requireStatus(lead, "declined", LeadStatus.OFFERED);
         completeAs(openTask(lead, TaskCompletionListener.ACCEPT_LEAD, caller.partnerId()), caller,
                 Map.of(LeadVariables.OFFER_DECISION, "DECLINE", LeadVariables.DECLINE_REASON, reason.trim()));
@@ -78,7 +86,7 @@ public class LeadActions {
         if (outcome == ContactOutcome.LOST && (reason == null || reason.isBlank())) {
             throw new InvalidInputException("reason", "a lost lead needs a reason");
         }
-        Lead lead = lockForPartner(leadId, caller);
+        Lead lead = lockForPartner(leadId, caller, "contact report " + outcome);
         requireStatus(lead, "reported on", LeadStatus.ACCEPTED, LeadStatus.CONTACTED);
         if (lead.repUsername() != null && !lead.repUsername().equals(caller.username())) {
             throw ApiException.forbidden("lead " + leadId + " is held by rep " + lead.repUsername());
@@ -159,7 +167,12 @@ public class LeadActions {
         }
     }
 
-    private Lead lockForPartner(long leadId, Caller caller) {
+    /**
+     * The lead, locked, if the caller's partner holds it or has an open offer of it. A partner
+     * that held it and lost it (withdrawn, reassigned, beaten in an open competition) gets 409
+     * saying when, and the late {@code action} is recorded on the lead; anyone else gets 403.
+     */
+    private Lead lockForPartner(long leadId, Caller caller, String action) {
         Lead lead = leads.lock(leadId).orElseThrow(() -> ApiException.notFound("lead " + leadId + " does not exist"));
         if (caller.partnerId() == null || caller.isChannelManager()) {
             throw ApiException.forbidden("only a rep of the partner holding the lead may do this");
@@ -167,10 +180,21 @@ public class LeadActions {
         if (!caller.partnerId().equals(lead.partnerId()) && !offers.hasOpenOffer(leadId, caller.partnerId())) {
             var ended = offers.lastEndedOffer(leadId, caller.partnerId());
             if (ended.isPresent() && ended.get().outcome() == OfferOutcome.WITHDRAWN) {
+                lateUpdates.refused(leadId, caller, action, ended.get().closedAt());
                 throw ApiException.conflict("lead " + leadId + " was withdrawn from your partner at "
                         + ended.get().closedAt() + (LeadHolding.COMPETITION_LOST.equals(ended.get().reason())
                                 ? ": another partner accepted it first" : "")
                         + "; updates from your partner are no longer accepted");
+            }
+            // A lead the partner had accepted: its offer ended ACCEPTED, the withdrawal is on the timeline.
+            var withdrawn = ended.isPresent() && ended.get().outcome() == OfferOutcome.ACCEPTED
+                    ? events.latest(leadId, LeadEventType.WITHDRAWN, caller.partnerId())
+                            .filter(e -> !e.occurredAt().isBefore(ended.get().closedAt()))
+                    : Optional.<LeadEvent>empty();
+            if (withdrawn.isPresent()) {
+                lateUpdates.refused(leadId, caller, action, withdrawn.get().occurredAt());
+                throw ApiException.conflict("lead " + leadId + " was withdrawn from your partner at "
+                        + withdrawn.get().occurredAt() + "; updates from your partner are no longer accepted");
             }
             throw ApiException.forbidden("lead " + leadId + " is not held by your partner");
         }

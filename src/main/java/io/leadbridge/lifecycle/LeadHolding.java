@@ -10,6 +10,7 @@ import io.leadbridge.routing.LeadOfferLog;
 import io.leadbridge.routing.OfferOutcome;
 import io.leadbridge.standing.PartnerStrikes;
 import io.leadbridge.standing.StrikeKind;
+import io.leadbridge.webhook.WebhookPublisher;
 import java.time.Instant;
 import java.util.List;
 import java.time.ZoneOffset;
@@ -32,14 +33,16 @@ public class LeadHolding {
     private final LeadOfferLog offers;
     private final Notifier notifier;
     private final PartnerStrikes strikes;
+    private final WebhookPublisher webhooks;
 
     LeadHolding(LeadRepository leads, LeadEventLog events, LeadOfferLog offers, Notifier notifier,
-            PartnerStrikes strikes) {
+            PartnerStrikes strikes, WebhookPublisher webhooks) {
         this.leads = leads;
         this.events = events;
         this.offers = offers;
         this.notifier = notifier;
         this.strikes = strikes;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -59,6 +62,7 @@ public class LeadHolding {
                             + (competition ? "open competition among " + partnerIds.size()
                                     + " partners, the first to accept wins; " : "") + how);
             notifier.leadOffered(lead, partnerId, repUsername, acceptDueAt);
+            webhooks.leadOffered(lead, partnerId, acceptDueAt);
         }
         log.info("lead {}: offered to partner(s) {} (offer {}), accept by {}", leadId, partnerIds, attempt,
                 acceptDueAt);
@@ -73,6 +77,7 @@ public class LeadHolding {
             offers.close(leadId, other, OfferOutcome.WITHDRAWN, COMPETITION_LOST);
             events.record(leadId, LeadEventType.WITHDRAWN, LeadEvent.SYSTEM, other, why);
             notifier.leadWithdrawn(lead, other, null, why);
+            webhooks.leadWithdrawn(lead, other, COMPETITION_LOST);
         }
         leads.accept(leadId, partnerId, repUsername, contactDueAt);
         events.record(leadId, LeadEventType.ACCEPTED, repUsername, partnerId,
@@ -105,6 +110,7 @@ public class LeadHolding {
         for (String partnerId : holders) {
             events.record(leadId, LeadEventType.WITHDRAWN, actor, partnerId, why);
             notifier.leadWithdrawn(lead, partnerId, partnerId.equals(lead.partnerId()) ? lead.repUsername() : null, why);
+            webhooks.leadWithdrawn(lead, partnerId, reason.name());
             if (reason == WithdrawalReason.ACCEPT_SLA_MISSED || reason == WithdrawalReason.CONTACT_SLA_MISSED) {
                 // A missed SLA is a strike against the partner's standing.
                 strikes.record(partnerId, leadId, StrikeKind.valueOf(reason.name()), why);
@@ -124,6 +130,7 @@ public class LeadHolding {
             events.record(leadId, LeadEventType.REMINDED, LeadEvent.SYSTEM, partnerId, detail);
             notifier.acceptReminder(lead, partnerId, partnerId.equals(lead.partnerId()) ? lead.repUsername() : null,
                     acceptDueAt);
+            webhooks.acceptReminder(lead, partnerId, acceptDueAt);
         }
     }
 

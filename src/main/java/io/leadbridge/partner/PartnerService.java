@@ -2,6 +2,7 @@ package io.leadbridge.partner;
 
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.security.AccessProvisioning;
+import io.leadbridge.security.PartnerCredentials;
 import io.leadbridge.web.ApiException;
 import io.leadbridge.web.InvalidInputException;
 import java.util.Locale;
@@ -55,6 +56,10 @@ public class PartnerService {
     @Transactional
     public PartnerRep addRep(String partnerId, RepRequest request) {
         Partner partner = get(partnerId);
+        if (PartnerCredentials.isClientId(request.username())) {
+            throw new InvalidInputException("username", "must not start with '" + PartnerCredentials.CLIENT_ID_PREFIX
+                    + "': such names are the client ids of partner API credentials");
+        }
         if (access.userExists(request.username()) || partners.findRep(request.username()).isPresent()) {
             throw ApiException.conflict("user '" + request.username() + "' already exists");
         }

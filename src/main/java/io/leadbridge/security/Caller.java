@@ -3,8 +3,9 @@ package io.leadbridge.security;
 import java.util.Set;
 
 /**
- * Who is calling the API: a partner rep (member of one partner group), a channel manager, an
- * administrator, or another vendor user such as a marketing system.
+ * Who is calling the API: a partner rep (member of one partner group), a partner CRM (an API
+ * credential: its client id and its partner's group), a channel manager, an administrator, or
+ * another vendor user such as a marketing system.
  */
 public record Caller(String username, Set<String> groups) {
 
@@ -20,6 +21,11 @@ public record Caller(String username, Set<String> groups) {
                 .sorted()
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** A partner CRM logged in with an API credential; otherwise it counts as a rep of its partner. */
+    public boolean isPartnerCrm() {
+        return PartnerCredentials.isClientId(username);
     }
 
     public boolean isPartnerUser() {

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Logs users in against Camunda's own users, so a rep has one password for Tasklist and the API.
- * Each Camunda group becomes an authority {@code GROUP_<groupId>}.
+ * Each Camunda group becomes an authority {@code GROUP_<groupId>}. Client ids of partner CRM
+ * credentials are left to {@link PartnerCredentialAuthenticationProvider}: no Camunda user can
+ * log in under such a name.
  */
 @Component
 class CamundaUserAuthenticationProvider implements AuthenticationProvider {
@@ -26,6 +28,9 @@ class CamundaUserAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
+        if (PartnerCredentials.isClientId(username)) {
+            return null;
+        }
         Object credentials = authentication.getCredentials();
         if (username == null || username.isBlank() || credentials == null
                 || !identityService.checkPassword(username, credentials.toString())) {

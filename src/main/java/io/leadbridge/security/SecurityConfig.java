@@ -3,6 +3,7 @@ package io.leadbridge.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,18 +11,25 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what. {@code /api/**} and {@code /engine-rest/**} need HTTP Basic against
- * Camunda's users; the Camunda webapps ({@code /camunda/**}) keep their own login page and
- * CSRF protection; everything else needs a login too.
+ * Camunda's users; {@code /api/**} also takes a partner CRM's API credential, which opens
+ * nothing else (a CRM has no Camunda user: {@code /engine-rest} answers it 403). The Camunda
+ * webapps ({@code /camunda/**}) keep their own login page and CSRF protection; everything else
+ * needs a Camunda login too.
  */
 @Configuration
 class SecurityConfig {
@@ -29,17 +37,24 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaUserAuthenticationProvider users,
-            IdentityService identityService, CallerProvider callers, ObjectMapper json) throws Exception {
+            PartnerCredentials credentials, IdentityService identityService, CallerProvider callers, ObjectMapper json)
+            throws Exception {
         return http
                 // Plain path prefixes: /engine-rest is served by Jersey, not by Spring MVC.
                 .securityMatcher(new OrRequestMatcher(pathStartsWith("/api/"), pathStartsWith("/engine-rest/")))
                 .authenticationProvider(users)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authenticationProvider(new PartnerCredentialAuthenticationProvider(credentials))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(pathStartsWith("/engine-rest/")).access(SecurityConfig::camundaUserOnly)
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(response, json, HttpStatus.UNAUTHORIZED,
-                                "Log in with HTTP Basic (a Camunda user and password).")))
+                                "Log in with HTTP Basic (a Camunda user and password, or a partner API credential "
+                                        + "clientId:secret).")))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-                        problem(response, json, HttpStatus.FORBIDDEN, e.getMessage())))
+                        problem(response, json, HttpStatus.FORBIDDEN, pathStartsWith("/engine-rest/").matches(request)
+                                ? "The Camunda REST API is for Camunda users; a partner API credential opens /api only."
+                                : e.getMessage())))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .addFilterAfter(new EngineIdentityFilter(identityService, callers), AuthorizationFilter.class)
@@ -61,6 +76,17 @@ class SecurityConfig {
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .build();
+    }
+
+    /** The engine's REST API is for Camunda users: a partner CRM's credential does not open it. */
+    private static AuthorizationDecision camundaUserOnly(Supplier<Authentication> authentication,
+            RequestAuthorizationContext context) {
+        Authentication caller = authentication.get();
+        boolean camundaUser = caller != null && caller.isAuthenticated()
+                && !(caller instanceof AnonymousAuthenticationToken)
+                && caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                        .noneMatch(PartnerCredentialAuthenticationProvider.PARTNER_CREDENTIAL::equals);
+        return new AuthorizationDecision(camundaUser);
     }
 
     static RequestMatcher pathStartsWith(String prefix) {

@@ -48,6 +48,10 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** A POST with a CSV body ({@code text/csv}), as a script uploads a file of leads. */
     public Response postCsv(String path, String csv) {
         return send(request(path).header("Content-Type", "text/csv; charset=utf-8")

@@ -1,0 +1,91 @@
+package io.leadbridge.webhook;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
+import org.camunda.bpm.engine.impl.incident.IncidentContext;
+import org.camunda.bpm.engine.impl.incident.IncidentHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the delivery log in step with Cockpit: when the last retry of "Deliver webhook" fails,
+ * Camunda raises its usual failed-job incident and the delivery becomes FAILED; when someone
+ * retries it (Cockpit, or {@code setJobRetries}), the incident is resolved and the delivery is
+ * PENDING again. Incidents of every other process are handled exactly as Camunda does by default.
+ */
+@Component
+class FailedDeliveryIncidents extends AbstractProcessEnginePlugin implements IncidentHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(FailedDeliveryIncidents.class);
+
+    private final DefaultIncidentHandler camundaDefault = new DefaultIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE);
+    private final WebhookRepository webhooks;
+
+    FailedDeliveryIncidents(WebhookRepository webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<IncidentHandler> handlers = configuration.getCustomIncidentHandlers() == null ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomIncidentHandlers());
+        handlers.add(this);
+        configuration.setCustomIncidentHandlers(handlers);
+    }
+
+    @Override
+    public String getIncidentHandlerType() {
+        return Incident.FAILED_JOB_HANDLER_TYPE;
+    }
+
+    @Override
+    public Incident handleIncident(IncidentContext context, String message) {
+        Incident incident = camundaDefault.handleIncident(context, message);
+        String deliveryId = deliveryId(context);
+        if (deliveryId != null) {
+            webhooks.markStatus(deliveryId, DeliveryStatus.FAILED);
+            log.warn("webhook delivery {}: last retry failed, incident raised: {}", deliveryId, message);
+        }
+        return incident;
+    }
+
+    @Override
+    public void resolveIncident(IncidentContext context) {
+        camundaDefault.resolveIncident(context);
+        String deliveryId = deliveryId(context);
+        if (deliveryId != null) {
+            webhooks.markStatus(deliveryId, DeliveryStatus.PENDING);
+            log.info("webhook delivery {}: retried after its incident", deliveryId);
+        }
+    }
+
+    @Override
+    public void deleteIncident(IncidentContext context) {
+        camundaDefault.deleteIncident(context);
+    }
+
+    /**
+     * The delivery whose "Deliver webhook" step the incident is about (the delivery process has no
+     * other step that could fail), or null for any other process. A retry's context names the
+     * execution but not always the activity.
+     */
+    private static String deliveryId(IncidentContext context) {
+        if (context.getExecutionId() == null) {
+            return null;
+        }
+        ExecutionEntity execution = Context.getCommandContext().getExecutionManager()
+                .findExecutionById(context.getExecutionId());
+        if (execution == null
+                || !WebhookVariables.PROCESS_KEY.equals(execution.getProcessDefinition().getKey())) {
+            return null;
+        }
+        return execution.getProcessBusinessKey();
+    }
+}

@@ -1,0 +1,93 @@
+package io.leadbridge.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadbridge.config.LeadClock;
+import io.leadbridge.lead.Lead;
+import io.leadbridge.prospect.Account;
+import io.leadbridge.prospect.ProspectRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns a lead event of one partner into a delivery for each of that partner's webhooks that
+ * subscribed to it: stores the delivery row with its exact JSON body and starts a
+ * "webhookDelivery" process (business key = delivery id), in the transaction of the process step
+ * that caused the event. The process's only step is asynchronous, so the caller's transaction
+ * gains rows and a job, never an HTTP call.
+ */
+@Service
+public class WebhookPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookPublisher.class);
+
+    private final WebhookRepository webhooks;
+    private final ProspectRepository prospects;
+    private final RuntimeService runtime;
+    private final ObjectMapper json;
+    private final LeadClock clock;
+
+    WebhookPublisher(WebhookRepository webhooks, ProspectRepository prospects, RuntimeService runtime,
+            ObjectMapper json, LeadClock clock) {
+        this.webhooks = webhooks;
+        this.prospects = prospects;
+        this.runtime = runtime;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public void leadOffered(Lead lead, String partnerId, Instant acceptDueAt) {
+        publish(WebhookEvent.LEAD_OFFERED, lead, partnerId, acceptDueAt, null);
+    }
+
+    /** @param reason why the lead was withdrawn, as a code such as ACCEPT_SLA_MISSED (never another partner's name) */
+    public void leadWithdrawn(Lead lead, String partnerId, String reason) {
+        publish(WebhookEvent.LEAD_WITHDRAWN, lead, partnerId, null, reason);
+    }
+
+    public void acceptReminder(Lead lead, String partnerId, Instant acceptDueAt) {
+        publish(WebhookEvent.ACCEPT_REMINDER, lead, partnerId, acceptDueAt, null);
+    }
+
+    private void publish(WebhookEvent event, Lead lead, String partnerId, Instant acceptDueAt, String reason) {
+        List<Webhook> subscribed = webhooks.forPartner(partnerId).stream().filter(w -> w.wants(event)).toList();
+        if (subscribed.isEmpty()) {
+            return;
+        }
+        Account account = prospects.account(lead.accountId());
+        LeadFacts facts = new LeadFacts(account.name(), account.country(), lead.product(), lead.segment(),
+                lead.grade(), acceptDueAt);
+        Instant now = clock.now();
+        for (Webhook webhook : subscribed) {
+            String deliveryId = UUID.randomUUID().toString();
+            String body = body(new Payload(event, deliveryId, now, lead.id(), partnerId, facts, reason));
+            webhooks.addDelivery(deliveryId, webhook, lead.id(), event, body, now);
+            runtime.startProcessInstanceByKey(WebhookVariables.PROCESS_KEY, deliveryId);
+            log.info("lead {}: {} for partner {} queued as delivery {} to webhook {}", lead.id(), event, partnerId,
+                    deliveryId, webhook.id());
+        }
+    }
+
+    private String body(Payload payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("webhook payload cannot be written as JSON", e);
+        }
+    }
+
+    /** The JSON body of a delivery. Only the facts the partner sees in its offer mail, never another partner's. */
+    record Payload(WebhookEvent event, String deliveryId, Instant occurredAt, long leadId, String partnerId,
+            LeadFacts lead, String reason) {
+    }
+
+    /** The lead as the partner may see it. {@code acceptDueAt} is left out of a withdrawal. */
+    record LeadFacts(String company, String country, String product, String segment, String grade,
+            Instant acceptDueAt) {
+    }
+}

@@ -41,7 +41,7 @@ class WebhookController {
 
     @PostMapping
     ResponseEntity<RegisteredWebhook> register(@PathVariable String id, @Valid @RequestBody WebhookRequest request) {
-        Caller caller = requireAccess(id);
+        Caller caller = requireChange(id);
         Webhook webhook = webhooks.register(id, request.url(), request.events(), caller.username());
         return ResponseEntity.created(URI.create("/api/partners/" + id + "/webhooks/" + webhook.id()))
                 .body(RegisteredWebhook.of(webhook));
@@ -55,7 +55,7 @@ class WebhookController {
 
     @DeleteMapping("/{webhookId}")
     ResponseEntity<Void> remove(@PathVariable String id, @PathVariable String webhookId) {
-        Caller caller = requireAccess(id);
+        Caller caller = requireChange(id);
         webhooks.remove(id, webhookId, caller.username());
         return ResponseEntity.noContent().build();
     }
@@ -67,6 +67,18 @@ class WebhookController {
     }
 
     /** Channel managers, or the partner's own users; then the partner must exist. */
+    /**
+     * Registering or removing a webhook takes a person: a partner CRM's credential may read
+     * webhooks but not add one, so a leaked secret cannot set up a feed that outlives its revocation.
+     */
+    private Caller requireChange(String partnerId) {
+        Caller caller = requireAccess(partnerId);
+        if (caller.isPartnerCrm()) {
+            throw ApiException.forbidden("a partner CRM's credential cannot register or remove webhooks; a person must");
+        }
+        return caller;
+    }
+
     private Caller requireAccess(String partnerId) {
         Caller caller = callers.current();
         boolean ownPartner = caller.isPartnerUser() && partnerId.equals(caller.partnerId());

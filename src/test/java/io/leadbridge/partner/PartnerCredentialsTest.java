@@ -67,6 +67,9 @@ class PartnerCredentialsTest {
         assertThat(crm.get("/api/leads?partner=" + other).status()).isEqualTo(403);
         assertThat(crm.get("/api/leads/" + theirs).status()).isEqualTo(403);
         assertThat(crm.get("/api/partners").json()).hasSize(1);
+        assertThat(crm.post("/api/partners/" + partner + "/webhooks", Map.of("url", "https://crm.example/hook"))
+                .status()).as("a credential cannot set up a feed that outlives it").isEqualTo(403);
+        assertThat(crm.get("/api/partners/" + partner + "/webhooks").status()).isEqualTo(200);
 
         Response accepted = crm.post("/api/leads/" + ours + "/accept", "{}");
 

@@ -5,5 +5,7 @@ public enum LeadEventType {
     CREATED, RESUBMITTED, QUALIFIED, ACCOUNT_PROTECTED, OFFERED, REMINDED, ACCEPTED, DECLINED, WITHDRAWN,
     ASSIGNED, UNASSIGNED, CONTACT_ATTEMPTED, CONTACTED, WON, LOST, INSIDE_SALES, NURTURE, DISQUALIFIED, NOTIFIED,
     /** A partner no longer holding the lead tried to act on it (a late accept, a CRM's stale update). */
-    LATE_UPDATE_REFUSED
+    LATE_UPDATE_REFUSED,
+    /** The rep asked the vendor for support (special pricing, pre-sales); the vendor's answer. */
+    SUPPORT_REQUESTED, SUPPORT_APPROVED, SUPPORT_REJECTED
 }

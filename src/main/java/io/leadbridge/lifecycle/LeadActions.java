@@ -156,6 +156,18 @@ public class LeadActions {
         requestWithdrawal(lead, request);
     }
 
+    /**
+     * The lead, locked, for another feature's action by a rep (or CRM) of the partner holding it,
+     * under the same checks as accept and contact: 403 for another partner, 409 for a lead withdrawn
+     * from the caller's partner (recorded as a late update) or not in one of the allowed statuses.
+     */
+    @Transactional
+    public Lead lockHeldLead(long leadId, Caller caller, String action, LeadStatus... allowed) {
+        Lead lead = lockForPartner(leadId, caller, action);
+        requireStatus(lead, action, allowed);
+        return lead;
+    }
+
     private void requestWithdrawal(Lead lead, Map<String, Object> variables) {
         try {
             runtime.createMessageCorrelation(LeadVariables.MESSAGE_WITHDRAWAL_REQUESTED)

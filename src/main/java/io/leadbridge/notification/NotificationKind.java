@@ -4,5 +4,7 @@ package io.leadbridge.notification;
 public enum NotificationKind {
     LEAD_OFFERED, ACCEPT_REMINDER, LEAD_WITHDRAWN, CONTACT_REMINDER,
     // About a partner's standing, not about one lead (notification.lead_id is null).
-    PARTNER_WARNED, PARTNER_SUSPENDED, PARTNER_REINSTATED
+    PARTNER_WARNED, PARTNER_SUSPENDED, PARTNER_REINSTATED,
+    // About a rep's support request on a lead: the reviewers' reminder, the answer to the rep.
+    SUPPORT_REVIEW_REMINDER, SUPPORT_ANSWERED
 }

@@ -10,6 +10,7 @@ import io.leadbridge.prospect.ProspectRepository;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -94,6 +95,38 @@ public class Notifier {
                 Lead id: %d
                 """.formatted(account.name(), lead.product(), reason, lead.id());
         notify(lead, partnerId, repUsername, NotificationKind.LEAD_WITHDRAWN, subject, body);
+    }
+
+    /** The vendor's answer to a rep's support request, to the rep who asked. */
+    public void supportAnswered(Lead lead, String partnerId, String repUsername, String requestKind, boolean approved,
+            String answer) {
+        Account account = prospects.account(lead.accountId());
+        String subject = (approved ? "Approved: " : "Not approved: ") + requestKind + " for " + account.name();
+        String body = """
+                Your support request (%s) for the lead from %s about %s has been %s.
+                %s: %s
+
+                Lead id: %d
+                """.formatted(requestKind, account.name(), lead.product(), approved ? "approved" : "rejected",
+                approved ? "Terms" : "Reason", answer, lead.id());
+        notifyRep(lead, partnerId, repUsername, NotificationKind.SUPPORT_ANSWERED, subject, body);
+    }
+
+    /** To the vendor's reviewers: a support request is waiting and half its review time is gone. */
+    public void supportReviewReminder(Lead lead, Collection<String> reviewerEmails, String requestKind,
+            Instant reviewDueAt) {
+        Account account = prospects.account(lead.accountId());
+        String subject = "Reminder: support request (" + requestKind + ") for " + account.name() + " is waiting";
+        String body = """
+                Partner %s asked for support (%s) on the lead from %s about %s.
+
+                Please answer it by %s, or it is escalated to the channel directors.
+                Open Tasklist ("Review support request"): %s/camunda/app/tasklist/
+                Lead id: %d
+                """.formatted(lead.partnerId(), requestKind, account.name(), lead.product(), DUE.format(reviewDueAt),
+                properties.publicUrl(), lead.id());
+        reviewerEmails.forEach(to -> notifications.add(lead.id(), lead.partnerId(), NotificationKind.SUPPORT_REVIEW_REMINDER,
+                to, subject, body));
     }
 
     /** To the named rep and the partner manager, or to every rep and the manager when no rep is named. */

@@ -27,14 +27,18 @@ public class SlaPolicyRules {
         }
         DecisionOutputs row = new DecisionOutputs(DECISION, result.getFirstResult().getEntryMap());
         SlaTerms terms = new SlaTerms(row.requiredText("acceptReminder"), row.requiredText("acceptSla"),
-                row.requiredText("contactReminder"), row.requiredText("contactSla"), row.requiredInt("maxAttempts"));
+                row.requiredText("contactReminder"), row.requiredText("contactSla"), row.requiredInt("maxAttempts"),
+                row.requiredText("supportSla"));
         terms.check();
         return terms;
     }
 
-    /** ISO-8601 durations for one offer, and how many offers a lead gets before manual distribution. */
+    /**
+     * ISO-8601 durations for one offer, how many offers a lead gets before manual distribution,
+     * and how long the vendor has to answer a rep's support request on the lead.
+     */
     public record SlaTerms(String acceptReminder, String acceptSla, String contactReminder, String contactSla,
-            int maxAttempts) {
+            int maxAttempts, String supportSla) {
 
         void check() {
             Instant start = Instant.EPOCH;
@@ -47,6 +51,7 @@ public class SlaPolicyRules {
                     throw new DecisionTableException(DECISION, "contactReminder " + contactReminder
                             + " must be shorter than contactSla " + contactSla);
                 }
+                IsoDurations.after(start, supportSla);
             } catch (IllegalArgumentException e) {
                 throw new DecisionTableException(DECISION, e.getMessage());
             }

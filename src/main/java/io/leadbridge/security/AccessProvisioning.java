@@ -1,6 +1,9 @@
 package io.leadbridge.security;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -34,6 +37,8 @@ public class AccessProvisioning {
     static final String FILTER_TO_DISTRIBUTE = "Leads to distribute";
     static final String FILTER_TO_REVIEW = "Partners to review";
     static final String STANDING_PROCESS = "partnerStanding";
+    static final String FILTER_SUPPORT_REQUESTS = "Support requests to review";
+    static final String SUPPORT_PROCESS = "supportRequest";
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -65,6 +70,13 @@ public class AccessProvisioning {
         grant(VendorGroups.INSIDE_SALES, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(VendorGroups.INSIDE_SALES, Resources.PROCESS_DEFINITION, LEAD_PROCESS, Permissions.READ);
 
+        // Directors answer the support requests that channel managers left past their SLA.
+        group(VendorGroups.CHANNEL_DIRECTORS, "Channel directors", "WORKFLOW");
+        grant(VendorGroups.CHANNEL_DIRECTORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(VendorGroups.CHANNEL_DIRECTORS, Resources.TASK, "*", Permissions.ALL);
+        grant(VendorGroups.CHANNEL_DIRECTORS, Resources.PROCESS_DEFINITION, SUPPORT_PROCESS, Permissions.ALL);
+        grant(VendorGroups.CHANNEL_DIRECTORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+
         if (adminUserId != null && identity.createUserQuery().userId(adminUserId).count() > 0) {
             membership(adminUserId, VendorGroups.CHANNEL_MANAGERS);
         }
@@ -80,6 +92,12 @@ public class AccessProvisioning {
         String toReview = filter(FILTER_TO_REVIEW, "Suspended partners waiting for a decision", 5,
                 tasks.createTaskQuery().taskCandidateGroup(VendorGroups.CHANNEL_MANAGERS).includeAssignedTasks()
                         .processDefinitionKey(STANDING_PROCESS));
+        String supportRequests = filter(FILTER_SUPPORT_REQUESTS, "Special pricing and other support reps asked for", 3,
+                tasks.createTaskQuery()
+                        .taskCandidateGroupIn(List.of(VendorGroups.CHANNEL_MANAGERS, VendorGroups.CHANNEL_DIRECTORS))
+                        .includeAssignedTasks().processDefinitionKey(SUPPORT_PROCESS));
+        grant(VendorGroups.CHANNEL_MANAGERS, Resources.FILTER, supportRequests, Permissions.READ);
+        grant(VendorGroups.CHANNEL_DIRECTORS, Resources.FILTER, supportRequests, Permissions.READ);
         grant(VendorGroups.CHANNEL_MANAGERS, Resources.FILTER, toReview, Permissions.READ);
         grantEveryone(Resources.FILTER, partnerOffers, Permissions.READ);
         grantEveryone(Resources.FILTER, myLeads, Permissions.READ);
@@ -103,6 +121,18 @@ public class AccessProvisioning {
 
     public boolean userExists(String username) {
         return identity.createUserQuery().userId(username).count() > 0;
+    }
+
+    /** The e-mail addresses of the group's members (those that have one), to mail a vendor team. */
+    @Transactional(readOnly = true)
+    public Set<String> emailsOf(String groupId) {
+        Set<String> emails = new LinkedHashSet<>();
+        for (User user : identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()) {
+            if (user.getEmail() != null && !user.getEmail().isBlank()) {
+                emails.add(user.getEmail().trim());
+            }
+        }
+        return emails;
     }
 
     /** A new Camunda user in the given groups. */

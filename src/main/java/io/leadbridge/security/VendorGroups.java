@@ -5,6 +5,8 @@ public final class VendorGroups {
 
     /** Distribute, withdraw and reassign leads; review partners. */
     public static final String CHANNEL_MANAGERS = "channel-managers";
+    /** Answer the support requests (special pricing) that channel managers left past their SLA. */
+    public static final String CHANNEL_DIRECTORS = "channel-directors";
     /** Work the leads that qualification routes to the vendor's inside sales. */
     public static final String INSIDE_SALES = "inside-sales";
     /** Camunda's administrators group ({@code camunda.bpm.admin-user} is put in it). */

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code sla-policy.dmn}: deadlines and reminders per offer. Every case also checks that each
+ * {@code sla-policy.dmn}: deadlines and reminders per offer, and the review time of a support request. Every case also checks that each
  * reminder fires before its SLA expires.
  */
 class SlaPolicyDecisionTest {
@@ -21,56 +21,66 @@ class SlaPolicyDecisionTest {
 
     @ParameterizedTest(name = "{0} grade {1}, attempt {2}")
     @CsvSource(textBlock = """
-            SMB,        A, 2, PT1H, PT2H, PT6H, PT12H, 3
-            ENTERPRISE, A, 3, PT1H, PT2H, PT6H, PT12H, 3
-            MID_MARKET, A, 2, PT1H, PT2H, PT6H, PT12H, 3
+            SMB,        A, 2, PT1H, PT2H, PT6H, PT12H, 3, PT4H
+            ENTERPRISE, A, 3, PT1H, PT2H, PT6H, PT12H, 3, PT4H
+            MID_MARKET, A, 2, PT1H, PT2H, PT6H, PT12H, 3, PT4H
             """)
     void halvesTheDeadlinesForHotLeadsThatAlreadyLostTime(String segment, String grade, Integer attempt,
-            String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts) {
-        assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts);
+            String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts,
+            String supportSla) {
+        assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts,
+                supportSla);
     }
 
     @ParameterizedTest(name = "{0} grade {1}, attempt {2}")
     @CsvSource(nullValues = "unknown", textBlock = """
-            SMB,        A, 1,       PT2H, PT4H, PT12H, P1D, 3
-            ENTERPRISE, A, 1,       PT2H, PT4H, PT12H, P1D, 3
-            MID_MARKET, A, unknown, PT2H, PT4H, PT12H, P1D, 3
+            SMB,        A, 1,       PT2H, PT4H, PT12H, P1D, 3, PT4H
+            ENTERPRISE, A, 1,       PT2H, PT4H, PT12H, P1D, 3, PT4H
+            MID_MARKET, A, unknown, PT2H, PT4H, PT12H, P1D, 3, PT4H
             """)
     void givesHotLeadsHoursToAcceptOnTheFirstOffer(String segment, String grade, Integer attempt,
-            String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts) {
-        assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts);
+            String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts,
+            String supportSla) {
+        assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts,
+                supportSla);
     }
 
     @ParameterizedTest(name = "{0} grade {1}, attempt {2}")
     @CsvSource(textBlock = """
-            ENTERPRISE, B, 1, PT4H, PT8H, P1D, P2D, 3
-            ENTERPRISE, D, 2, PT4H, PT8H, P1D, P2D, 3
+            ENTERPRISE, B, 1, PT4H, PT8H, P1D, P2D, 3, PT8H
+            ENTERPRISE, D, 2, PT4H, PT8H, P1D, P2D, 3, PT8H
             """)
     void givesEnterpriseLeadsAWorkingDay(String segment, String grade, Integer attempt,
-            String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts) {
-        assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts);
+            String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts,
+            String supportSla) {
+        assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts,
+                supportSla);
     }
 
     @ParameterizedTest(name = "{0} grade {1}, attempt {2}")
     @CsvSource(textBlock = """
-            MID_MARKET, B, 1, PT12H, P1D, P1D, P3D, 3
-            MID_MARKET, C, 2, PT12H, P1D, P1D, P3D, 3
+            MID_MARKET, B, 1, PT12H, P1D, P1D, P3D, 3, PT8H
+            MID_MARKET, C, 2, PT12H, P1D, P1D, P3D, 3, PT8H
             """)
     void givesMidMarketLeadsADayToAccept(String segment, String grade, Integer attempt,
-            String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts) {
-        assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts);
+            String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts,
+            String supportSla) {
+        assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts,
+                supportSla);
     }
 
     @ParameterizedTest(name = "{0} grade {1}, attempt {2}")
     @CsvSource(nullValues = "unknown", textBlock = """
-            SMB,     B,       1,       P1D, P2D, P2D, P5D, 2
-            SMB,     C,       2,       P1D, P2D, P2D, P5D, 2
-            SMB,     D,       1,       P1D, P2D, P2D, P5D, 2
-            unknown, unknown, unknown, P1D, P2D, P2D, P5D, 2
+            SMB,     B,       1,       P1D, P2D, P2D, P5D, 2, PT8H
+            SMB,     C,       2,       P1D, P2D, P2D, P5D, 2, PT8H
+            SMB,     D,       1,       P1D, P2D, P2D, P5D, 2, PT8H
+            unknown, unknown, unknown, P1D, P2D, P2D, P5D, 2, PT8H
             """)
     void givesEveryOtherLeadTheStandardSlaAndTwoAttempts(String segment, String grade, Integer attempt,
-            String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts) {
-        assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts);
+            String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts,
+            String supportSla) {
+        assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts,
+                supportSla);
     }
 
     @Test
@@ -84,7 +94,8 @@ class SlaPolicyDecisionTest {
     }
 
     private static void assertPolicy(String segment, String grade, Integer attempt, String acceptReminder,
-            String acceptSla, String contactReminder, String contactSla, int maxAttempts) {
+            String acceptSla, String contactReminder, String contactSla, int maxAttempts,
+            String supportSla) {
         var result = DMN.evaluateSingle("slaPolicy", Variables.createVariables()
                 .putValue("segment", segment)
                 .putValue("grade", grade)
@@ -95,10 +106,13 @@ class SlaPolicyDecisionTest {
                 "acceptSla", acceptSla,
                 "contactReminder", contactReminder,
                 "contactSla", contactSla,
-                "maxAttempts", maxAttempts));
+                "maxAttempts", maxAttempts,
+                "supportSla", supportSla));
         assertThat(Duration.parse(acceptReminder)).as("accept reminder before the accept SLA")
                 .isLessThan(Duration.parse(acceptSla));
         assertThat(Duration.parse(contactReminder)).as("contact reminder before the contact SLA")
                 .isLessThan(Duration.parse(contactSla));
+        assertThat(Duration.parse(supportSla)).as("support requests are answered within a working day")
+                .isPositive().isLessThanOrEqualTo(Duration.ofHours(8));
     }
 }

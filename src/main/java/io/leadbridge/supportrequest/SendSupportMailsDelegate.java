@@ -1,0 +1,22 @@
+package io.leadbridge.supportrequest;
+
+import io.leadbridge.notification.NotificationDelivery;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Send reminder" and "Send answer to rep": asynchronous, retried on mail failure, then an incident. */
+@Component
+class SendSupportMailsDelegate implements JavaDelegate {
+
+    private final NotificationDelivery delivery;
+
+    SendSupportMailsDelegate(NotificationDelivery delivery) {
+        this.delivery = delivery;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        delivery.deliverPending(((Number) execution.getVariable(SupportVariables.LEAD_ID)).longValue());
+    }
+}

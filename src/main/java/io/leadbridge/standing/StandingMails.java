@@ -6,14 +6,13 @@ import io.leadbridge.notification.NotificationRepository;
 import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerRep;
 import io.leadbridge.partner.PartnerRepository;
+import io.leadbridge.security.AccessProvisioning;
 import io.leadbridge.security.VendorGroups;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,14 +29,14 @@ class StandingMails {
 
     private final NotificationRepository notifications;
     private final PartnerRepository partners;
-    private final IdentityService identity;
+    private final AccessProvisioning access;
     private final LeadbridgeProperties properties;
 
-    StandingMails(NotificationRepository notifications, PartnerRepository partners, IdentityService identity,
+    StandingMails(NotificationRepository notifications, PartnerRepository partners, AccessProvisioning access,
             LeadbridgeProperties properties) {
         this.notifications = notifications;
         this.partners = partners;
-        this.identity = identity;
+        this.access = access;
         this.properties = properties;
     }
 
@@ -99,13 +98,6 @@ class StandingMails {
     }
 
     private Set<String> channelManagerEmails() {
-        Set<String> emails = new LinkedHashSet<>();
-        for (User user : identity.createUserQuery().memberOfGroup(VendorGroups.CHANNEL_MANAGERS).orderByUserId().asc()
-                .list()) {
-            if (user.getEmail() != null && !user.getEmail().isBlank()) {
-                emails.add(user.getEmail().trim());
-            }
-        }
-        return emails;
+        return access.emailsOf(VendorGroups.CHANNEL_MANAGERS);
     }
 }

@@ -1,6 +1,7 @@
 package io.leadbridge.standing;
 
 import java.util.List;
+import io.leadbridge.lifecycle.LeadVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -52,8 +53,7 @@ final class StandingVariables {
     }
 
     static String text(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+        return LeadVariables.text(scope, name);
     }
 
     static StandingFacts facts(VariableScope scope) {

@@ -1,5 +1,6 @@
 package io.leadbridge.supportrequest;
 
+import io.leadbridge.lifecycle.LeadVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -43,7 +44,6 @@ final class SupportVariables {
     }
 
     static String text(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+        return LeadVariables.text(scope, name);
     }
 }

@@ -36,4 +36,17 @@ public final class IsoDurations {
             throw new IllegalArgumentException("not an ISO-8601 duration: '" + duration + "'", e);
         }
     }
+
+    /**
+     * The period of a repeating ISO-8601 cycle as Camunda timers take it ({@code R/P7D} every 7 days
+     * for ever, {@code R4/P1W} four times weekly); rejects anything else.
+     */
+    public static String periodOfCycle(String cycle) {
+        if (cycle == null || !cycle.matches("R\\d*/P.+")) {
+            throw new IllegalArgumentException("not an ISO-8601 repeating cycle like R/P7D: '" + cycle + "'");
+        }
+        String period = cycle.substring(cycle.indexOf('/') + 1);
+        after(Instant.EPOCH, period);
+        return period;
+    }
 }

@@ -2,7 +2,7 @@ package io.leadbridge.lead;
 
 /** Where a lead stands in its life. */
 public enum LeadStatus {
-    NEW, QUALIFIED, OFFERED, ACCEPTED, CONTACTED, WON, LOST, UNASSIGNED, INSIDE_SALES, NURTURE, DISQUALIFIED;
+    NEW, QUALIFIED, OFFERED, ACCEPTED, CONTACTED, OPPORTUNITY, WON, LOST, UNASSIGNED, INSIDE_SALES, NURTURE, DISQUALIFIED;
 
     /** True once nothing more will happen to the lead. */
     public boolean isClosed() {

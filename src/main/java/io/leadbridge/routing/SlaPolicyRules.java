@@ -28,17 +28,22 @@ public class SlaPolicyRules {
         DecisionOutputs row = new DecisionOutputs(DECISION, result.getFirstResult().getEntryMap());
         SlaTerms terms = new SlaTerms(row.requiredText("acceptReminder"), row.requiredText("acceptSla"),
                 row.requiredText("contactReminder"), row.requiredText("contactSla"), row.requiredInt("maxAttempts"),
-                row.requiredText("supportSla"));
+                row.requiredText("supportSla"), row.requiredText("statusUpdateCycle"),
+                row.requiredInt("missedUpdatesToEscalate"), row.requiredText("customerCheckAfter"));
         terms.check();
         return terms;
     }
 
     /**
      * ISO-8601 durations for one offer, how many offers a lead gets before manual distribution,
-     * and how long the vendor has to answer a rep's support request on the lead.
+     * how long the vendor has to answer a rep's support request on the lead, how often the rep
+     * reports progress once the prospect was contacted (a repeating cycle) and after how many
+     * missed updates a channel manager chases, and when the customer is asked whether the
+     * partner called (never before the contact deadline).
      */
     public record SlaTerms(String acceptReminder, String acceptSla, String contactReminder, String contactSla,
-            int maxAttempts, String supportSla) {
+            int maxAttempts, String supportSla, String statusUpdateCycle, int missedUpdatesToEscalate,
+            String customerCheckAfter) {
 
         void check() {
             Instant start = Instant.EPOCH;
@@ -52,8 +57,18 @@ public class SlaPolicyRules {
                             + " must be shorter than contactSla " + contactSla);
                 }
                 IsoDurations.after(start, supportSla);
+                IsoDurations.periodOfCycle(statusUpdateCycle);
+                if (IsoDurations.after(start, customerCheckAfter).isBefore(IsoDurations.after(start, contactSla))) {
+                    throw new DecisionTableException(DECISION, "customerCheckAfter " + customerCheckAfter
+                            + " must not be shorter than contactSla " + contactSla
+                            + ": the customer is asked only once the partner's time to call is up");
+                }
             } catch (IllegalArgumentException e) {
                 throw new DecisionTableException(DECISION, e.getMessage());
+            }
+            if (missedUpdatesToEscalate < 1) {
+                throw new DecisionTableException(DECISION, "missedUpdatesToEscalate must be at least 1, is "
+                        + missedUpdatesToEscalate);
             }
             if (maxAttempts < 1) {
                 throw new DecisionTableException(DECISION, "maxAttempts must be at least 1, is " + maxAttempts);

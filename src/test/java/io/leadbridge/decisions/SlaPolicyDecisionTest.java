@@ -12,7 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code sla-policy.dmn}: deadlines and reminders per offer, and the review time of a support request. Every case also checks that each
+ * {@code sla-policy.dmn}: deadlines and reminders per offer, the review time of a support request, the
+ * status update cadence with its escalation, and when the customer is asked. Every case also checks that each
  * reminder fires before its SLA expires.
  */
 class SlaPolicyDecisionTest {
@@ -21,66 +22,66 @@ class SlaPolicyDecisionTest {
 
     @ParameterizedTest(name = "{0} grade {1}, attempt {2}")
     @CsvSource(textBlock = """
-            SMB,        A, 2, PT1H, PT2H, PT6H, PT12H, 3, PT4H
-            ENTERPRISE, A, 3, PT1H, PT2H, PT6H, PT12H, 3, PT4H
-            MID_MARKET, A, 2, PT1H, PT2H, PT6H, PT12H, 3, PT4H
+            SMB,        A, 2, PT1H, PT2H, PT6H, PT12H, 3, PT4H, R/P3D, 2, P3D
+            ENTERPRISE, A, 3, PT1H, PT2H, PT6H, PT12H, 3, PT4H, R/P3D, 2, P3D
+            MID_MARKET, A, 2, PT1H, PT2H, PT6H, PT12H, 3, PT4H, R/P3D, 2, P3D
             """)
     void halvesTheDeadlinesForHotLeadsThatAlreadyLostTime(String segment, String grade, Integer attempt,
             String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts,
-            String supportSla) {
+            String supportSla, String statusUpdateCycle, int missedUpdatesToEscalate, String customerCheckAfter) {
         assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts,
-                supportSla);
+                supportSla, statusUpdateCycle, missedUpdatesToEscalate, customerCheckAfter);
     }
 
     @ParameterizedTest(name = "{0} grade {1}, attempt {2}")
     @CsvSource(nullValues = "unknown", textBlock = """
-            SMB,        A, 1,       PT2H, PT4H, PT12H, P1D, 3, PT4H
-            ENTERPRISE, A, 1,       PT2H, PT4H, PT12H, P1D, 3, PT4H
-            MID_MARKET, A, unknown, PT2H, PT4H, PT12H, P1D, 3, PT4H
+            SMB,        A, 1,       PT2H, PT4H, PT12H, P1D, 3, PT4H, R/P3D, 2, P3D
+            ENTERPRISE, A, 1,       PT2H, PT4H, PT12H, P1D, 3, PT4H, R/P3D, 2, P3D
+            MID_MARKET, A, unknown, PT2H, PT4H, PT12H, P1D, 3, PT4H, R/P3D, 2, P3D
             """)
     void givesHotLeadsHoursToAcceptOnTheFirstOffer(String segment, String grade, Integer attempt,
             String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts,
-            String supportSla) {
+            String supportSla, String statusUpdateCycle, int missedUpdatesToEscalate, String customerCheckAfter) {
         assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts,
-                supportSla);
+                supportSla, statusUpdateCycle, missedUpdatesToEscalate, customerCheckAfter);
     }
 
     @ParameterizedTest(name = "{0} grade {1}, attempt {2}")
     @CsvSource(textBlock = """
-            ENTERPRISE, B, 1, PT4H, PT8H, P1D, P2D, 3, PT8H
-            ENTERPRISE, D, 2, PT4H, PT8H, P1D, P2D, 3, PT8H
+            ENTERPRISE, B, 1, PT4H, PT8H, P1D, P2D, 3, PT8H, R/P7D, 2, P5D
+            ENTERPRISE, D, 2, PT4H, PT8H, P1D, P2D, 3, PT8H, R/P7D, 2, P5D
             """)
     void givesEnterpriseLeadsAWorkingDay(String segment, String grade, Integer attempt,
             String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts,
-            String supportSla) {
+            String supportSla, String statusUpdateCycle, int missedUpdatesToEscalate, String customerCheckAfter) {
         assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts,
-                supportSla);
+                supportSla, statusUpdateCycle, missedUpdatesToEscalate, customerCheckAfter);
     }
 
     @ParameterizedTest(name = "{0} grade {1}, attempt {2}")
     @CsvSource(textBlock = """
-            MID_MARKET, B, 1, PT12H, P1D, P1D, P3D, 3, PT8H
-            MID_MARKET, C, 2, PT12H, P1D, P1D, P3D, 3, PT8H
+            MID_MARKET, B, 1, PT12H, P1D, P1D, P3D, 3, PT8H, R/P7D, 2, P5D
+            MID_MARKET, C, 2, PT12H, P1D, P1D, P3D, 3, PT8H, R/P7D, 2, P5D
             """)
     void givesMidMarketLeadsADayToAccept(String segment, String grade, Integer attempt,
             String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts,
-            String supportSla) {
+            String supportSla, String statusUpdateCycle, int missedUpdatesToEscalate, String customerCheckAfter) {
         assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts,
-                supportSla);
+                supportSla, statusUpdateCycle, missedUpdatesToEscalate, customerCheckAfter);
     }
 
     @ParameterizedTest(name = "{0} grade {1}, attempt {2}")
     @CsvSource(nullValues = "unknown", textBlock = """
-            SMB,     B,       1,       P1D, P2D, P2D, P5D, 2, PT8H
-            SMB,     C,       2,       P1D, P2D, P2D, P5D, 2, PT8H
-            SMB,     D,       1,       P1D, P2D, P2D, P5D, 2, PT8H
-            unknown, unknown, unknown, P1D, P2D, P2D, P5D, 2, PT8H
+            SMB,     B,       1,       P1D, P2D, P2D, P5D, 2, PT8H, R/P14D, 3, P7D
+            SMB,     C,       2,       P1D, P2D, P2D, P5D, 2, PT8H, R/P14D, 3, P7D
+            SMB,     D,       1,       P1D, P2D, P2D, P5D, 2, PT8H, R/P14D, 3, P7D
+            unknown, unknown, unknown, P1D, P2D, P2D, P5D, 2, PT8H, R/P14D, 3, P7D
             """)
     void givesEveryOtherLeadTheStandardSlaAndTwoAttempts(String segment, String grade, Integer attempt,
             String acceptReminder, String acceptSla, String contactReminder, String contactSla, int maxAttempts,
-            String supportSla) {
+            String supportSla, String statusUpdateCycle, int missedUpdatesToEscalate, String customerCheckAfter) {
         assertPolicy(segment, grade, attempt, acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts,
-                supportSla);
+                supportSla, statusUpdateCycle, missedUpdatesToEscalate, customerCheckAfter);
     }
 
     @Test
@@ -95,7 +96,7 @@ class SlaPolicyDecisionTest {
 
     private static void assertPolicy(String segment, String grade, Integer attempt, String acceptReminder,
             String acceptSla, String contactReminder, String contactSla, int maxAttempts,
-            String supportSla) {
+            String supportSla, String statusUpdateCycle, int missedUpdatesToEscalate, String customerCheckAfter) {
         var result = DMN.evaluateSingle("slaPolicy", Variables.createVariables()
                 .putValue("segment", segment)
                 .putValue("grade", grade)
@@ -107,12 +108,19 @@ class SlaPolicyDecisionTest {
                 "contactReminder", contactReminder,
                 "contactSla", contactSla,
                 "maxAttempts", maxAttempts,
-                "supportSla", supportSla));
+                "supportSla", supportSla,
+                "statusUpdateCycle", statusUpdateCycle,
+                "missedUpdatesToEscalate", missedUpdatesToEscalate,
+                "customerCheckAfter", customerCheckAfter));
         assertThat(Duration.parse(acceptReminder)).as("accept reminder before the accept SLA")
                 .isLessThan(Duration.parse(acceptSla));
         assertThat(Duration.parse(contactReminder)).as("contact reminder before the contact SLA")
                 .isLessThan(Duration.parse(contactSla));
         assertThat(Duration.parse(supportSla)).as("support requests are answered within a working day")
                 .isPositive().isLessThanOrEqualTo(Duration.ofHours(8));
+        assertThat(Duration.parse(customerCheckAfter)).as("the customer is asked only after the contact SLA")
+                .isGreaterThanOrEqualTo(Duration.parse(contactSla));
+        assertThat(statusUpdateCycle).as("status updates repeat until the lead is closed").matches("R/P\\d+D");
+        assertThat(missedUpdatesToEscalate).isPositive();
     }
 }

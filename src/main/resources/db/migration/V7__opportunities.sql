@@ -1,10 +1,11 @@
 -- Opportunities: after first contact the rep converts a lead into an opportunity (amount,
 -- currency, expected close date, products) and moves it through QUALIFICATION, PROPOSAL and
 -- NEGOTIATION until it is closed WON (final_amount) or LOST (lost_reason from a fixed list, note).
--- One opportunity per lead; a lead won straight from first contact gets one, closed, for its value.
+-- One opportunity per lead; a lead won straight from first contact (or by inside sales, with no
+-- partner) gets one, closed, for its value.
 create table opportunity (
     lead_id             bigint        not null primary key references lead (id),
-    partner_id          varchar(40)   not null references partner (id),
+    partner_id          varchar(40)   references partner (id),
     rep_username        varchar(64),
     stage               varchar(20)   not null,
     amount              numeric(15, 2) not null,

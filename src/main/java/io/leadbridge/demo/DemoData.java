@@ -107,7 +107,7 @@ class DemoData implements ApplicationRunner {
         return switch (lead.status()) {
             case OFFERED -> "OFFERED to " + lead.partnerId()
                     + (lead.repUsername() == null ? "" : " for rep " + lead.repUsername());
-            case ACCEPTED, CONTACTED, WON, LOST -> lead.status() + " with " + lead.repUsername() + " of "
+            case ACCEPTED, CONTACTED, OPPORTUNITY, WON, LOST -> lead.status() + " with " + lead.repUsername() + " of "
                     + lead.partnerId();
             case UNASSIGNED -> "UNASSIGNED: no partner qualifies, a channel manager distributes it";
             default -> lead.status().name();

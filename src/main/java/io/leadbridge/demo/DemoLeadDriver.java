@@ -4,6 +4,10 @@ import io.leadbridge.lead.Lead;
 import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.lifecycle.ContactOutcome;
 import io.leadbridge.lifecycle.LeadActions;
+import io.leadbridge.opportunity.DealAction;
+import io.leadbridge.opportunity.DealProgress;
+import io.leadbridge.opportunity.StatusUpdate;
+import io.leadbridge.prospect.ProspectRepository;
 import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerRep;
 import io.leadbridge.partner.PartnerRepository;
@@ -43,9 +47,14 @@ class DemoLeadDriver {
     private final PartnerRepository partners;
     private final LeadActions actions;
     private final LeadOfferLog offers;
+    private final ProspectRepository prospects;
+    private final DealProgress deals;
 
     DemoLeadDriver(ManagementService management, RuntimeService runtime, LeadRepository leads,
-            PartnerRepository partners, LeadActions actions, LeadOfferLog offers) {
+            PartnerRepository partners, LeadActions actions, LeadOfferLog offers, ProspectRepository prospects,
+            DealProgress deals) {
+        this.prospects = prospects;
+        this.deals = deals;
         this.offers = offers;
         this.management = management;
         this.runtime = runtime;
@@ -90,6 +99,15 @@ class DemoLeadDriver {
         }
     }
 
+    /** Deals in the prospect's money: dollars in the United States, pounds in Britain, euros elsewhere. */
+    private String currencyOf(Lead lead) {
+        return switch (prospects.account(lead.accountId()).country()) {
+            case "US" -> "USD";
+            case "GB" -> "GBP";
+            default -> "EUR";
+        };
+    }
+
     /** A step done: who did it, and the lead as it stands afterwards. */
     record Performed(String actor, Lead lead) {
     }
@@ -112,10 +130,17 @@ class DemoLeadDriver {
         switch (step.kind()) {
             case ACCEPT -> actions.accept(leadId, actor);
             case DECLINE -> actions.decline(leadId, step.text(), actor);
-            case REACH_PROSPECT -> actions.reportContact(leadId, ContactOutcome.CONTACTED, null, step.text(), actor);
-            case MISS_PROSPECT -> actions.reportContact(leadId, ContactOutcome.NOT_REACHABLE, null, step.text(), actor);
-            case WIN -> actions.reportContact(leadId, ContactOutcome.WON, null, step.text(), actor);
-            case LOSE -> actions.reportContact(leadId, ContactOutcome.LOST, step.text(), null, actor);
+            case REACH_PROSPECT -> actions.reportContact(leadId, ContactOutcome.CONTACTED, step.text(), actor);
+            case MISS_PROSPECT -> actions.reportContact(leadId, ContactOutcome.NOT_REACHABLE, step.text(), actor);
+            case CONVERT -> actions.reportProgress(leadId, new StatusUpdate(DealAction.CONVERT, step.amount(),
+                    currencyOf(lead), deals.today().plusWeeks(6), List.of(lead.product()), step.stage(), null,
+                    step.text()), actor);
+            case ADVANCE -> actions.reportProgress(leadId, new StatusUpdate(DealAction.UPDATE, null, null, null, null,
+                    step.stage(), null, step.text()), actor);
+            case WIN -> actions.reportProgress(leadId, new StatusUpdate(DealAction.WON, step.amount(), currencyOf(lead),
+                    null, null, null, null, step.text()), actor);
+            case LOSE -> actions.reportProgress(leadId, new StatusUpdate(DealAction.LOST, null, null, null, null, null,
+                    step.lostReason(), step.text()), actor);
             case WITHDRAW -> actions.withdraw(leadId, step.text(), actor);
         }
         String who = actor.isChannelManager() ? actor.username() + " (channel manager)"

@@ -1,6 +1,8 @@
 package io.leadbridge.demo;
 
 import static io.leadbridge.demo.DemoStep.accept;
+import static io.leadbridge.demo.DemoStep.advance;
+import static io.leadbridge.demo.DemoStep.convert;
 import static io.leadbridge.demo.DemoStep.decline;
 import static io.leadbridge.demo.DemoStep.lose;
 import static io.leadbridge.demo.DemoStep.missProspect;
@@ -9,6 +11,8 @@ import static io.leadbridge.demo.DemoStep.win;
 import static io.leadbridge.demo.DemoStep.withdraw;
 
 import io.leadbridge.intake.LeadSubmission;
+import io.leadbridge.opportunity.LostReason;
+import io.leadbridge.opportunity.OpportunityStage;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +92,7 @@ final class DemoLeads {
             lead("AL-1002", AUTUMN_LAUNCH, SECURITY, 71,
                     company("Initech", "initech.com", "Financial Services", "US", 650),
                     person("Bill", "Lumbergh", "Head of IT"),
-                    won("three-year subscription signed")),
+                    won(180_000, "three-year subscription signed")),
             lead("TS-3001", TRADE_SHOW_BERLIN, SECURITY, 82,
                     company("Umbrella Pharma GmbH", "umbrella.de", "Healthcare", "DE", 2400),
                     person("Albert", "Wesker", "CISO"),
@@ -96,7 +100,7 @@ final class DemoLeads {
             lead("AL-1003", AUTUMN_LAUNCH, NETWORKING, 90,
                     company("Wayne Enterprises", "wayne-enterprises.com", "Manufacturing", "US", 12000),
                     person("Lucius", "Fox", "CTO"),
-                    lost("chose the incumbent vendor")),
+                    lost(LostReason.CHOSE_COMPETITOR, "stayed with the incumbent vendor")),
 
             // Open accounts in North America.
             lead("AL-1004", AUTUMN_LAUNCH, CLOUD, 74,
@@ -105,7 +109,7 @@ final class DemoLeads {
                     List.of(accept(),
                             missProspect("voicemail, will try again tomorrow"),
                             reachProspect("call held, security review passed"),
-                            win("migration project signed"))),
+                            win(95_000, "migration project signed"))),
                         // Declined by the first partner: offered to the next one that qualifies.
 lead("PW-2002", PARTNER_WEBINAR, ANALYTICS, 68,
                     company("First Harbor Bank", "firstharbor.com", "Financial Services", "US", 3000),
@@ -118,7 +122,7 @@ lead("PW-2002", PARTNER_WEBINAR, ANALYTICS, 68,
             lead("PW-2003", PARTNER_WEBINAR, NETWORKING, 72,
                     company("Maple Leaf Logistics", "mapleleaflogistics.ca", "Logistics", "CA", 320),
                     person("Liam", "Tremblay", "Network Manager"),
-                    contacted("site survey of two warehouses agreed")),
+                    opportunity(120_000, OpportunityStage.PROPOSAL, "site survey done, proposal for two warehouses sent")),
             lead("AL-1006", AUTUMN_LAUNCH, SECURITY, 62,
                     company("Lakeside Dental Group", "lakesidedental.com", "Healthcare", "US", 35),
                     person("Sarah", "Miller", "Practice Manager"),
@@ -126,7 +130,7 @@ lead("PW-2002", PARTNER_WEBINAR, ANALYTICS, 68,
             lead("PW-2004", PARTNER_WEBINAR, ANALYTICS, 66,
                     company("Contour Media", "contourmedia.com", "Media", "US", 140),
                     person("Derek", "Owens", "Head of Analytics"),
-                    lost("no budget this year")),
+                    lost(LostReason.NO_BUDGET, "no budget this year")),
                         // US public sector: only a FedRAMP partner (Northwind) qualifies.
 lead("AL-1007", AUTUMN_LAUNCH, CLOUD, 84,
                     company("Springfield County", "springfieldcounty.gov", "Public Sector", "US", 2500),
@@ -142,7 +146,7 @@ lead("TS-3002", TRADE_SHOW_BERLIN, SECURITY, 79,
             lead("AL-1008", AUTUMN_LAUNCH, CLOUD, 91,
                     company("Thames Insurance", "thamesinsurance.co.uk", "Financial Services", "GB", 2200),
                     person("Charlotte", "Reed", "CTO"),
-                    won("cloud landing zone for 40 teams")),
+                    won(240_000, "cloud landing zone for 40 teams")),
             lead("PW-2005", PARTNER_WEBINAR, NETWORKING, 77,
                     company("Dublin Digital Agency", "dublindigital.ie", "Marketing", "IE", 45),
                     person("Aoife", "Byrne", "Managing Director"),
@@ -150,7 +154,7 @@ lead("TS-3002", TRADE_SHOW_BERLIN, SECURITY, 79,
             lead("TS-3003", TRADE_SHOW_BERLIN, NETWORKING, 73,
                     company("Rheinwerk Maschinenbau", "rheinwerk.de", "Manufacturing", "DE", 750),
                     person("Stefan", "Krause", "Leiter IT"),
-                    won("campus network for two plants")),
+                    won(310_000, "campus network for two plants")),
                         // Accepted but not followed up: the channel manager withdraws it and the next partner gets
             // the offer.
 lead("TS-3004", TRADE_SHOW_BERLIN, CLOUD, 70,
@@ -160,7 +164,7 @@ lead("TS-3004", TRADE_SHOW_BERLIN, CLOUD, 70,
             lead("TS-3005", TRADE_SHOW_BERLIN, CLOUD, 64,
                     company("Bergbahn Tirol", "bergbahn-tirol.at", "Hospitality", "AT", 80),
                     person("Andreas", "Hofer", "Betriebsleiter"),
-                    contacted("wants ticketing moved to the cloud before the winter season")),
+                    opportunity(75_000, OpportunityStage.NEGOTIATION, "ticketing in the cloud before the winter season; negotiating terms")),
                         // No partner covering CH is PCI-DSS certified: it waits in "Leads to distribute" for the
             // channel manager.
 lead("TS-3006", TRADE_SHOW_BERLIN, SECURITY, 75,
@@ -170,7 +174,7 @@ lead("TS-3006", TRADE_SHOW_BERLIN, SECURITY, 75,
             lead("PW-2006", PARTNER_WEBINAR, CLOUD, 81,
                     company("Lumiere Cosmetiques", "lumiere-cosmetiques.fr", "Retail", "FR", 260),
                     person("Camille", "Laurent", "DSI"),
-                    lost("went with an in-house solution")),
+                    lost(LostReason.NO_DECISION, "went with an in-house solution")),
             lead("AL-1009", AUTUMN_LAUNCH, ANALYTICS, 87,
                     company("Banque du Nord", "banquedunord.fr", "Financial Services", "FR", 5000),
                     person("Julien", "Moreau", "Chief Data Officer"),
@@ -182,7 +186,7 @@ lead("TS-3006", TRADE_SHOW_BERLIN, SECURITY, 75,
             lead("AL-1010", AUTUMN_LAUNCH, ANALYTICS, 83,
                     company("GrachtPay", "grachtpay.nl", "Financial Services", "NL", 120),
                     person("Sanne", "Bakker", "Head of Data"),
-                    won("fraud analytics pilot approved")),
+                    won(65_000, "fraud analytics pilot approved")),
 
             // Open accounts in the Nordics and Asia-Pacific.
             lead("NR-4001", NORDIC_ROADSHOW, ANALYTICS, 78,
@@ -257,12 +261,19 @@ lead("TS-3006", TRADE_SHOW_BERLIN, SECURITY, 75,
         return List.of(accept(), reachProspect(note));
     }
 
-    private static List<DemoStep> won(String note) {
-        return List.of(accept(), reachProspect("discovery call held, demo booked"), win(note));
+    private static List<DemoStep> opportunity(long amount, OpportunityStage stage, String note) {
+        return List.of(accept(), reachProspect("discovery call held, demo booked"),
+                convert(amount, "budget confirmed"), advance(stage, note));
     }
 
-    private static List<DemoStep> lost(String reason) {
-        return List.of(accept(), reachProspect("first call held, proposal sent"), lose(reason));
+    private static List<DemoStep> won(long amount, String note) {
+        return List.of(accept(), reachProspect("discovery call held, demo booked"),
+                convert(amount, "budget confirmed"), advance(OpportunityStage.PROPOSAL, "proposal sent"),
+                win(amount, note));
+    }
+
+    private static List<DemoStep> lost(LostReason reason, String note) {
+        return List.of(accept(), reachProspect("first call held, proposal sent"), lose(reason, note));
     }
 
     private static DemoLead lead(String externalId, Campaign campaign, String product, int score, Company company,

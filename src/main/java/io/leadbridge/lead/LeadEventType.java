@@ -7,5 +7,9 @@ public enum LeadEventType {
     /** A partner no longer holding the lead tried to act on it (a late accept, a CRM's stale update). */
     LATE_UPDATE_REFUSED,
     /** The rep asked the vendor for support (special pricing, pre-sales); the vendor's answer. */
-    SUPPORT_REQUESTED, SUPPORT_APPROVED, SUPPORT_REJECTED
+    SUPPORT_REQUESTED, SUPPORT_APPROVED, SUPPORT_REJECTED,
+    /** After first contact: the rep's progress notes, the opportunity and its changes. */
+    STATUS_UPDATED, OPPORTUNITY_CREATED, OPPORTUNITY_UPDATED,
+    /** A status update cycle passed without news; a channel manager chased the rep; the deal is past its close date. */
+    STATUS_UPDATE_MISSED, STATUS_UPDATE_CHASED, OPPORTUNITY_STALE
 }

@@ -101,9 +101,34 @@ public class LeadRepository {
                        sla_due_at = null, updated_at = :now where id = :id""", id, q -> q);
     }
 
+    /** First contact: the lead leaves its contact deadline and the status update cadence starts now. */
     public void contacted(long id) {
-        update("update lead set status = 'CONTACTED', sla_kind = null, sla_due_at = null, updated_at = :now "
-                + "where id = :id", id, q -> q);
+        update("update lead set status = 'CONTACTED', sla_kind = null, sla_due_at = null, updated_at = :now, "
+                + "last_status_update_at = :now, missed_status_updates = 0 where id = :id", id, q -> q);
+    }
+
+    /** The rep reported progress (a note, an opportunity change): the missed update count starts again. */
+    public void statusUpdated(long id, LeadStatus status) {
+        update("update lead set status = :status, updated_at = :now, last_status_update_at = :now, "
+                + "missed_status_updates = 0 where id = :id", id, q -> q.param("status", status.name()));
+    }
+
+    /** One more status update cycle passed without news from the rep; returns how many in a row. */
+    public int statusUpdateMissed(long id) {
+        update("update lead set missed_status_updates = missed_status_updates + 1 where id = :id", id, q -> q);
+        return statusUpdates(id).missed();
+    }
+
+    public StatusUpdates statusUpdates(long id) {
+        return jdbc.sql("select last_status_update_at, missed_status_updates from lead where id = :id")
+                .param("id", id)
+                .query((rs, row) -> new StatusUpdates(instant(rs, "last_status_update_at"),
+                        rs.getInt("missed_status_updates")))
+                .optional().orElseThrow(() -> new LeadNotFoundException(id));
+    }
+
+    /** When the rep last reported on the lead (null before first contact), and how many updates are overdue. */
+    public record StatusUpdates(Instant lastAt, int missed) {
     }
 
     /** Ends the lead's life with a final status (WON, LOST, NURTURE, DISQUALIFIED) and an optional reason. */

@@ -1,5 +1,6 @@
 package io.leadbridge.lead;
 
+import io.leadbridge.opportunity.Opportunity;
 import io.leadbridge.prospect.Account;
 import io.leadbridge.prospect.Contact;
 import java.math.BigDecimal;
@@ -29,7 +30,16 @@ public record LeadView(
         ContactView contact,
         Instant createdAt,
         Instant updatedAt,
+        Deal deal,
         List<EventView> events) {
+
+    /**
+     * After first contact (lead detail only): the opportunity if there is one, when the rep last
+     * reported, how many status updates are overdue, and whether the opportunity is stale (open,
+     * past its expected close date, no report since).
+     */
+    public record Deal(Opportunity opportunity, Instant lastStatusUpdateAt, int missedStatusUpdates, boolean stale) {
+    }
 
     /** The SLA that runs now: ACCEPT (the partner must answer the offer) or CONTACT (the rep must report contact). */
     public record Sla(String kind, Instant dueAt) {
@@ -55,12 +65,12 @@ public record LeadView(
         }
     }
 
-    static LeadView of(Lead lead, Account account, Contact contact, List<LeadEvent> events) {
+    static LeadView of(Lead lead, Account account, Contact contact, Deal deal, List<LeadEvent> events) {
         return new LeadView(lead.id(), lead.source(), lead.externalId(), lead.campaign(), lead.product(), lead.score(),
                 lead.notes(), lead.status(), lead.segment(), lead.grade(), lead.route(), lead.partnerId(),
                 lead.repUsername(), lead.protectedAccount(), lead.attemptCount(),
                 lead.slaKind() == null ? null : new Sla(lead.slaKind(), lead.slaDueAt()), lead.outcomeReason(),
                 AccountView.of(account), contact == null ? null : ContactView.of(contact), lead.createdAt(),
-                lead.updatedAt(), events == null ? null : events.stream().map(EventView::of).toList());
+                lead.updatedAt(), deal, events == null ? null : events.stream().map(EventView::of).toList());
     }
 }

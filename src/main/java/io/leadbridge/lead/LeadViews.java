@@ -1,9 +1,13 @@
 package io.leadbridge.lead;
 
+import io.leadbridge.config.LeadClock;
+import io.leadbridge.opportunity.OpportunityRepository;
 import io.leadbridge.prospect.ProspectRepository;
 import io.leadbridge.routing.LeadOfferLog;
 import io.leadbridge.security.Caller;
 import io.leadbridge.web.ApiException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +23,13 @@ public class LeadViews {
     private final ProspectRepository prospects;
     private final LeadEventLog events;
     private final LeadOfferLog offers;
+    private final OpportunityRepository opportunities;
+    private final LeadClock clock;
 
-    LeadViews(LeadRepository leads, ProspectRepository prospects, LeadEventLog events, LeadOfferLog offers) {
+    LeadViews(LeadRepository leads, ProspectRepository prospects, LeadEventLog events, LeadOfferLog offers,
+            OpportunityRepository opportunities, LeadClock clock) {
+        this.opportunities = opportunities;
+        this.clock = clock;
         this.offers = offers;
         this.leads = leads;
         this.prospects = prospects;
@@ -56,16 +65,28 @@ public class LeadViews {
                     .filter(e -> e.type() != LeadEventType.NOTIFIED)
                     .toList();
         }
-        return view(lead, caller, timeline);
+        return view(lead, caller, deal(lead), timeline);
     }
 
     public LeadView summary(Lead lead, Caller caller) {
-        return view(lead, caller, null);
+        return view(lead, caller, null, null);
     }
 
-    private LeadView view(Lead lead, Caller caller, List<LeadEvent> timeline) {
+    private LeadView view(Lead lead, Caller caller, LeadView.Deal deal, List<LeadEvent> timeline) {
         boolean showContact = !caller.isPartnerUser() || lead.status() != LeadStatus.OFFERED;
         return LeadView.of(lead, prospects.account(lead.accountId()),
-                showContact ? prospects.contact(lead.contactId()) : null, timeline);
+                showContact ? prospects.contact(lead.contactId()) : null, deal, timeline);
+    }
+
+    /** The deal facts of a lead past first contact; null before. */
+    private LeadView.Deal deal(Lead lead) {
+        LeadRepository.StatusUpdates updates = leads.statusUpdates(lead.id());
+        if (updates.lastAt() == null) {
+            return null;
+        }
+        var opportunity = opportunities.find(lead.id());
+        LocalDate today = clock.now().atZone(ZoneOffset.UTC).toLocalDate();
+        return new LeadView.Deal(opportunity.orElse(null), updates.lastAt(), updates.missed(),
+                opportunity.map(o -> o.isStale(today, updates.lastAt())).orElse(false));
     }
 }

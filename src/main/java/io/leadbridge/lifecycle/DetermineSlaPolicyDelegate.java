@@ -24,5 +24,7 @@ class DetermineSlaPolicyDelegate implements JavaDelegate {
         execution.setVariable(LeadVariables.ACCEPT_SLA, sla.terms().acceptSla());
         execution.setVariable(LeadVariables.CONTACT_REMINDER, sla.terms().contactReminder());
         execution.setVariable(LeadVariables.CONTACT_SLA, sla.terms().contactSla());
+        execution.setVariable(LeadVariables.STATUS_UPDATE_CYCLE, sla.terms().statusUpdateCycle());
+        execution.setVariable(LeadVariables.MISSED_UPDATES_TO_ESCALATE, sla.terms().missedUpdatesToEscalate());
     }
 }

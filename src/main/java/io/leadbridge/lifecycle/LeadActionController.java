@@ -1,6 +1,9 @@
 package io.leadbridge.lifecycle;
 
 import io.leadbridge.lead.LeadView;
+import io.leadbridge.opportunity.DealAction;
+import io.leadbridge.opportunity.StatusUpdate;
+import java.math.BigDecimal;
 import io.leadbridge.lead.LeadViews;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.CallerProvider;
@@ -14,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Actions on a lead: accept, decline, report contact (reps); withdraw, assign (channel managers). */
+/** Actions on a lead: accept, decline, report contact (reps); withdraw, assign (channel managers). See also {@link DealController}. */
 @RestController
 @RequestMapping("/api/leads/{id}")
 @Validated
@@ -47,7 +50,14 @@ class LeadActionController {
     @PostMapping("/contact")
     ResponseEntity<LeadView> contact(@PathVariable long id, @Valid @RequestBody ContactReport request) {
         Caller caller = callers.current();
-        actions.reportContact(id, request.outcome(), request.reason(), request.note(), caller);
+        if (request.outcome() == ContactOutcome.WON || request.outcome() == ContactOutcome.LOST) {
+            DealAction close = DealAction.valueOf(request.outcome().name());
+            DealController.report(() -> actions.reportProgress(id, new StatusUpdate(close, request.amount(),
+                    request.currency(), null, null, null, DealController.lostReason(request.reason()), request.note()),
+                    caller));
+        } else {
+            actions.reportContact(id, request.outcome(), request.note(), caller);
+        }
         return after(id, caller);
     }
 
@@ -74,7 +84,9 @@ class LeadActionController {
     record ReasonRequest(@Size(max = 1000) String reason) {
     }
 
-    record ContactReport(ContactOutcome outcome, @Size(max = 60) String reason, @Size(max = 2000) String note) {
+    /** First contact or a failed attempt; WON and LOST close the lead at once (with amount or reason). */
+    record ContactReport(ContactOutcome outcome, String reason, @Size(max = 2000) String note, BigDecimal amount,
+            String currency) {
     }
 
     record AssignRequest(String partnerId) {

@@ -6,6 +6,10 @@ import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
 import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.lead.LeadStatus;
+import io.leadbridge.opportunity.DealAction;
+import io.leadbridge.opportunity.DealProgress;
+import io.leadbridge.opportunity.DealRules;
+import io.leadbridge.opportunity.StatusUpdate;
 import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.routing.LeadOfferLog;
@@ -35,7 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LeadActions {
 
-    private static final Set<LeadStatus> HELD = EnumSet.of(LeadStatus.OFFERED, LeadStatus.ACCEPTED, LeadStatus.CONTACTED);
+    private static final Set<LeadStatus> HELD = EnumSet.of(LeadStatus.OFFERED, LeadStatus.ACCEPTED, LeadStatus.CONTACTED,
+            LeadStatus.OPPORTUNITY);
 
     private final LeadRepository leads;
     private final PartnerRepository partners;
@@ -45,9 +50,12 @@ public class LeadActions {
     private final StandingLookup standings;
     private final LeadEventLog events;
     private final LateUpdates lateUpdates;
+    private final DealProgress deals;
 
     LeadActions(LeadRepository leads, PartnerRepository partners, TaskService tasks, RuntimeService runtime,
-            LeadOfferLog offers, StandingLookup standings, LeadEventLog events, LateUpdates lateUpdates) {
+            LeadOfferLog offers, StandingLookup standings, LeadEventLog events, LateUpdates lateUpdates,
+            DealProgress deals) {
+        this.deals = deals;
         this.events = events;
         this.lateUpdates = lateUpdates;
         this.offers = offers;
@@ -77,32 +85,94 @@ public class LeadActions {
                 Map.of(LeadVariables.OFFER_DECISION, "DECLINE", LeadVariables.DECLINE_REASON, reason.trim()));
     }
 
-    /** First contact (from ACCEPTED) or the final outcome (from CONTACTED). */
+    /** First contact, or a failed attempt to reach the prospect (from ACCEPTED). */
     @Transactional
-    public void reportContact(long leadId, ContactOutcome outcome, String reason, String note, Caller caller) {
-        if (outcome == null) {
-            throw new InvalidInputException("outcome", "must be one of " + EnumSet.allOf(ContactOutcome.class));
+    public void reportContact(long leadId, ContactOutcome outcome, String note, Caller caller) {
+        if (outcome != ContactOutcome.CONTACTED && outcome != ContactOutcome.NOT_REACHABLE) {
+            throw new InvalidInputException("outcome", "must be CONTACTED or NOT_REACHABLE; report WON or LOST "
+                    + "as a close");
         }
-        if (outcome == ContactOutcome.LOST && (reason == null || reason.isBlank())) {
-            throw new InvalidInputException("reason", "a lost lead needs a reason");
+        if (note != null && note.length() > DealRules.MAX_NOTE) {
+            throw new InvalidInputException("note", "must be at most " + DealRules.MAX_NOTE + " characters");
         }
         Lead lead = lockForPartner(leadId, caller, "contact report " + outcome);
-        requireStatus(lead, "reported on", LeadStatus.ACCEPTED, LeadStatus.CONTACTED);
-        if (lead.repUsername() != null && !lead.repUsername().equals(caller.username())) {
-            throw ApiException.forbidden("lead " + leadId + " is held by rep " + lead.repUsername());
-        }
-        String taskKey = TaskCompletionListener.CONTACT_PROSPECT;
-        if (lead.status() == LeadStatus.CONTACTED) {
-            if (outcome != ContactOutcome.WON && outcome != ContactOutcome.LOST) {
-                throw ApiException.conflict("lead " + leadId + " was already contacted; report WON or LOST");
-            }
-            taskKey = TaskCompletionListener.REPORT_OUTCOME;
-        }
+        requireStatus(lead, "reported on", LeadStatus.ACCEPTED);
+        requireRep(lead, caller);
         Map<String, Object> answer = new HashMap<>();
         answer.put(LeadVariables.OUTCOME, outcome.name());
-        answer.put(LeadVariables.LOST_REASON, reason == null ? null : reason.trim());
-        answer.put(LeadVariables.NOTE, note == null ? null : note.trim());
-        completeAs(openTask(lead, taskKey), caller, answer);
+        answer.put(LeadVariables.NOTE, note == null || note.isBlank() ? null : note.trim());
+        completeAs(openTask(lead, TaskCompletionListener.CONTACT_PROSPECT), caller, answer);
+    }
+
+    /**
+     * A rep's (or CRM's) report after first contact: a progress note, converting the lead into an
+     * opportunity, changing it, or closing it WON or LOST. On an ACCEPTED lead a close ends the
+     * contact step at once, and converting reports first contact on the way.
+     */
+    @Transactional
+    public void reportProgress(long leadId, StatusUpdate update, Caller caller) {
+        if (update.action() == null) {
+            throw new InvalidInputException(StatusUpdate.ACTION, "say what happened: one of "
+                    + EnumSet.allOf(DealAction.class));
+        }
+        Lead lead = lockForPartner(leadId, caller, "status update " + update.action());
+        requireStatus(lead, "reported on", LeadStatus.ACCEPTED, LeadStatus.CONTACTED, LeadStatus.OPPORTUNITY);
+        requireRep(lead, caller);
+        if (lead.status() == LeadStatus.ACCEPTED) {
+            switch (update.action()) {
+                case WON, LOST -> {
+                    DealRules.checkAnswer(leadId, Optional.empty(), update, deals.today());
+                    Map<String, Object> answer = update.toVariables();
+                    answer.put(LeadVariables.OUTCOME, update.action().name());
+                    completeAs(openTask(lead, TaskCompletionListener.CONTACT_PROSPECT), caller, answer);
+                    return;
+                }
+                case CONVERT -> {
+                    DealRules.check(leadId, LeadStatus.CONTACTED, Optional.empty(), update, deals.today());
+                    completeAs(openTask(lead, TaskCompletionListener.CONTACT_PROSPECT), caller,
+                            Map.of(LeadVariables.OUTCOME, ContactOutcome.CONTACTED.name()));
+                    lead = leads.get(leadId);
+                }
+                default -> throw ApiException.conflict("lead " + leadId + " is ACCEPTED; report first contact first "
+                        + "(allowed now: CONTACTED, NOT_REACHABLE, " + DealAction.CONVERT + ", " + DealAction.WON + ", "
+                        + DealAction.LOST + ")");
+            }
+        }
+        deals.check(lead, update);
+        completeAs(openTask(lead, TaskCompletionListener.REPORT_PROGRESS), caller, update.toVariables());
+    }
+
+    /**
+     * A CRM's status sync: the same rules as the rep's own reports. Syncing the status the lead
+     * already has counts as a progress note; an opportunity synced with changed fields is updated.
+     */
+    @Transactional
+    public void syncStatus(long leadId, SyncedStatus status, StatusUpdate details, Caller caller) {
+        if (status == null) {
+            throw new InvalidInputException("status", "must be one of " + EnumSet.allOf(SyncedStatus.class));
+        }
+        Lead lead = lockForPartner(leadId, caller, "status sync " + status);
+        if (!SyncedStatus.allowedFrom(lead.status()).contains(status)) {
+            throw ApiException.conflict("lead " + leadId + " is " + lead.status() + " and cannot be synced to " + status
+                    + (lead.status().isClosed() || SyncedStatus.allowedFrom(lead.status()).isEmpty() ? ""
+                            : "; allowed: " + SyncedStatus.allowedFrom(lead.status())));
+        }
+        String confirmed = details.note() != null ? details.note() : "status " + status + " confirmed by " + caller.username();
+        switch (status) {
+            case CONTACTED, NOT_REACHABLE -> {
+                if (lead.status() == LeadStatus.ACCEPTED) {
+                    reportContact(leadId, ContactOutcome.valueOf(status.name()), details.note(), caller);
+                } else {
+                    reportProgress(leadId, StatusUpdate.note(confirmed), caller);
+                }
+            }
+            case OPPORTUNITY -> {
+                DealAction action = lead.status() != LeadStatus.OPPORTUNITY ? DealAction.CONVERT
+                        : deals.changesOpportunity(leadId, details) ? DealAction.UPDATE : DealAction.NOTE;
+                reportProgress(leadId, details.as(action, action == DealAction.NOTE ? confirmed : details.note()), caller);
+            }
+            case WON, LOST -> reportProgress(leadId, details.as(DealAction.valueOf(status.name()), details.note()), caller);
+        }
     }
 
     @Transactional
@@ -223,6 +293,13 @@ public class LeadActions {
                 + String.join(" or ", java.util.Arrays.stream(allowed).map(Enum::name).toList()) + " can be " + action);
     }
 
+    /** The rep holding the lead, or its partner's CRM, which acts for every rep of the partner. */
+    private static void requireRep(Lead lead, Caller caller) {
+        if (lead.repUsername() != null && !lead.repUsername().equals(caller.username()) && !caller.isPartnerCrm()) {
+            throw ApiException.forbidden("lead " + lead.id() + " is held by rep " + lead.repUsername());
+        }
+    }
+
     private static void requireHeld(Lead lead, String action) {
         if (!HELD.contains(lead.status())) {
             throw ApiException.conflict("lead " + lead.id() + " is " + lead.status() + "; only a lead held by a partner ("
@@ -255,7 +332,7 @@ public class LeadActions {
     }
 
     private void completeAs(Task task, Caller caller, Map<String, Object> variables) {
-        if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
+        if (task.getAssignee() != null && !task.getAssignee().equals(caller.username()) && !caller.isPartnerCrm()) {
             throw ApiException.conflict("this step is assigned to " + task.getAssignee());
         }
         tasks.setAssignee(task.getId(), caller.username());

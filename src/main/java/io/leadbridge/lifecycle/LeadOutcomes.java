@@ -28,8 +28,11 @@ public class LeadOutcomes {
         this.offers = offers;
     }
 
-    /** Records a rep's (or inside sales') report about the prospect. */
-    public void record(long leadId, ContactOutcome outcome, String lostReason, String note, String actor) {
+    /**
+     * Records a rep's report of first contact, or of a failed attempt. A lead won or lost at first
+     * contact is closed by opportunity.DealProgress, with its value or reason.
+     */
+    public void recordContact(long leadId, ContactOutcome outcome, String note, String actor) {
         Lead lead = leads.get(leadId);
         switch (outcome) {
             case CONTACTED -> {
@@ -38,15 +41,7 @@ public class LeadOutcomes {
             }
             case NOT_REACHABLE -> events.record(leadId, LeadEventType.CONTACT_ATTEMPTED, actor, lead.partnerId(),
                     note == null ? "prospect not reachable" : "prospect not reachable: " + note);
-            case WON -> {
-                leads.close(leadId, LeadStatus.WON, null);
-                events.record(leadId, LeadEventType.WON, actor, lead.partnerId(), note);
-            }
-            case LOST -> {
-                leads.close(leadId, LeadStatus.LOST, lostReason);
-                events.record(leadId, LeadEventType.LOST, actor, lead.partnerId(),
-                        lostReason + (note == null || note.isBlank() ? "" : ": " + note));
-            }
+            default -> throw new IllegalArgumentException("not a contact report: " + outcome);
         }
         log.info("lead {}: {} reported by {}", leadId, outcome, actor);
     }

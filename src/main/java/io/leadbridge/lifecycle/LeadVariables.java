@@ -59,6 +59,19 @@ public final class LeadVariables {
     public static final String ACCEPT_DUE_AT = "acceptDueAt";
     public static final String CONTACT_REMINDER_AT = "contactReminderAt";
     public static final String CONTACT_DUE_AT = "contactDueAt";
+    /** How often the rep must report after first contact (a repeating ISO-8601 cycle, R/P7D). */
+    public static final String STATUS_UPDATE_CYCLE = "statusUpdateCycle";
+    /** After this many missed status updates in a row a channel manager chases the rep. */
+    public static final String MISSED_UPDATES_TO_ESCALATE = "missedUpdatesToEscalate";
+
+    // Following the lead up to a close (the rep's reports: see opportunity.StatusUpdate for their variables).
+    public static final String DEAL_CLOSED = "dealClosed";
+    public static final String HAS_OPPORTUNITY = "hasOpportunity";
+    public static final String MISSED_STATUS_UPDATES = "missedStatusUpdates";
+    public static final String CHASE_STATUS_UPDATE = "chaseStatusUpdate";
+    /** The channel manager's answer on "Chase overdue status update". */
+    public static final String CHASE_NOTE = "chaseNote";
+    public static final String WITHDRAW_AFTER_CHASE = "withdrawAfterChase";
 
     // Answers from partner reps and channel managers (task forms, API, messages).
     public static final String OFFER_DECISION = "offerDecision";

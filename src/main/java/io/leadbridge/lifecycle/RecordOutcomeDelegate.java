@@ -2,20 +2,28 @@ package io.leadbridge.lifecycle;
 
 import io.leadbridge.lead.Lead;
 import io.leadbridge.lead.LeadRepository;
+import io.leadbridge.opportunity.DealAction;
+import io.leadbridge.opportunity.DealProgress;
+import io.leadbridge.opportunity.StatusUpdate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Record contact outcome" / "Record final outcome": what the rep reported about the prospect. */
+/**
+ * "Record contact outcome" / "Record inside sales outcome": what the rep (or inside sales)
+ * reported about the prospect. A lead won or lost right away is closed with its value or reason.
+ */
 @Component
 class RecordOutcomeDelegate implements JavaDelegate {
 
     private final LeadOutcomes outcomes;
+    private final DealProgress deals;
     private final LeadRepository leads;
 
-    RecordOutcomeDelegate(LeadOutcomes outcomes, LeadRepository leads) {
+    RecordOutcomeDelegate(LeadOutcomes outcomes, DealProgress deals, LeadRepository leads) {
         this.outcomes = outcomes;
+        this.deals = deals;
         this.leads = leads;
     }
 
@@ -23,9 +31,12 @@ class RecordOutcomeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ContactOutcome outcome = ContactOutcome.valueOf(LeadVariables.text(execution, LeadVariables.OUTCOME));
         long leadId = LeadVariables.leadId(execution);
-        outcomes.record(leadId, outcome, LeadVariables.text(execution, LeadVariables.LOST_REASON),
-                LeadVariables.text(execution, LeadVariables.NOTE),
-                LeadVariables.text(execution, LeadVariables.TASK_WORKER));
+        String worker = LeadVariables.text(execution, LeadVariables.TASK_WORKER);
+        if (outcome == ContactOutcome.WON || outcome == ContactOutcome.LOST) {
+            deals.apply(leadId, StatusUpdate.closingFromVariables(execution, DealAction.valueOf(outcome.name())), worker);
+            return;
+        }
+        outcomes.recordContact(leadId, outcome, LeadVariables.text(execution, LeadVariables.NOTE), worker);
         if (outcome == ContactOutcome.NOT_REACHABLE) {
             // The rep gets the task again: with the holder and deadline of record, whatever the
             // completion may have written into the variables.

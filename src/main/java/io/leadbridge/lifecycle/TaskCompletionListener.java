@@ -1,5 +1,11 @@
 package io.leadbridge.lifecycle;
 
+import io.leadbridge.lead.LeadRepository;
+import io.leadbridge.opportunity.DealAction;
+import io.leadbridge.opportunity.DealProgress;
+import io.leadbridge.opportunity.DealRules;
+import io.leadbridge.opportunity.OpportunityRepository;
+import io.leadbridge.opportunity.StatusUpdate;
 import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.routing.StandingLookup;
 import java.util.EnumSet;
@@ -13,20 +19,19 @@ import org.springframework.stereotype.Component;
 /**
  * Runs when a partner rep, inside sales or a channel manager completes a lead task, whether in
  * Tasklist, through {@code /engine-rest} or through Leadbridge's API: remembers who did it and
- * refuses an incomplete answer (a decline without reason, a lost lead without reason, a manual
- * distribution to a partner that cannot take leads). A refusal rolls the completion back.
+ * refuses an incomplete answer (a decline without reason, a lost lead without one of the fixed
+ * reasons, a won lead without its amount, an illegal opportunity stage, a manual distribution to a
+ * partner that cannot take leads). A refusal rolls the completion back.
  */
 @Component
 class TaskCompletionListener implements TaskListener {
 
     static final String ACCEPT_LEAD = "Task_AcceptLead";
     static final String CONTACT_PROSPECT = "Task_ContactProspect";
-    static final String REPORT_OUTCOME = "Task_ReportOutcome";
+    static final String REPORT_PROGRESS = "Task_ReportProgress";
+    static final String CHASE_STATUS_UPDATE = "Task_ChaseStatusUpdate";
     static final String WORK_IN_INSIDE_SALES = "Task_WorkLeadInInsideSales";
     static final String DISTRIBUTE_MANUALLY = "Task_DistributeManually";
-
-    /** The length of lead.outcome_reason. */
-    static final int MAX_LOST_REASON = 60;
 
     private static final Set<ContactOutcome> FINAL_OUTCOMES = EnumSet.of(ContactOutcome.WON, ContactOutcome.LOST);
 
@@ -34,9 +39,15 @@ class TaskCompletionListener implements TaskListener {
     private final PartnerRepository partners;
     private final LeadHolding holding;
     private final StandingLookup standings;
+    private final LeadRepository leads;
+    private final OpportunityRepository opportunities;
+    private final DealProgress deals;
 
     TaskCompletionListener(IdentityService identity, PartnerRepository partners, LeadHolding holding,
-            StandingLookup standings) {
+            StandingLookup standings, LeadRepository leads, OpportunityRepository opportunities, DealProgress deals) {
+        this.leads = leads;
+        this.opportunities = opportunities;
+        this.deals = deals;
         this.standings = standings;
         this.identity = identity;
         this.partners = partners;
@@ -58,7 +69,9 @@ class TaskCompletionListener implements TaskListener {
                 settleOffer(task, worker);
             }
             case CONTACT_PROSPECT -> checkOutcome(task, EnumSet.allOf(ContactOutcome.class));
-            case REPORT_OUTCOME, WORK_IN_INSIDE_SALES -> checkOutcome(task, FINAL_OUTCOMES);
+            case WORK_IN_INSIDE_SALES -> checkOutcome(task, FINAL_OUTCOMES);
+            case REPORT_PROGRESS -> deals.check(leads.get(LeadVariables.leadId(task)), StatusUpdate.fromVariables(task));
+            case CHASE_STATUS_UPDATE -> checkChase(task, worker);
             case DISTRIBUTE_MANUALLY -> checkAssignment(task);
             default -> {
             }
@@ -92,7 +105,7 @@ class TaskCompletionListener implements TaskListener {
         }
     }
 
-    private static void checkOutcome(DelegateTask task, Set<ContactOutcome> allowed) {
+    private void checkOutcome(DelegateTask task, Set<ContactOutcome> allowed) {
         String value = LeadVariables.text(task, LeadVariables.OUTCOME);
         ContactOutcome outcome = null;
         try {
@@ -103,12 +116,29 @@ class TaskCompletionListener implements TaskListener {
         if (outcome == null || !allowed.contains(outcome)) {
             throw new TaskAnswerException(LeadVariables.OUTCOME, "must be one of " + allowed);
         }
-        String lostReason = LeadVariables.text(task, LeadVariables.LOST_REASON);
-        if (outcome == ContactOutcome.LOST && lostReason == null) {
-            throw new TaskAnswerException(LeadVariables.LOST_REASON, "a lost lead needs a reason");
+        if (outcome == ContactOutcome.WON || outcome == ContactOutcome.LOST) {
+            long leadId = LeadVariables.leadId(task);
+            DealRules.checkAnswer(leadId, opportunities.find(leadId),
+                    StatusUpdate.closingFromVariables(task, DealAction.valueOf(outcome.name())), deals.today());
         }
-        if (lostReason != null && lostReason.length() > MAX_LOST_REASON) {
-            throw new TaskAnswerException(LeadVariables.LOST_REASON, "must be at most " + MAX_LOST_REASON + " characters");
+    }
+
+    /** A chase needs a note; withdrawing after it takes the lead from the partner like a manager's withdrawal. */
+    private static void checkChase(DelegateTask task, String worker) {
+        String note = LeadVariables.text(task, LeadVariables.CHASE_NOTE);
+        if (note == null) {
+            throw new TaskAnswerException(LeadVariables.CHASE_NOTE, "say what you did about the overdue updates");
+        }
+        if (note.length() > DealRules.MAX_NOTE) {
+            throw new TaskAnswerException(LeadVariables.CHASE_NOTE, "must be at most " + DealRules.MAX_NOTE + " characters");
+        }
+        boolean withdraw = Boolean.TRUE.equals(task.getVariable(LeadVariables.WITHDRAW_AFTER_CHASE))
+                || "true".equals(LeadVariables.text(task, LeadVariables.WITHDRAW_AFTER_CHASE));
+        task.setVariable(LeadVariables.WITHDRAW_AFTER_CHASE, withdraw);
+        if (withdraw) {
+            task.setVariable(LeadVariables.WITHDRAWAL_REASON, WithdrawalReason.CHANNEL_MANAGER.name());
+            task.setVariable(LeadVariables.WITHDRAWN_BY, worker);
+            task.setVariable(LeadVariables.WITHDRAWAL_NOTE, "status updates overdue: " + note);
         }
     }
 

@@ -84,6 +84,38 @@ public class Notifier {
         notifyRep(lead, lead.partnerId(), lead.repUsername(), NotificationKind.CONTACT_REMINDER, subject, body);
     }
 
+    /** To the rep holding a contacted lead or opportunity: a status update cycle passed without news. */
+    public void statusUpdateReminder(Lead lead, int missed, boolean pastCloseDate) {
+        Account account = prospects.account(lead.accountId());
+        String subject = "Status update due: " + account.name() + " (" + lead.product() + ")";
+        String body = """
+                Your channel team has not heard about the lead from %s about %s for %d update cycle(s).%s
+
+                Report progress, update the opportunity, or close it as won or lost in Tasklist
+                ("Report progress or close the deal"): %s/camunda/app/tasklist/
+                Lead id: %d
+                """.formatted(account.name(), lead.product(), missed,
+                pastCloseDate ? "\nThe opportunity is past its expected close date: close it or move the date." : "",
+                properties.publicUrl(), lead.id());
+        notifyRep(lead, lead.partnerId(), lead.repUsername(), NotificationKind.STATUS_UPDATE_REMINDER, subject, body);
+    }
+
+    /** To the channel managers: a rep missed as many status updates as the sla-policy table allows. */
+    public void statusUpdateOverdue(Lead lead, Collection<String> managerEmails, int missed) {
+        Account account = prospects.account(lead.accountId());
+        String subject = "Overdue status updates: " + account.name() + " with partner " + lead.partnerId();
+        String body = """
+                Rep %s of partner %s has missed %d status updates in a row on the lead from %s about %s.
+
+                Chase the rep, or withdraw the lead ("Chase overdue status update" in Tasklist):
+                %s/camunda/app/tasklist/
+                Lead id: %d
+                """.formatted(lead.repUsername(), lead.partnerId(), missed, account.name(), lead.product(),
+                properties.publicUrl(), lead.id());
+        managerEmails.forEach(to -> notifications.add(lead.id(), lead.partnerId(), NotificationKind.STATUS_UPDATE_OVERDUE,
+                to, subject, body));
+    }
+
     public void leadWithdrawn(Lead lead, String partnerId, String repUsername, String reason) {
         Account account = prospects.account(lead.accountId());
         String subject = "Lead withdrawn: " + account.name() + " (" + lead.product() + ")";

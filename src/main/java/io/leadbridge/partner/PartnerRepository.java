@@ -159,7 +159,7 @@ public class PartnerRepository {
                 select partner_id, count(*) from (
                     select partner_id from lead_offer where outcome is null and partner_id in (:ids)
                     union all
-                    select partner_id from lead where status in ('ACCEPTED', 'CONTACTED') and partner_id in (:ids)
+                    select partner_id from lead where status in ('ACCEPTED', 'CONTACTED', 'OPPORTUNITY') and partner_id in (:ids)
                 ) held group by partner_id""")
                 .param("ids", partnerIds)
                 .query(rs -> {

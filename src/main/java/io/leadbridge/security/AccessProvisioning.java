@@ -35,6 +35,7 @@ public class AccessProvisioning {
     static final String FILTER_PARTNER_OFFERS = "Offers for my partner";
     static final String FILTER_MY_LEADS = "My leads";
     static final String FILTER_TO_DISTRIBUTE = "Leads to distribute";
+    static final String FILTER_TO_CHASE = "Status updates to chase";
     static final String FILTER_TO_REVIEW = "Partners to review";
     static final String STANDING_PROCESS = "partnerStanding";
     static final String FILTER_SUPPORT_REQUESTS = "Support requests to review";
@@ -88,7 +89,10 @@ public class AccessProvisioning {
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         String toDistribute = filter(FILTER_TO_DISTRIBUTE, "Leads no rule could place", 0,
                 tasks.createTaskQuery().taskCandidateGroup(VendorGroups.CHANNEL_MANAGERS).includeAssignedTasks()
-                        .processDefinitionKey(LEAD_PROCESS));
+                        .processDefinitionKey(LEAD_PROCESS).taskDefinitionKey("Task_DistributeManually"));
+        String toChase = filter(FILTER_TO_CHASE, "Reps who stopped reporting on their leads", 2,
+                tasks.createTaskQuery().taskCandidateGroup(VendorGroups.CHANNEL_MANAGERS).includeAssignedTasks()
+                        .processDefinitionKey(LEAD_PROCESS).taskDefinitionKey("Task_ChaseStatusUpdate"));
         String toReview = filter(FILTER_TO_REVIEW, "Suspended partners waiting for a decision", 5,
                 tasks.createTaskQuery().taskCandidateGroup(VendorGroups.CHANNEL_MANAGERS).includeAssignedTasks()
                         .processDefinitionKey(STANDING_PROCESS));
@@ -102,6 +106,7 @@ public class AccessProvisioning {
         grantEveryone(Resources.FILTER, partnerOffers, Permissions.READ);
         grantEveryone(Resources.FILTER, myLeads, Permissions.READ);
         grant(VendorGroups.CHANNEL_MANAGERS, Resources.FILTER, toDistribute, Permissions.READ);
+        grant(VendorGroups.CHANNEL_MANAGERS, Resources.FILTER, toChase, Permissions.READ);
     }
 
     /** The partner's Camunda group and what its reps may use. */
@@ -194,11 +199,9 @@ public class AccessProvisioning {
 
     private String filter(String name, String description, int priority,
             org.camunda.bpm.engine.task.TaskQuery query) {
+        // An existing filter takes the query of this release, so that new steps show in the right list.
         Filter existing = filters.createTaskFilterQuery().filterName(name).singleResult();
-        if (existing != null) {
-            return existing.getId();
-        }
-        Filter filter = filters.newTaskFilter(name)
+        Filter filter = (existing != null ? existing : filters.newTaskFilter(name))
                 .setQuery(query)
                 .setProperties(Map.<String, Object>of("description", description, "priority", priority, "refresh", true));
         filters.saveFilter(filter);

@@ -72,13 +72,13 @@ public class SupportRequests {
 
     /**
      * Records the request, writes SUPPORT_REQUESTED on the lead and starts its review, all in one
-     * transaction. Only a rep (or CRM) of the partner holding an ACCEPTED or CONTACTED lead may ask.
+     * transaction. Only a rep (or CRM) of the partner holding an ACCEPTED or CONTACTED lead or an open opportunity may ask.
      */
     @Transactional
     public SupportRequest request(long leadId, NewSupportRequest request, Caller caller) {
         request.check();
         Lead lead = leadActions.lockHeldLead(leadId, caller, "given a support request", LeadStatus.ACCEPTED,
-                LeadStatus.CONTACTED);
+                LeadStatus.CONTACTED, LeadStatus.OPPORTUNITY);
         SupportRequest stored = requests.insert(leadId, lead.partnerId(), caller.username(), request);
         events.record(leadId, LeadEventType.SUPPORT_REQUESTED, caller.username(), lead.partnerId(),
                 describe(stored));

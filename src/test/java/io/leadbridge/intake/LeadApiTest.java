@@ -235,9 +235,14 @@ class LeadApiTest {
         Response contacted = repClient.post("/api/leads/" + id + "/contact",
                 Map.of("outcome", "CONTACTED", "note", "demo booked"));
         assertThat(contacted.json().path("status").asText()).isEqualTo("CONTACTED");
-        Response won = repClient.post("/api/leads/" + id + "/contact", Map.of("outcome", "WON"));
+        Response withoutValue = repClient.post("/api/leads/" + id + "/contact", Map.of("outcome", "WON"));
+        assertThat(withoutValue.status()).isEqualTo(400);
+        assertThat(withoutValue.json().path("errors").get(0).path("field").asText()).isEqualTo("amount");
+        Response won = repClient.post("/api/leads/" + id + "/contact", Map.of("outcome", "WON", "amount", 15000,
+                "currency", "USD"));
         assertThat(won.json().path("status").asText()).isEqualTo("WON");
-        assertThat(repClient.post("/api/leads/" + id + "/contact", Map.of("outcome", "WON")).status()).isEqualTo(409);
+        assertThat(repClient.post("/api/leads/" + id + "/contact", Map.of("outcome", "WON", "amount", 15000,
+                "currency", "USD")).status()).isEqualTo(409);
     }
 
     @Test

@@ -14,12 +14,16 @@ import io.leadbridge.notification.Notification;
 import io.leadbridge.notification.NotificationKind;
 import io.leadbridge.notification.NotificationRepository;
 import io.leadbridge.notification.NotificationStatus;
+import io.leadbridge.opportunity.DealAction;
+import io.leadbridge.opportunity.LostReason;
+import io.leadbridge.opportunity.StatusUpdate;
 import io.leadbridge.partner.PartnerTier;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.VendorGroups;
 import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -240,15 +244,16 @@ class LeadLifecycleProcessTest {
         assertThat(accepted.repUsername()).isEqualTo(rep);
         assertThat(accepted.slaKind()).isEqualTo("CONTACT");
 
-        actions.reportContact(leadId, ContactOutcome.CONTACTED, null, "first call went well", rep(rep, partner));
-        assertThat(process).isWaitingAt("Task_ReportOutcome");
-        assertThat(timers(process)).isEmpty();
+        actions.reportContact(leadId, ContactOutcome.CONTACTED, "first call went well", rep(rep, partner));
+        assertThat(process).isWaitingAt("Task_ReportProgress");
+        assertThat(timers(process)).as("only the status update cycle runs now").hasSize(1);
         assertThat(fixtures.lead(leadId).status()).isEqualTo(LeadStatus.CONTACTED);
 
-        actions.reportContact(leadId, ContactOutcome.WON, null, "signed", rep(rep, partner));
+        actions.reportProgress(leadId, new StatusUpdate(DealAction.WON, new BigDecimal("42000"), "USD", null, null,
+                null, null, "signed"), rep(rep, partner));
         engine.runDueJobs();
 
-        assertThat(process).hasPassed("Task_RecordFinalOutcome").isEnded();
+        assertThat(process).hasPassed("Task_RecordStatusUpdate", "EndEvent_DealClosed").isEnded();
         assertThat(fixtures.lead(leadId).status()).isEqualTo(LeadStatus.WON);
         assertThat(types(leadId)).containsSubsequence(LeadEventType.OFFERED, LeadEventType.ACCEPTED,
                 LeadEventType.CONTACTED, LeadEventType.WON);
@@ -266,8 +271,8 @@ class LeadLifecycleProcessTest {
         assertThatThrownBy(() -> tasks.complete(contact.getId(), Map.of("outcome", "LOST")))
                 .hasMessageContaining("lostReason");
 
-        actions.reportContact(leadId, ContactOutcome.LOST, "CHOSE_COMPETITOR", "went with the incumbent",
-                rep(rep, partner));
+        actions.reportProgress(leadId, new StatusUpdate(DealAction.LOST, null, null, null, null, null,
+                LostReason.CHOSE_COMPETITOR, "went with the incumbent"), rep(rep, partner));
         engine.runDueJobs();
 
         assertThat(fixtures.process(leadId)).isEnded();
@@ -307,7 +312,7 @@ class LeadLifecycleProcessTest {
         var deadline = fixtures.lead(leadId).slaDueAt();
 
         engine.passTime(Duration.ofDays(2));
-        actions.reportContact(leadId, ContactOutcome.NOT_REACHABLE, null, "voicemail", rep(rep, partner));
+        actions.reportContact(leadId, ContactOutcome.NOT_REACHABLE, "voicemail", rep(rep, partner));
 
         assertThat(fixtures.process(leadId)).isWaitingAt("Task_ContactProspect");
         assertThat(fixtures.lead(leadId).slaDueAt()).isEqualTo(deadline);
@@ -362,8 +367,8 @@ class LeadLifecycleProcessTest {
         String holder = offered.holder();
         Caller holdingRep = offered.holdingRep();
         actions.accept(leadId, holdingRep);
-        actions.reportContact(leadId, ContactOutcome.CONTACTED, null, "intro call done", holdingRep);
-        assertThat(fixtures.process(leadId)).isWaitingAt("Task_ReportOutcome");
+        actions.reportContact(leadId, ContactOutcome.CONTACTED, "intro call done", holdingRep);
+        assertThat(fixtures.process(leadId)).isWaitingAt("Task_ReportProgress");
 
         actions.withdraw(leadId, "no update for six weeks", channelManager);
         engine.runDueJobs();
@@ -438,7 +443,10 @@ class LeadLifecycleProcessTest {
         assertThatThrownBy(() -> tasks.complete(work.getId(), Map.of("outcome", "CONTACTED")))
                 .hasMessageContaining("outcome");
         tasks.setAssignee(work.getId(), "ivan");
-        tasks.complete(work.getId(), Map.of("outcome", "WON", "note", "closed by phone"));
+        assertThatThrownBy(() -> tasks.complete(work.getId(), Map.of("outcome", "WON", "note", "closed by phone")))
+                .as("a won lead needs its value").hasMessageContaining("opportunityAmount");
+        tasks.complete(work.getId(), Map.of("outcome", "WON", "note", "closed by phone", "opportunityAmount", "12500",
+                "currency", "EUR"));
 
         assertThat(process).hasPassed("Task_RecordInsideSalesOutcome").isEnded();
         assertThat(fixtures.lead(leadId).status()).isEqualTo(LeadStatus.WON);

@@ -1,0 +1,30 @@
+package io.leadbridge.lifecycle;
+
+import io.leadbridge.lead.LeadEventLog;
+import io.leadbridge.lead.LeadEventType;
+import io.leadbridge.lead.LeadRepository;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Record chase": what the channel manager did about the overdue status updates, on the lead's timeline. */
+@Component
+class RecordChaseDelegate implements JavaDelegate {
+
+    private final LeadRepository leads;
+    private final LeadEventLog events;
+
+    RecordChaseDelegate(LeadRepository leads, LeadEventLog events) {
+        this.leads = leads;
+        this.events = events;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long leadId = LeadVariables.leadId(execution);
+        boolean withdraw = Boolean.TRUE.equals(execution.getVariable(LeadVariables.WITHDRAW_AFTER_CHASE));
+        events.record(leadId, LeadEventType.STATUS_UPDATE_CHASED,
+                LeadVariables.text(execution, LeadVariables.TASK_WORKER), leads.get(leadId).partnerId(),
+                (withdraw ? "withdrawing the lead: " : "") + LeadVariables.text(execution, LeadVariables.CHASE_NOTE));
+    }
+}

@@ -8,9 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demoData  load demo partners, reps and leads into an empty database
  * @param mailFrom  sender address of every notification
  * @param publicUrl base address of this service, used in links inside mails
+ * @param publicBaseUrl base address at which prospects reach the public pages (the customer
+ *                  contact check's links); the public URL unless set
  */
 @ConfigurationProperties(prefix = "leadbridge")
-public record LeadbridgeProperties(boolean demoData, String mailFrom, String publicUrl) {
+public record LeadbridgeProperties(boolean demoData, String mailFrom, String publicUrl, String publicBaseUrl) {
 
     public LeadbridgeProperties {
         if (mailFrom == null || mailFrom.isBlank()) {
@@ -18,6 +20,9 @@ public record LeadbridgeProperties(boolean demoData, String mailFrom, String pub
         }
         if (publicUrl == null || publicUrl.isBlank()) {
             publicUrl = "http://localhost:8080";
+        }
+        if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
+            publicBaseUrl = publicUrl;
         }
     }
 }

@@ -11,5 +11,20 @@ public enum LeadEventType {
     /** After first contact: the rep's progress notes, the opportunity and its changes. */
     STATUS_UPDATED, OPPORTUNITY_CREATED, OPPORTUNITY_UPDATED,
     /** A status update cycle passed without news; a channel manager chased the rep; the deal is past its close date. */
-    STATUS_UPDATE_MISSED, STATUS_UPDATE_CHASED, OPPORTUNITY_STALE
+    STATUS_UPDATE_MISSED, STATUS_UPDATE_CHASED, OPPORTUNITY_STALE,
+    /**
+     * The vendor's check with the customer: asked, not asked (and why), the customer's yes or no,
+     * no answer, the customer's opt-out. Vendor only: partner users do not see these.
+     */
+    CUSTOMER_CHECK_SENT, CUSTOMER_CHECK_SKIPPED, CUSTOMER_CONFIRMED_CONTACT, CUSTOMER_DENIED_CONTACT,
+    CUSTOMER_CHECK_UNANSWERED, CUSTOMER_OPTED_OUT;
+
+    /** The customer's answers are the vendor's: partner users do not see these events. */
+    public boolean isCustomerCheck() {
+        return switch (this) {
+            case CUSTOMER_CHECK_SENT, CUSTOMER_CHECK_SKIPPED, CUSTOMER_CONFIRMED_CONTACT, CUSTOMER_DENIED_CONTACT,
+                    CUSTOMER_CHECK_UNANSWERED, CUSTOMER_OPTED_OUT -> true;
+            default -> false;
+        };
+    }
 }

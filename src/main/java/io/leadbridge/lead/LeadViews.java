@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds what a caller may see of a lead. A partner user sees only leads its partner holds now,
- * only its own partner's events on the timeline (never another partner's name), and the
- * prospect's contact details only once its partner has accepted the lead.
+ * only its own partner's events on the timeline (never another partner's name, never the
+ * vendor's customer contact check), and the prospect's contact details only once its partner has
+ * accepted the lead.
  */
 @Component
 public class LeadViews {
@@ -63,6 +64,7 @@ public class LeadViews {
             timeline = timeline.stream()
                     .filter(e -> e.partnerId() == null || e.partnerId().equals(caller.partnerId()))
                     .filter(e -> e.type() != LeadEventType.NOTIFIED)
+                    .filter(e -> !e.type().isCustomerCheck())
                     .toList();
         }
         return view(lead, caller, deal(lead), timeline);

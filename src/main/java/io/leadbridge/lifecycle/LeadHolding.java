@@ -1,5 +1,6 @@
 package io.leadbridge.lifecycle;
 
+import io.leadbridge.contactcheck.ContactChecks;
 import io.leadbridge.lead.Lead;
 import io.leadbridge.lead.LeadEvent;
 import io.leadbridge.lead.LeadEventLog;
@@ -34,15 +35,17 @@ public class LeadHolding {
     private final Notifier notifier;
     private final PartnerStrikes strikes;
     private final WebhookPublisher webhooks;
+    private final ContactChecks contactChecks;
 
     LeadHolding(LeadRepository leads, LeadEventLog events, LeadOfferLog offers, Notifier notifier,
-            PartnerStrikes strikes, WebhookPublisher webhooks) {
+            PartnerStrikes strikes, WebhookPublisher webhooks, ContactChecks contactChecks) {
         this.leads = leads;
         this.events = events;
         this.offers = offers;
         this.notifier = notifier;
         this.strikes = strikes;
         this.webhooks = webhooks;
+        this.contactChecks = contactChecks;
     }
 
     /**
@@ -82,6 +85,8 @@ public class LeadHolding {
         leads.accept(leadId, partnerId, repUsername, contactDueAt);
         events.record(leadId, LeadEventType.ACCEPTED, repUsername, partnerId,
                 "first contact due by " + TIME.format(contactDueAt));
+        // Don't assume, check: later the customer is asked whether the partner called.
+        contactChecks.schedule(leadId);
         log.info("lead {}: accepted by {} of partner {}", leadId, repUsername, partnerId);
     }
 

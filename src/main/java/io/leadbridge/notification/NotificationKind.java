@@ -8,5 +8,7 @@ public enum NotificationKind {
     // About a rep's support request on a lead: the reviewers' reminder, the answer to the rep.
     SUPPORT_REVIEW_REMINDER, SUPPORT_ANSWERED,
     // After first contact: the rep's status update is overdue; the channel managers are asked to chase.
-    STATUS_UPDATE_REMINDER, STATUS_UPDATE_OVERDUE
+    STATUS_UPDATE_REMINDER, STATUS_UPDATE_OVERDUE,
+    // The customer contact check: the question to the prospect; the channel managers told of a "no".
+    CUSTOMER_CONTACT_CHECK, CUSTOMER_DENIED_CONTACT
 }

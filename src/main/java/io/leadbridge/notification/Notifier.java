@@ -6,6 +6,7 @@ import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerRep;
 import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.prospect.Account;
+import io.leadbridge.prospect.Contact;
 import io.leadbridge.prospect.ProspectRepository;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -158,6 +159,50 @@ public class Notifier {
                 """.formatted(lead.partnerId(), requestKind, account.name(), lead.product(), DUE.format(reviewDueAt),
                 properties.publicUrl(), lead.id());
         reviewerEmails.forEach(to -> notifications.add(lead.id(), lead.partnerId(), NotificationKind.SUPPORT_REVIEW_REMINDER,
+                to, subject, body));
+    }
+
+    /**
+     * To the prospect: has the partner contacted you? Names the partner and the product only; the
+     * links open the public answer page, where one more click answers (a link itself changes
+     * nothing, as mail scanners open links).
+     */
+    public void customerContactCheck(Lead lead, String partnerId, String partnerName, Contact contact, String answerUrl,
+            String optOutUrl, Instant answerBy) {
+        String subject = "Has " + partnerName + " contacted you about " + lead.product() + "?";
+        String body = """
+                Hello %s,
+
+                you asked about %s, and we asked our partner %s to get in touch with you.
+                Has %s contacted you about %s?
+
+                Yes, they have: %s?answer=yes
+                No, nobody has: %s?answer=no
+
+                Each link opens a page where you confirm your answer with one click.
+                The links work until %s.
+
+                Thank you for your help.
+
+                Rather not be asked such questions? %s
+                """.formatted(contact.firstName(), lead.product(), partnerName, partnerName, lead.product(), answerUrl,
+                answerUrl, DUE.format(answerBy), optOutUrl);
+        notifications.add(lead.id(), partnerId, NotificationKind.CUSTOMER_CONTACT_CHECK, contact.email(), subject, body);
+    }
+
+    /** To the vendor's channel managers: the customer says the partner has not contacted them. */
+    public void customerDeniedContact(Lead lead, String partnerId, String partnerName,
+            Collection<String> channelManagerEmails) {
+        Account account = prospects.account(lead.accountId());
+        String subject = "Customer says nobody called: " + account.name() + " (" + lead.product() + ")";
+        String body = """
+                The contact at %s answered the customer contact check: %s (%s) has not contacted them
+                about %s.
+
+                A strike has been recorded against the partner; its standing is judged as for a missed SLA.
+                Lead id: %d
+                """.formatted(account.name(), partnerName, partnerId, lead.product(), lead.id());
+        channelManagerEmails.forEach(to -> notifications.add(lead.id(), partnerId, NotificationKind.CUSTOMER_DENIED_CONTACT,
                 to, subject, body));
     }
 

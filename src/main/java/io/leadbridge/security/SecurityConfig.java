@@ -28,7 +28,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may reach what. {@code /api/**} and {@code /engine-rest/**} need HTTP Basic against
  * Camunda's users; {@code /api/**} also takes a partner CRM's API credential, which opens
  * nothing else (a CRM has no Camunda user: {@code /engine-rest} answers it 403). The Camunda
- * webapps ({@code /camunda/**}) keep their own login page and CSRF protection; everything else
+ * webapps ({@code /camunda/**}) keep their own login page and CSRF protection; {@code /public/**}
+ * (the customer's contact check pages, opened by a signed token) needs no login; everything else
  * needs a Camunda login too.
  */
 @Configuration
@@ -70,6 +71,8 @@ class SecurityConfig {
                         // Camunda's webapps authenticate every call themselves.
                         .requestMatchers("/camunda/**", "/", "/error", "/favicon.ico", "/actuator/health/**")
                         .permitAll()
+                        // The customer's contact check links: the signed token in the path is the key.
+                        .requestMatchers("/public/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> { })
                 // The webapps carry their own CSRF token filter.

@@ -1,0 +1,28 @@
+package io.leadbridge.contactcheck;
+
+import io.leadbridge.notification.NotificationDelivery;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Tell the channel managers": writes and sends their mail in one asynchronous step, retried on
+ * a mail failure (which rolls the mail back too, so it is never written twice).
+ */
+@Component
+class TellChannelManagersDelegate implements JavaDelegate {
+
+    private final ContactChecks checks;
+    private final NotificationDelivery delivery;
+
+    TellChannelManagersDelegate(ContactChecks checks, NotificationDelivery delivery) {
+        this.checks = checks;
+        this.delivery = delivery;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        checks.tellChannelManagers(ContactCheckVariables.checkId(execution));
+        delivery.deliverPending(checks.leadOf(ContactCheckVariables.checkId(execution)));
+    }
+}

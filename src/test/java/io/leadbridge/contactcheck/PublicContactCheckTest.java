@@ -3,6 +3,7 @@ package io.leadbridge.contactcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadbridge.contactcheck.CustomerBrowser.Page;
 import io.leadbridge.lead.LeadEvent;
 import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
@@ -17,11 +18,6 @@ import io.leadbridge.support.ApiClient;
 import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,8 +40,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @LeadbridgeTest
 class PublicContactCheckTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @LocalServerPort int port;
     @Autowired LeadFixtures fixtures;
     @Autowired EngineDriver engine;
@@ -62,6 +56,7 @@ class PublicContactCheckTest {
     @Autowired JdbcClient jdbc;
 
     private ContactCheckScenario scenario;
+    private CustomerBrowser browser;
     private String page;
 
     @BeforeEach
@@ -71,6 +66,7 @@ class PublicContactCheckTest {
         scenario = new ContactCheckScenario(fixtures, engine, leadActions, checks, notifications, runtime, history)
                 .customerAsked();
         page = scenario.pagePath();
+        browser = new CustomerBrowser(port);
     }
 
     @AfterEach
@@ -251,6 +247,14 @@ class PublicContactCheckTest {
                 .param("leadId", scenario.leadId).query(String.class).list();
     }
 
+    private Page get(String path) {
+        return browser.get(path);
+    }
+
+    private Page post(String path, String form) {
+        return browser.post(path, form);
+    }
+
     private static List<String> eventTypes(JsonNode lead) {
         List<String> types = new ArrayList<>();
         lead.path("events").forEach(e -> types.add(e.path("type").asText()));
@@ -261,43 +265,5 @@ class PublicContactCheckTest {
     private static List<String> words(String html) {
         String text = html.replaceAll("(?s)<style>.*?</style>", " ").replaceAll("<[^>]*>", " ");
         return List.of(text.split("[^A-Za-z0-9]+"));
-    }
-
-    private record Page(int status, String body, HttpResponse<String> response) {
-
-        String contentType() {
-            return header("Content-Type");
-        }
-
-        String header(String name) {
-            return response.headers().firstValue(name).orElse("");
-        }
-    }
-
-    private Page get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
-    }
-
-    /** A form post, as the page's buttons send it; no credentials, no cookies. */
-    private Page post(String path, String form) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static Page send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Page(response.statusCode(), response.body(), response);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,11 +5,14 @@ import io.leadbridge.lifecycle.LeadActions;
 import io.leadbridge.notification.Notification;
 import io.leadbridge.notification.NotificationKind;
 import io.leadbridge.notification.NotificationRepository;
+import io.leadbridge.opportunity.DealAction;
+import io.leadbridge.opportunity.StatusUpdate;
 import io.leadbridge.partner.PartnerTier;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.VendorGroups;
 import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadFixtures;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -67,9 +70,16 @@ final class ContactCheckScenario {
         return this;
     }
 
-    /** The rep reports first contact (or a final outcome) as its CRM or Tasklist would. */
+    /** The rep reports first contact as its CRM or Tasklist would. */
     void report(ContactOutcome outcome) {
-        leadActions.reportContact(leadId, outcome, null, null, repCaller());
+        leadActions.reportContact(leadId, outcome, null, repCaller());
+        engine.runDueJobs();
+    }
+
+    /** The rep reports the lead won at first contact, with its value. */
+    void reportWon() {
+        leadActions.reportProgress(leadId, new StatusUpdate(DealAction.WON, new BigDecimal("18000"), "USD", null,
+                null, null, null, null), repCaller());
         engine.runDueJobs();
     }
 

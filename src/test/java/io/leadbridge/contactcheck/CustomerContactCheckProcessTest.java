@@ -207,7 +207,7 @@ class CustomerContactCheckProcessTest {
     @Test
     void doesNotAskWhenTheLeadIsClosed() {
         scenario.acceptedLead();
-        scenario.report(ContactOutcome.WON);
+        scenario.reportWon();
 
         engine.passTime(ContactCheckScenario.CUSTOMER_CHECK_AFTER.plusMinutes(1));
 

@@ -1,9 +1,13 @@
 package io.leadbridge.lead;
 
+import io.leadbridge.reporting.CsvDownload;
+import io.leadbridge.reporting.CsvWriter;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.CallerProvider;
 import io.leadbridge.web.ApiException;
 import io.leadbridge.web.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reading leads: one with its timeline, or a filtered page of them. */
+/** Reading leads: one with its timeline, a filtered page of them, or all of them as CSV. */
 @RestController
 @RequestMapping("/api/leads")
 class LeadController {
@@ -21,11 +25,13 @@ class LeadController {
     private final LeadViews views;
     private final LeadSearch search;
     private final CallerProvider callers;
+    private final LeadCsvExport export;
 
-    LeadController(LeadViews views, LeadSearch search, CallerProvider callers) {
+    LeadController(LeadViews views, LeadSearch search, CallerProvider callers, LeadCsvExport export) {
         this.views = views;
         this.search = search;
         this.callers = callers;
+        this.export = export;
     }
 
     @GetMapping("/{id}")
@@ -49,15 +55,46 @@ class LeadController {
             throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
         Caller caller = callers.current();
+        partner = visiblePartner(partner, caller);
+        var found = search.find(new LeadSearch.Criteria(status, partner, segment, country, campaign), page, size);
+        List<LeadView> items = found.leads().stream().map(lead -> views.summary(lead, caller)).toList();
+        return new LeadPage(items, page, size, found.total());
+    }
+
+    /** Every matching lead as CSV, asked for with {@code Accept: text/csv}; the same filters and visibility, no pages. */
+    @GetMapping(produces = "text/csv")
+    void exportCsv(@RequestParam(required = false) LeadStatus status,
+            @RequestParam(required = false) String partner,
+            @RequestParam(required = false) String segment,
+            @RequestParam(required = false) String country,
+            @RequestParam(required = false) String campaign,
+            HttpServletResponse response) throws IOException {
+        String visible = visiblePartner(partner, callers.current());
+        CsvDownload.prepare(response, "leads.csv");
+        export.write(new LeadSearch.Criteria(status, visible, segment, country, campaign),
+                new CsvWriter(response.getWriter()));
+    }
+
+    /** The same as CSV, asked for with {@code ?format=csv}, e.g. from a browser's address bar. */
+    @GetMapping(params = "format=csv")
+    void exportCsvByParameter(@RequestParam(required = false) LeadStatus status,
+            @RequestParam(required = false) String partner,
+            @RequestParam(required = false) String segment,
+            @RequestParam(required = false) String country,
+            @RequestParam(required = false) String campaign,
+            HttpServletResponse response) throws IOException {
+        exportCsv(status, partner, segment, country, campaign, response);
+    }
+
+    /** A partner user lists only its own partner's leads (403 for another); vendor users any partner's. */
+    private static String visiblePartner(String partner, Caller caller) {
         if (caller.isPartnerUser()) {
             if (partner != null && !partner.equals(caller.partnerId())) {
                 throw ApiException.forbidden("you may only list your own partner's leads");
             }
-            partner = caller.partnerId();
+            return caller.partnerId();
         }
-        var found = search.find(new LeadSearch.Criteria(status, partner, segment, country, campaign), page, size);
-        List<LeadView> items = found.leads().stream().map(lead -> views.summary(lead, caller)).toList();
-        return new LeadPage(items, page, size, found.total());
+        return partner;
     }
 
     /** A page of leads and how many match in all. */

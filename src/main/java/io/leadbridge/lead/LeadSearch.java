@@ -25,8 +25,19 @@ public class LeadSearch {
     }
 
     public Page find(Criteria criteria, int page, int size) {
-        List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
+        String from = from(criteria, params);
+        long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<Lead> leads = jdbc.sql("select l.*" + from + " order by l.created_at desc, l.id desc limit :limit offset :offset")
+                .params(params).query(LeadRepository::map).list();
+        return new Page(leads, total);
+    }
+
+    /** {@code from lead l join account a ... where ...} for the criteria, adding their parameters to {@code params}. */
+    static String from(Criteria criteria, Map<String, Object> params) {
+        List<String> where = new ArrayList<>();
         if (criteria.status() != null) {
             where.add("l.status = :status");
             params.put("status", criteria.status().name());
@@ -49,13 +60,7 @@ public class LeadSearch {
             where.add("l.campaign = :campaign");
             params.put("campaign", criteria.campaign());
         }
-        String from = " from lead l join account a on a.id = l.account_id"
+        return " from lead l join account a on a.id = l.account_id"
                 + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
-        long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
-        List<Lead> leads = jdbc.sql("select l.*" + from + " order by l.created_at desc, l.id desc limit :limit offset :offset")
-                .params(params).query(LeadRepository::map).list();
-        return new Page(leads, total);
     }
 }

@@ -1,0 +1,145 @@
+package io.leadbridge.reporting;
+
+import io.leadbridge.lead.LeadStatus;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Campaign ROI: per campaign (the code a lead carries; leads without one form a row of their
+ * own), of the leads received in the period: how many, how many were followed up (first contact
+ * reported, or an opportunity opened), won, lost, still pending, or not pursued (nurture,
+ * disqualified); the value won; what a lead cost and the return on the campaign's cost; and how
+ * long closing took from the lead's arrival.
+ *
+ * <p>Money is never converted: the value won counts WON opportunities (their final amount) in the
+ * campaign's currency; won value in other currencies is listed beside it and left out of the ROI.
+ * A lead won without an opportunity adds no value. {@code cost} is the campaign's whole cost, so
+ * {@code costPerLead = cost / leads} and {@code roi = (wonValue − cost) / cost} are the campaign's
+ * own only when the report covers all its leads: with the campaign's dates as the period and no
+ * other filter. Narrower filters (a partner, a country) set part of the leads against the whole
+ * cost. A lead counts for the partner that holds it now.
+ */
+@Component
+public class CampaignReport {
+
+    private static final String CLOSED = Arrays.stream(LeadStatus.values()).filter(LeadStatus::isClosed)
+            .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+
+    private final JdbcClient jdbc;
+    private final ReportingProperties properties;
+
+    CampaignReport(JdbcClient jdbc, ReportingProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    public Campaigns report(ReportFilter filter) {
+        filter.groupBy(List.of(), null, "campaign report");
+        LeadConditions conditions = LeadConditions.of(filter).partnerOn("l.partner_id");
+        Map<String, Object> params = new HashMap<>(conditions.params());
+        params.put("currency", properties.currency());
+        Map<String, List<Money>> otherCurrencies = new HashMap<>();
+        jdbc.sql("""
+                select l.campaign, op.currency, sum(coalesce(op.final_amount, op.amount)) as amount
+                from lead l
+                join account a on a.id = l.account_id
+                join opportunity op on op.lead_id = l.id
+                left join campaign c on c.code = l.campaign"""
+                + conditions.where() + """
+                 and op.stage = 'WON' and op.currency <> coalesce(c.currency, :currency)
+                group by l.campaign, op.currency
+                order by op.currency""")
+                .params(params)
+                .query(rs -> {
+                    otherCurrencies.computeIfAbsent(rs.getString("campaign"), k -> new ArrayList<>())
+                            .add(new Money(rs.getString("currency"), Figures.money(rs.getBigDecimal("amount"))));
+                });
+        List<Row> rows = jdbc.sql("""
+                select campaign, name, channel, cost, currency, count(*) as leads, sum(followed_up) as followed_up,
+                       sum(won) as won, sum(lost) as lost, sum(pending) as pending, sum(not_pursued) as not_pursued,
+                       sum(won_value) as won_value,
+                """ + Hours.sql("close", "received_at", "closed_at") + "\n" + """
+                from (
+                    select l.campaign, c.name, c.channel, c.cost, coalesce(c.currency, :currency) as currency,
+                           l.created_at as received_at,
+                           case when op.lead_id is not null or exists
+                               (select 1 from lead_event e
+                                where e.lead_id = l.id and e.type in ('CONTACTED', 'WON', 'LOST'))
+                                then 1 else 0 end as followed_up,
+                           case when l.status = 'WON' then 1 else 0 end as won,
+                           case when l.status = 'LOST' then 1 else 0 end as lost,
+                           case when l.status in ('NURTURE', 'DISQUALIFIED') then 1 else 0 end as not_pursued,
+                           case when l.status not in (CLOSED) then 1 else 0 end as pending,
+                           case when op.stage = 'WON' and op.currency = coalesce(c.currency, :currency)
+                                then coalesce(op.final_amount, op.amount) else 0 end as won_value,
+                           case when l.status in ('WON', 'LOST') then coalesce(op.closed_at,
+                               (select min(e.occurred_at) from lead_event e
+                                where e.lead_id = l.id and e.type in ('WON', 'LOST'))) end as closed_at
+                    from lead l
+                    join account a on a.id = l.account_id
+                    left join campaign c on c.code = l.campaign
+                    left join opportunity op on op.lead_id = l.id""".replace("CLOSED", CLOSED)
+                + conditions.where() + """
+                ) f
+                group by campaign, name, channel, cost, currency""")
+                .params(params)
+                .query((rs, i) -> {
+                    String campaign = rs.getString("campaign");
+                    BigDecimal cost = rs.getBigDecimal("cost");
+                    long leads = rs.getLong("leads");
+                    BigDecimal wonValue = Figures.money(rs.getBigDecimal("won_value"));
+                    return new Row(campaign, rs.getString("name"), rs.getString("channel"), Figures.money(cost),
+                            rs.getString("currency"), leads, rs.getLong("followed_up"), rs.getLong("won"),
+                            rs.getLong("lost"), rs.getLong("pending"), rs.getLong("not_pursued"), wonValue,
+                            otherCurrencies.getOrDefault(campaign, List.of()),
+                            cost == null || leads == 0 ? null : cost.divide(BigDecimal.valueOf(leads), 2, RoundingMode.HALF_UP),
+                            cost == null || cost.signum() == 0 ? null
+                                    : wonValue.subtract(cost).divide(cost, 3, RoundingMode.HALF_UP),
+                            Hours.read(rs, "close"));
+                })
+                .list();
+        return new Campaigns(filter.period(), rows.stream().sorted(Comparator.comparing(Row::campaign, Figures.byKey()))
+                .toList());
+    }
+
+    /** The campaign report of a period. */
+    public record Campaigns(ReportPeriod period, List<Row> campaigns) {
+
+        public CsvTable table() {
+            return new CsvTable(List.of("campaign", "name", "channel", "cost", "currency", "leads", "followed_up", "won",
+                    "lost", "pending", "not_pursued", "won_value", "won_value_other_currencies", "cost_per_lead", "roi",
+                    "median_hours_to_close", "p90_hours_to_close"),
+                    campaigns.stream().<List<Object>>map(r -> Arrays.asList(r.campaign(), r.name(), r.channel(), r.cost(),
+                            r.currency(), r.leads(), r.followedUp(), r.won(), r.lost(), r.pending(), r.notPursued(),
+                            r.wonValue(), r.wonValueOtherCurrencies().stream()
+                                    .map(m -> m.currency() + " " + m.amount().toPlainString())
+                                    .collect(Collectors.joining("; ")),
+                            r.costPerLead(), r.roi(), r.hoursToClose() == null ? null : r.hoursToClose().median(),
+                            r.hoursToClose() == null ? null : r.hoursToClose().p90())).toList());
+        }
+    }
+
+    /**
+     * One campaign ({@code campaign} left out for leads without one; {@code name}, {@code channel},
+     * {@code cost}, {@code costPerLead} and {@code roi} left out when the code has no campaign
+     * record). {@code currency} is the campaign's (else the reporting currency): the currency of
+     * {@code cost} and {@code wonValue}.
+     */
+    public record Row(String campaign, String name, String channel, BigDecimal cost, String currency, long leads,
+            long followedUp, long won, long lost, long pending, long notPursued, BigDecimal wonValue,
+            List<Money> wonValueOtherCurrencies, BigDecimal costPerLead, BigDecimal roi, Hours hoursToClose) {
+    }
+
+    /** An amount in a currency. */
+    public record Money(String currency, BigDecimal amount) {
+    }
+}

@@ -1,0 +1,119 @@
+package io.leadbridge.reporting;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The funnel of the leads received in the period: how many got how far, received → qualified →
+ * offered → accepted → contacted → opportunity → won, and the conversion from each step to the
+ * next. Each step counts the leads that reached it <em>and</em> every step before, so the funnel
+ * only narrows.
+ *
+ * <ul>
+ * <li>qualified: the qualification table sent the lead on to sales (route PARTNER or
+ * INSIDE_SALES), not to nurture or out;</li>
+ * <li>offered: it was offered to a partner; accepted: a partner accepted it;</li>
+ * <li>contacted: the partner that accepted it reported first contact (CONTACTED, or WON or LOST
+ * straight from first contact) or opened an opportunity;</li>
+ * <li>opportunity: a partner opened an opportunity for it, or won it (a lead won straight from
+ * first contact is an opportunity won);</li>
+ * <li>won: the lead is WON by a partner.</li>
+ * </ul>
+ *
+ * With {@code partner} (or {@code tier}) it is that partner's funnel: the leads offered to it,
+ * and from "accepted" on what that partner did with them; "received", "qualified" and "offered"
+ * then count the same leads.
+ */
+@Component
+public class FunnelReport {
+
+    /** The steps in order. */
+    public enum Step { RECEIVED, QUALIFIED, OFFERED, ACCEPTED, CONTACTED, OPPORTUNITY, WON }
+
+    private final JdbcClient jdbc;
+
+    FunnelReport(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Funnel report(ReportFilter filter) {
+        filter.groupBy(List.of(), null, "funnel");
+        LeadConditions conditions = LeadConditions.of(filter);
+        String offerTo = conditions.partnerMatch("o.partner_id");
+        if (filter.narrowsPartners()) {
+            conditions.and("exists (select 1 from lead_offer o where o.lead_id = l.id and " + offerTo + ")");
+        }
+        String heldBy = "l.partner_id is not null and " + conditions.partnerMatch("l.partner_id");
+        String sql = """
+                select count(*) as received,
+                       sum(qualified) as qualified,
+                       sum(qualified * offered) as offered,
+                       sum(qualified * offered * accepted) as accepted,
+                       sum(qualified * offered * accepted * contacted) as contacted,
+                       sum(qualified * offered * accepted * contacted * opportunity) as opportunity,
+                       sum(qualified * offered * accepted * contacted * opportunity * won) as won
+                from (
+                    select case when l.route in ('PARTNER', 'INSIDE_SALES') then 1 else 0 end as qualified,
+                           case when exists (select 1 from lead_offer o where o.lead_id = l.id and OFFER_TO)
+                                then 1 else 0 end as offered,
+                           case when exists (select 1 from lead_offer o where o.lead_id = l.id and OFFER_TO
+                                                 and o.outcome = 'ACCEPTED')
+                                then 1 else 0 end as accepted,
+                           case when exists (select 1 from lead_offer o where o.lead_id = l.id and OFFER_TO
+                                                 and o.outcome = 'ACCEPTED'
+                                                 and (exists (select 1 from lead_event e where e.lead_id = l.id
+                                                                  and e.type in ('CONTACTED', 'WON', 'LOST')
+                                                                  and e.partner_id = o.partner_id)
+                                                      or exists (select 1 from opportunity c where c.lead_id = l.id
+                                                                     and c.partner_id = o.partner_id)))
+                                then 1 else 0 end as contacted,
+                           case when exists (select 1 from opportunity op where op.lead_id = l.id and OPPORTUNITY_OF)
+                                     or (l.status = 'WON' and HELD_BY)
+                                then 1 else 0 end as opportunity,
+                           case when l.status = 'WON' and HELD_BY then 1 else 0 end as won
+                    from lead l
+                    join account a on a.id = l.account_id"""
+                .replace("OFFER_TO", offerTo)
+                .replace("OPPORTUNITY_OF", conditions.partnerMatch("op.partner_id"))
+                .replace("HELD_BY", heldBy)
+                + conditions.where() + ") f";
+        long[] counts = jdbc.sql(sql).params(conditions.params()).query((rs, i) -> {
+            long[] c = new long[Step.values().length];
+            for (Step step : Step.values()) {
+                c[step.ordinal()] = rs.getLong(step.name().toLowerCase(Locale.ROOT));
+            }
+            return c;
+        }).single();
+        List<StepCount> steps = new ArrayList<>();
+        for (Step step : Step.values()) {
+            long leads = counts[step.ordinal()];
+            steps.add(step == Step.RECEIVED ? new StepCount(step, leads, null, null)
+                    : new StepCount(step, leads, Figures.share(leads, counts[step.ordinal() - 1]),
+                            Figures.share(leads, counts[0])));
+        }
+        return new Funnel(filter.period(), filter.partner(), filter.tier() == null ? null : filter.tier().name(), steps);
+    }
+
+    /** The funnel of a period, of one partner or tier where they are named. */
+    public record Funnel(ReportPeriod period, String partner, String tier, List<StepCount> steps) {
+
+        public CsvTable table() {
+            return new CsvTable(List.of("step", "leads", "conversion_from_previous", "conversion_from_received"),
+                    steps.stream().<List<Object>>map(s -> Arrays.asList(s.step().name(), s.leads(),
+                            s.fromPrevious(), s.fromReceived())).toList());
+        }
+    }
+
+    /**
+     * One step: {@code leads} that got this far, {@code fromPrevious} = leads / the previous step's
+     * leads and {@code fromReceived} = leads / received (3 decimals; left out when dividing by 0).
+     */
+    public record StepCount(Step step, long leads, BigDecimal fromPrevious,
+            BigDecimal fromReceived) {
+    }
+}

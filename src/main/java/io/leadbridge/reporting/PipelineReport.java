@@ -1,0 +1,147 @@
+package io.leadbridge.reporting;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.leadbridge.lead.LeadStatus;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pipeline: the leads received in the period by status, and the value of their opportunities
+ * by stage and currency, optionally grouped by a filter dimension. A lead counts for the partner
+ * that holds it now ({@code lead.partner_id}); a lead withdrawn and waiting, or offered to several
+ * partners in an open competition, counts for none. An opportunity's value is its amount, and for
+ * a WON one its final amount. Amounts are summed per currency, never converted.
+ */
+@Component
+public class PipelineReport {
+
+    private final JdbcClient jdbc;
+
+    PipelineReport(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The pipeline of the leads the filter selects: one query, grouped in the database. */
+    public Pipeline report(ReportFilter filter) {
+        ReportDimension groupBy = filter.groupBy(List.of(ReportDimension.values()), null, "pipeline");
+        LeadConditions conditions = LeadConditions.of(filter).partnerOn("l.partner_id");
+        String key = groupBy == null ? "" : column(groupBy) + " as group_key, ";
+        String groupKey = groupBy == null ? "" : column(groupBy) + ", ";
+        List<Row> rows = jdbc.sql("select " + key + """
+                       l.status, op.stage, op.currency, count(*) as leads, count(op.lead_id) as opportunities,
+                       sum(case when op.stage = 'WON' then coalesce(op.final_amount, op.amount) else op.amount end)
+                           as amount
+                from lead l
+                join account a on a.id = l.account_id
+                left join partner p on p.id = l.partner_id
+                left join opportunity op on op.lead_id = l.id"""
+                + conditions.where() + " group by " + groupKey + "l.status, op.stage, op.currency")
+                .params(conditions.params())
+                .query((rs, i) -> new Row(groupBy == null ? null : rs.getString("group_key"), rs.getString("status"),
+                        rs.getString("stage"), rs.getString("currency"), rs.getLong("leads"),
+                        rs.getLong("opportunities"), Figures.money(rs.getBigDecimal("amount"))))
+                .list();
+        rows = rows.stream().sorted(Row.ORDER).toList();
+        List<Group> groups = null;
+        if (groupBy != null) {
+            Map<String, List<Row>> byKey = new LinkedHashMap<>();
+            rows.forEach(row -> byKey.computeIfAbsent(row.key(), k -> new ArrayList<>()).add(row));
+            groups = byKey.entrySet().stream().map(e -> Group.of(e.getKey(), e.getValue())).toList();
+        }
+        return new Pipeline(filter.period(), groupBy == null ? null : groupBy.parameter(), groups,
+                Group.of(null, rows), rows);
+    }
+
+    /** The lead's value of a dimension: its holder, the holder's tier, the account's place and industry, ... */
+    static String column(ReportDimension dimension) {
+        return switch (dimension) {
+            case PARTNER -> "l.partner_id";
+            case TIER -> "p.tier";
+            case COUNTRY -> "a.country";
+            case REGION -> "a.region";
+            case SEGMENT -> "l.segment";
+            case INDUSTRY -> "a.industry";
+            case PRODUCT -> "l.product";
+            case CAMPAIGN -> "l.campaign";
+        };
+    }
+
+    /**
+     * The pipeline of a period: {@code groups} (only with {@code groupBy}; {@code key} left out for
+     * leads without a value, e.g. no partner) and the {@code total} over all of them.
+     */
+    public record Pipeline(ReportPeriod period, String groupBy, List<Group> groups, Group total,
+            @JsonIgnore List<Row> rows) {
+
+        /** One line per group, status, stage and currency, as the database counted them. */
+        public CsvTable table() {
+            List<String> header = new ArrayList<>();
+            if (groupBy != null) {
+                header.add(groupBy);
+            }
+            header.addAll(List.of("status", "stage", "currency", "leads", "opportunities", "value"));
+            List<List<Object>> lines = rows.stream().map(row -> {
+                List<Object> line = new ArrayList<>();
+                if (groupBy != null) {
+                    line.add(row.key());
+                }
+                line.addAll(Arrays.asList(row.status(), row.stage(), row.currency(), row.leads(),
+                        row.opportunities(), row.value()));
+                return line;
+            }).toList();
+            return new CsvTable(header, lines);
+        }
+    }
+
+    /** Leads of one group: how many, by status, and their opportunities by stage and currency. */
+    public record Group(String key, long leads, List<StatusCount> statuses, List<StageValue> opportunities) {
+
+        static Group of(String key, List<Row> rows) {
+            Map<String, Long> byStatus = rows.stream().collect(Collectors.groupingBy(Row::status, LinkedHashMap::new,
+                    Collectors.summingLong(Row::leads)));
+            Map<List<String>, List<Row>> byStage = rows.stream().filter(r -> r.stage() != null)
+                    .collect(Collectors.groupingBy(r -> Arrays.asList(r.stage(), r.currency()), LinkedHashMap::new,
+                            Collectors.toList()));
+            List<StatusCount> statuses = byStatus.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey(Figures.inOrder(STATUSES)))
+                    .map(e -> new StatusCount(e.getKey(), e.getValue())).toList();
+            List<StageValue> opportunities = byStage.entrySet().stream()
+                    .map(e -> new StageValue(e.getKey().get(0), e.getKey().get(1),
+                            e.getValue().stream().mapToLong(Row::opportunities).sum(),
+                            e.getValue().stream().map(Row::value).filter(Objects::nonNull)
+                                    .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2)))
+                    .sorted(Comparator.comparing(StageValue::stage, Figures.inOrder(Figures.STAGES))
+                            .thenComparing(StageValue::currency, Figures.byKey()))
+                    .toList();
+            return new Group(key, rows.stream().mapToLong(Row::leads).sum(), statuses, opportunities);
+        }
+    }
+
+    public record StatusCount(String status, long leads) {
+    }
+
+    /** Opportunities of one stage in one currency and their value. */
+    public record StageValue(String stage, String currency, long opportunities, BigDecimal value) {
+    }
+
+    /** What the database counted for one group, status, stage and currency (stage null: leads without an opportunity). */
+    public record Row(String key, String status, String stage, String currency, long leads, long opportunities,
+            BigDecimal value) {
+
+        static final Comparator<Row> ORDER = Comparator.comparing(Row::key, Figures.byKey())
+                .thenComparing(Row::status, Figures.inOrder(STATUSES))
+                .thenComparing(Row::stage, Figures.inOrder(Figures.STAGES))
+                .thenComparing(Row::currency, Figures.byKey());
+    }
+
+    private static final List<String> STATUSES = Arrays.stream(LeadStatus.values()).map(Enum::name).toList();
+}

@@ -1,0 +1,96 @@
+package io.leadbridge.reporting;
+
+import io.leadbridge.config.LeadClock;
+import io.leadbridge.security.Caller;
+import io.leadbridge.security.CallerProvider;
+import io.leadbridge.web.ApiException;
+import java.util.function.Function;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/reports/*}: pipeline, funnel, SLA, campaigns and partner scorecards, as JSON or as
+ * CSV ({@code Accept: text/csv} or {@code ?format=csv}). Vendor users see every partner; a
+ * partner user always gets its own partner's figures (see {@link ReportFilter#forCaller}).
+ */
+@RestController
+@RequestMapping("/api/reports")
+class ReportController {
+
+    private final PipelineReport pipeline;
+    private final FunnelReport funnel;
+    private final SlaReport sla;
+    private final CampaignReport campaigns;
+    private final PartnerScorecard scorecards;
+    private final CallerProvider callers;
+    private final LeadClock clock;
+
+    ReportController(PipelineReport pipeline, FunnelReport funnel, SlaReport sla, CampaignReport campaigns,
+            PartnerScorecard scorecards, CallerProvider callers, LeadClock clock) {
+        this.pipeline = pipeline;
+        this.funnel = funnel;
+        this.sla = sla;
+        this.campaigns = campaigns;
+        this.scorecards = scorecards;
+        this.callers = callers;
+        this.clock = clock;
+    }
+
+    @GetMapping("/pipeline")
+    ResponseEntity<?> pipeline(@RequestParam MultiValueMap<String, String> query,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return answer("pipeline", query, accept, pipeline::report, PipelineReport.Pipeline::table);
+    }
+
+    @GetMapping("/funnel")
+    ResponseEntity<?> funnel(@RequestParam MultiValueMap<String, String> query,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return answer("funnel", query, accept, funnel::report, FunnelReport.Funnel::table);
+    }
+
+    @GetMapping("/sla")
+    ResponseEntity<?> sla(@RequestParam MultiValueMap<String, String> query,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return answer("sla", query, accept, sla::report, SlaReport.Sla::table);
+    }
+
+    @GetMapping("/campaigns")
+    ResponseEntity<?> campaigns(@RequestParam MultiValueMap<String, String> query,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return answer("campaigns", query, accept, campaigns::report, CampaignReport.Campaigns::table);
+    }
+
+    /** A partner's scorecard: 403 for a partner user asking for another partner's, 404 for an unknown partner. */
+    @GetMapping("/partners/{id}")
+    ResponseEntity<?> scorecard(@PathVariable String id, @RequestParam MultiValueMap<String, String> query,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        Caller caller = callers.current();
+        if (caller.isPartnerUser() && !id.equals(caller.partnerId())) {
+            throw ApiException.forbidden("you may only see your own partner's scorecard");
+        }
+        ReportFormat format = ReportFormat.of(query.getFirst("format"), accept);
+        ReportFilter filter = ReportFilter.parse(query, clock.now());
+        PartnerScorecard.Scorecard scorecard = scorecards.report(id, filter);
+        return format == ReportFormat.CSV
+                ? CsvDownload.of(CsvDownload.fileName("scorecard_" + id, filter.period()), scorecard.table())
+                : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(scorecard);
+    }
+
+    private <R> ResponseEntity<?> answer(String report, MultiValueMap<String, String> query, String accept,
+            Function<ReportFilter, R> build, Function<R, CsvTable> table) {
+        ReportFormat format = ReportFormat.of(query.getFirst("format"), accept);
+        ReportFilter filter = ReportFilter.parse(query, clock.now()).forCaller(callers.current());
+        R result = build.apply(filter);
+        return format == ReportFormat.CSV
+                ? CsvDownload.of(CsvDownload.fileName(report, filter.period()), table.apply(result))
+                : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
+    }
+}

@@ -1,0 +1,173 @@
+package io.leadbridge.reporting;
+
+import io.leadbridge.partner.PartnerTier;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * SLA compliance of the offers of the leads received in the period, by partner (or tier): how
+ * many offers were accepted within the accept SLA, how many accepted leads got their first contact
+ * within the contact SLA, how often leads were withdrawn, and how long accepting, first contact
+ * and closing took (median and 90th percentile, in hours).
+ *
+ * <ul>
+ * <li>accepted in time: the offer was ACCEPTED with {@code closed_at <= accept_due_at};
+ * {@code acceptedInTimeShare} divides by the offers the partner answered or let run out
+ * (accepted, declined, accept SLA missed) — offers a channel manager took back or another partner
+ * won in an open competition are not held against it, as in routing's acceptance rate;</li>
+ * <li>contacted in time: the partner reported first contact (CONTACTED, or WON or LOST straight
+ * from first contact) after accepting. The lifecycle withdraws a lead at its contact deadline
+ * (and the contact deadline is kept on the lead only while it runs), so a first contact the
+ * holder could still report is in time; a missed one is a CONTACT_SLA_MISSED strike.
+ * {@code contactedInTimeShare} = in time / (in time + missed);</li>
+ * <li>withdrawals: offers withdrawn before an answer (accept SLA missed, a channel manager, a
+ * reassignment; not an open competition another partner won) and accepted leads withdrawn later
+ * (contact SLA missed, a channel manager);</li>
+ * <li>times: to accept from the offer, to first contact from the acceptance, to close (WON or LOST
+ * by that partner; the opportunity's close, else the WON/LOST event) from the acceptance.</li>
+ * </ul>
+ */
+@Component
+public class SlaReport {
+
+    static final List<ReportDimension> GROUPS = List.of(ReportDimension.PARTNER, ReportDimension.TIER);
+
+    private static final String OFFERS = """
+            select o.partner_id, p.name as partner_name, p.tier, o.outcome, o.close_reason, o.offered_at,
+                   o.accept_due_at, o.closed_at,
+                   case when o.outcome = 'ACCEPTED' then o.closed_at end as accepted_at,
+                   case when o.outcome = 'ACCEPTED' then
+                       (select min(e.occurred_at) from lead_event e
+                        where e.lead_id = o.lead_id and e.type in ('CONTACTED', 'WON', 'LOST')
+                          and e.partner_id = o.partner_id and e.occurred_at >= o.closed_at) end as first_contact_at,
+                   case when o.outcome = 'ACCEPTED' and exists
+                       (select 1 from lead_event e
+                        where e.lead_id = o.lead_id and e.type = 'WITHDRAWN' and e.partner_id = o.partner_id
+                          and e.occurred_at >= o.closed_at) then 1 else 0 end as withdrawn_later,
+                   case when exists
+                       (select 1 from partner_strike s
+                        where s.lead_id = o.lead_id and s.partner_id = o.partner_id
+                          and s.kind = 'CONTACT_SLA_MISSED') then 1 else 0 end as contact_missed,
+                   case when o.outcome = 'ACCEPTED' and l.status in ('WON', 'LOST') and l.partner_id = o.partner_id
+                        then coalesce(op.closed_at,
+                            (select min(e.occurred_at) from lead_event e
+                             where e.lead_id = l.id and e.type in ('WON', 'LOST'))) end as lead_closed_at
+            from lead_offer o
+            join lead l on l.id = o.lead_id
+            join account a on a.id = l.account_id
+            join partner p on p.id = o.partner_id
+            left join opportunity op on op.lead_id = l.id""";
+
+    private static final String MEASURES = """
+            count(*) as offers,
+            sum(case when outcome in ('ACCEPTED', 'DECLINED') or close_reason = 'ACCEPT_SLA_MISSED'
+                     then 1 else 0 end) as answered,
+            sum(case when outcome = 'ACCEPTED' then 1 else 0 end) as accepted,
+            sum(case when outcome = 'ACCEPTED' and closed_at <= accept_due_at then 1 else 0 end) as accepted_in_time,
+            sum(case when outcome = 'DECLINED' then 1 else 0 end) as declined,
+            sum(case when close_reason = 'ACCEPT_SLA_MISSED' then 1 else 0 end) as accept_sla_missed,
+            sum(case when outcome is null then 1 else 0 end) as open_offers,
+            sum(case when outcome = 'ACCEPTED' and first_contact_at is not null and contact_missed = 0
+                     then 1 else 0 end) as contacted_in_time,
+            sum(case when outcome = 'ACCEPTED' and contact_missed = 1 then 1 else 0 end) as contact_sla_missed,
+            sum(case when outcome = 'WITHDRAWN' and coalesce(close_reason, '-') <> 'COMPETITION_LOST' then 1
+                     when outcome = 'ACCEPTED' and withdrawn_later = 1 then 1
+                     else 0 end) as withdrawals,
+            """ + Hours.sql("accept", "offered_at", "accepted_at") + ",\n"
+            + Hours.sql("contact", "accepted_at", "first_contact_at") + ",\n"
+            + Hours.sql("close", "accepted_at", "lead_closed_at");
+
+    private final JdbcClient jdbc;
+
+    SlaReport(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Rows by partner (the default) or tier, and the total over all offers the filter selects. */
+    public Sla report(ReportFilter filter) {
+        ReportDimension groupBy = filter.groupBy(GROUPS, ReportDimension.PARTNER, "SLA report");
+        LeadConditions conditions = LeadConditions.of(filter).partnerOn("o.partner_id");
+        String offers = "(" + OFFERS + conditions.where() + ") f";
+        boolean byPartner = groupBy == ReportDimension.PARTNER;
+        String keys = byPartner ? "partner_id, partner_name, tier" : "tier";
+        List<Row> rows = jdbc.sql("select " + keys + ", " + MEASURES + " from " + offers + " group by " + keys)
+                .params(conditions.params())
+                .query((rs, i) -> row(rs, byPartner ? rs.getString("partner_id") : null,
+                        byPartner ? rs.getString("partner_name") : null, rs.getString("tier")))
+                .list();
+        rows = rows.stream().sorted(byPartner
+                ? Comparator.comparing(Row::partnerId)
+                : Comparator.comparing(Row::tier, Figures.inOrder(TIERS))).toList();
+        Row total = jdbc.sql("select " + MEASURES + " from " + offers).params(conditions.params())
+                .query((rs, i) -> row(rs, null, null, null)).single();
+        return new Sla(filter.period(), groupBy.parameter(), rows, total);
+    }
+
+    private static Row row(ResultSet rs, String partnerId, String name, String tier) throws SQLException {
+        long answered = rs.getLong("answered");
+        long acceptedInTime = rs.getLong("accepted_in_time");
+        long contactedInTime = rs.getLong("contacted_in_time");
+        long contactMissed = rs.getLong("contact_sla_missed");
+        return new Row(partnerId, name, tier, rs.getLong("offers"), answered, rs.getLong("accepted"), acceptedInTime,
+                Figures.share(acceptedInTime, answered), rs.getLong("declined"), rs.getLong("accept_sla_missed"),
+                rs.getLong("open_offers"), contactedInTime, contactMissed,
+                Figures.share(contactedInTime, contactedInTime + contactMissed), rs.getLong("withdrawals"),
+                Hours.read(rs, "accept"), Hours.read(rs, "contact"), Hours.read(rs, "close"));
+    }
+
+    private static final List<String> TIERS = Arrays.stream(PartnerTier.values()).map(Enum::name).toList();
+
+    /** The SLA report: one row per partner or tier ({@code groupBy}), and the total. */
+    public record Sla(ReportPeriod period, String groupBy, List<Row> rows, Row total) {
+
+        public CsvTable table() {
+            boolean byPartner = ReportDimension.PARTNER.parameter().equals(groupBy);
+            List<String> header = new ArrayList<>(byPartner ? List.of("partner", "name", "tier") : List.of("tier"));
+            header.addAll(Row.COLUMNS);
+            return new CsvTable(header, rows.stream().map(row -> {
+                List<Object> line = new ArrayList<>(byPartner
+                        ? Arrays.asList(row.partnerId(), row.name(), row.tier()) : Arrays.<Object>asList(row.tier()));
+                line.addAll(row.measures());
+                return line;
+            }).toList());
+        }
+    }
+
+    /**
+     * One partner's (or tier's, or everyone's) offers. {@code answered}: accepted, declined or let
+     * run out; {@code openOffers}: not answered yet; hours left out when nothing was measured.
+     */
+    public record Row(String partnerId, String name, String tier, long offers, long answered, long accepted,
+            long acceptedInTime, BigDecimal acceptedInTimeShare, long declined, long acceptSlaMissed, long openOffers,
+            long contactedInTime, long contactSlaMissed, BigDecimal contactedInTimeShare, long withdrawals,
+            Hours hoursToAccept, Hours hoursToFirstContact, Hours hoursToClose) {
+
+        static final List<String> COLUMNS = List.of("offers", "answered", "accepted", "accepted_in_time",
+                "accepted_in_time_share", "declined", "accept_sla_missed", "open_offers", "contacted_in_time",
+                "contact_sla_missed", "contacted_in_time_share", "withdrawals", "median_hours_to_accept",
+                "p90_hours_to_accept", "median_hours_to_first_contact", "p90_hours_to_first_contact",
+                "median_hours_to_close", "p90_hours_to_close");
+
+        List<Object> measures() {
+            return Arrays.asList(offers, answered, accepted, acceptedInTime, acceptedInTimeShare, declined,
+                    acceptSlaMissed, openOffers, contactedInTime, contactSlaMissed, contactedInTimeShare, withdrawals,
+                    median(hoursToAccept), p90(hoursToAccept), median(hoursToFirstContact), p90(hoursToFirstContact),
+                    median(hoursToClose), p90(hoursToClose));
+        }
+
+        private static BigDecimal median(Hours hours) {
+            return hours == null ? null : hours.median();
+        }
+
+        private static BigDecimal p90(Hours hours) {
+            return hours == null ? null : hours.p90();
+        }
+    }
+}

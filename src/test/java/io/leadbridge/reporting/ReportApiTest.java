@@ -1,5 +1,18 @@
 package io.leadbridge.reporting;
 
+import static io.leadbridge.reporting.ReportAssertions.assertCampaign;
+import static io.leadbridge.reporting.ReportAssertions.assertCsvFile;
+import static io.leadbridge.reporting.ReportAssertions.assertDecimal;
+import static io.leadbridge.reporting.ReportAssertions.assertFunnel;
+import static io.leadbridge.reporting.ReportAssertions.assertHours;
+import static io.leadbridge.reporting.ReportAssertions.assertSla;
+import static io.leadbridge.reporting.ReportAssertions.badRequestFields;
+import static io.leadbridge.reporting.ReportAssertions.counts;
+import static io.leadbridge.reporting.ReportAssertions.keysAndLeads;
+import static io.leadbridge.reporting.ReportAssertions.line;
+import static io.leadbridge.reporting.ReportAssertions.ok;
+import static io.leadbridge.reporting.ReportAssertions.stages;
+import static io.leadbridge.reporting.ReportAssertions.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +21,6 @@ import io.leadbridge.support.ApiClient;
 import io.leadbridge.support.CsvRows;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -486,101 +498,5 @@ class ReportApiTest {
         java.time.Instant to = java.time.Instant.parse(period.path("to").asText());
 
         assertThat(java.time.Duration.between(from, to)).isEqualTo(java.time.Duration.ofDays(90));
-    }
-
-    // --- helpers ----------------------------------------------------------------------------
-
-    private static JsonNode ok(ApiClient client, String path) {
-        ApiClient.Response response = client.get(path);
-        assertThat(response.status()).as(path + " → " + response).isEqualTo(200);
-        return response.json();
-    }
-
-    private static void assertCsvFile(ApiClient.Response csv, String fileName) {
-        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
-        assertThat(csv.header("Content-Type")).isEqualTo("text/csv;charset=UTF-8");
-        assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"" + fileName + "\"");
-    }
-
-    private static List<Map.Entry<String, Long>> statuses(JsonNode group) {
-        List<Map.Entry<String, Long>> statuses = new ArrayList<>();
-        group.path("statuses").forEach(s -> statuses.add(Map.entry(s.path("status").asText(), s.path("leads").asLong())));
-        return statuses;
-    }
-
-    /** "STAGE CURRENCY opportunities value" per opportunity line of a pipeline group. */
-    private static List<String> stages(JsonNode group) {
-        List<String> stages = new ArrayList<>();
-        group.path("opportunities").forEach(o -> stages.add(o.path("stage").asText() + " " + o.path("currency").asText()
-                + " " + o.path("opportunities").asLong() + " " + o.path("value").decimalValue().setScale(2)));
-        return stages;
-    }
-
-    private static List<String> keysAndLeads(JsonNode groups) {
-        List<String> lines = new ArrayList<>();
-        groups.forEach(g -> lines.add((g.has("key") ? g.path("key").asText() : "-") + " " + g.path("leads").asLong()));
-        return lines;
-    }
-
-    private static List<Long> counts(JsonNode funnelOrSteps) {
-        JsonNode steps = funnelOrSteps.has("steps") ? funnelOrSteps.path("steps") : funnelOrSteps;
-        List<Long> counts = new ArrayList<>();
-        steps.forEach(s -> counts.add(s.path("leads").asLong()));
-        return counts;
-    }
-
-    private static void assertFunnel(JsonNode steps, long[] leads, String[] fromPrevious, String[] fromReceived) {
-        assertThat(steps).hasSize(7);
-        List<String> names = new ArrayList<>();
-        steps.forEach(s -> names.add(s.path("step").asText()));
-        assertThat(names).containsExactly("RECEIVED", "QUALIFIED", "OFFERED", "ACCEPTED", "CONTACTED", "OPPORTUNITY",
-                "WON");
-        for (int i = 0; i < 7; i++) {
-            assertThat(steps.get(i).path("leads").asLong()).as(names.get(i)).isEqualTo(leads[i]);
-            if (i > 0) {
-                assertDecimal(steps.get(i).path("fromPrevious"), fromPrevious[i - 1]);
-                assertDecimal(steps.get(i).path("fromReceived"), fromReceived[i - 1]);
-            }
-        }
-    }
-
-    /** {@code "offers 5, answered 3, ..."}: each named count of an SLA row. */
-    private static void assertSla(JsonNode row, String counts, String acceptedInTimeShare, String contactedInTimeShare) {
-        for (String pair : counts.split(", ")) {
-            String[] nameAndCount = pair.split(" ");
-            assertThat(row.path(nameAndCount[0]).asLong()).as(nameAndCount[0]).isEqualTo(Long.parseLong(nameAndCount[1]));
-        }
-        assertDecimal(row.path("acceptedInTimeShare"), acceptedInTimeShare);
-        assertDecimal(row.path("contactedInTimeShare"), contactedInTimeShare);
-    }
-
-    private static void assertCampaign(JsonNode row, String counts) {
-        for (String pair : counts.split(", ")) {
-            String[] nameAndCount = pair.split(" ");
-            assertThat(row.path(nameAndCount[0]).asLong()).as(row.path("campaign").asText() + " " + nameAndCount[0])
-                    .isEqualTo(Long.parseLong(nameAndCount[1]));
-        }
-    }
-
-    private static void assertHours(JsonNode hours, String median, String p90) {
-        assertDecimal(hours.path("median"), median);
-        assertDecimal(hours.path("p90"), p90);
-    }
-
-    static void assertDecimal(JsonNode node, String expected) {
-        assertThat(node.isNumber()).as("a number, expected " + expected + ": " + node).isTrue();
-        assertThat(node.decimalValue()).isEqualByComparingTo(expected);
-    }
-
-    private static Map<String, String> line(String section, String item, String measure, String value) {
-        return Map.of("section", section, "item", item, "measure", measure, "value", value);
-    }
-
-    private static List<String> badRequestFields(ApiClient client, String path) {
-        ApiClient.Response response = client.get(path);
-        assertThat(response.status()).as(path + " → " + response).isEqualTo(400);
-        List<String> fields = new ArrayList<>();
-        response.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
-        return fields;
     }
 }

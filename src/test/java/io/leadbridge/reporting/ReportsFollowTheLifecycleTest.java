@@ -1,6 +1,6 @@
 package io.leadbridge.reporting;
 
-import static io.leadbridge.reporting.ReportApiTest.assertDecimal;
+import static io.leadbridge.reporting.ReportAssertions.assertDecimal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,8 @@
 package io.leadbridge.demo;
 
+import io.leadbridge.campaign.CampaignRequest;
+import io.leadbridge.campaign.Campaigns;
+import io.leadbridge.config.LeadClock;
 import io.leadbridge.config.LeadbridgeProperties;
 import io.leadbridge.demo.DemoLeads.DemoLead;
 import io.leadbridge.demo.DemoPartners.DemoPartner;
@@ -12,6 +15,8 @@ import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.partner.PartnerService;
 import io.leadbridge.partner.RepRequest;
 import io.leadbridge.security.AccessProvisioning;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,8 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo ({@code leadbridge.demo-data=true}, the {@code demo} profile of
- * {@code ./mvnw spring-boot:run}): vendor users, {@link DemoPartners}, and {@link DemoLeads}
- * brought into a realistic mix of states, all through the services the API uses. Runs after
+ * {@code ./mvnw spring-boot:run}): vendor users, {@link DemoPartners}, the campaigns' costs
+ * ({@link DemoCampaigns}), and {@link DemoLeads} brought into a realistic mix of states, all through the services the API uses. Runs after
  * {@code AccessBootstrap} has created the vendor groups, and only on a database without
  * partners, so restarting on the same H2 file loads nothing twice.
  */
@@ -42,9 +47,12 @@ class DemoData implements ApplicationRunner {
     private final LeadIntake intake;
     private final DemoLeadDriver driver;
     private final LeadSearch search;
+    private final Campaigns campaigns;
+    private final LeadClock clock;
 
     DemoData(LeadbridgeProperties properties, PartnerRepository partnerRepository, PartnerService partners,
-            AccessProvisioning access, LeadIntake intake, DemoLeadDriver driver, LeadSearch search) {
+            AccessProvisioning access, LeadIntake intake, DemoLeadDriver driver, LeadSearch search,
+            Campaigns campaigns, LeadClock clock) {
         this.properties = properties;
         this.partnerRepository = partnerRepository;
         this.partners = partners;
@@ -52,6 +60,8 @@ class DemoData implements ApplicationRunner {
         this.intake = intake;
         this.driver = driver;
         this.search = search;
+        this.campaigns = campaigns;
+        this.clock = clock;
     }
 
     @Override
@@ -66,6 +76,7 @@ class DemoData implements ApplicationRunner {
         log.info("Demo data: loading; every demo user's password is '{}'", DemoUsers.PASSWORD);
         DemoUsers.VENDOR_USERS.forEach(this::createVendorUser);
         DemoPartners.ALL.forEach(this::createPartner);
+        DemoCampaigns.all(LocalDate.ofInstant(clock.now(), ZoneOffset.UTC)).forEach(this::createCampaign);
         DemoLeads.ALL.forEach(this::loadLead);
         logSummary();
     }
@@ -83,6 +94,12 @@ class DemoData implements ApplicationRunner {
         log.info("Demo data: partner {} ({}, {}, {}, capacity {}) with rep(s) {}", partner.id(), partner.name(),
                 partner.tier(), String.join("+", partner.countries()), partner.capacity(),
                 demo.reps().stream().map(RepRequest::username).collect(Collectors.joining(", ")));
+    }
+
+    private void createCampaign(CampaignRequest request) {
+        var campaign = campaigns.create(request, DemoUsers.CHANNEL_MANAGER);
+        log.info("Demo data: campaign {} ({}, {} {})", campaign.code(), campaign.channel(), campaign.cost(),
+                campaign.currency());
     }
 
     private void loadLead(DemoLead demo) {

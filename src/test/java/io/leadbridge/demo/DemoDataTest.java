@@ -2,6 +2,7 @@ package io.leadbridge.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadbridge.campaign.Campaigns;
 import io.leadbridge.demo.DemoLeads.DemoLead;
 import io.leadbridge.lead.Lead;
 import io.leadbridge.lead.LeadRepository;
@@ -40,6 +41,7 @@ class DemoDataTest {
     @Autowired LeadRepository leads;
     @Autowired LeadSearch search;
     @Autowired IdentityService identity;
+    @Autowired Campaigns campaigns;
 
     @BeforeEach
     void finishWhatTheJobExecutorWouldHaveDone() {
@@ -55,6 +57,18 @@ class DemoDataTest {
         assertThat(all).allSatisfy(partner -> assertThat(partners.findReps(partner.id())).hasSizeBetween(1, 2));
         assertThat(partners.findRep("nina")).get().extracting(PartnerRep::partnerId).isEqualTo("northwind-systems");
         assertThat(identity.checkPassword("nina", DemoUsers.PASSWORD)).isTrue();
+    }
+
+    @Test
+    void registersTheCostOfEveryCampaignTheDemoLeadsCarry() {
+        Set<String> codes = DemoLeads.ALL.stream().map(lead -> lead.campaign().id()).collect(Collectors.toSet());
+
+        assertThat(codes).hasSize(4);
+        for (String code : codes) {
+            var campaign = campaigns.get(code);
+            assertThat(campaign.cost()).as(code).isPositive();
+            assertThat(campaign.currency()).as(code).isEqualTo("EUR");
+        }
     }
 
     @Test

@@ -24,7 +24,9 @@ class OpenApiTest {
         spec.path("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths).contains("/api/leads", "/api/leads/{id}", "/api/leads/{id}/accept", "/api/leads/import",
                 "/api/partners", "/api/partners/{partnerId}/credentials", "/api/partners/{id}/webhooks",
-                "/api/leads/{id}/routing", "/api/leads/{id}/support-requests");
+                "/api/leads/{id}/routing", "/api/leads/{id}/support-requests", "/api/campaigns",
+                "/api/campaigns/{code}", "/api/reports/pipeline", "/api/reports/funnel", "/api/reports/sla",
+                "/api/reports/campaigns", "/api/reports/partners/{id}");
         assertThat(paths).allMatch(p -> p.startsWith("/api/"));
         assertThat(spec.path("components").path("securitySchemes").path("basic").path("scheme").asText())
                 .isEqualTo("basic");

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * cost. A lead counts for the partner that holds it now.
  */
 @Component
-public class CampaignReport {
+class CampaignReport {
 
     private static final String CLOSED = Arrays.stream(LeadStatus.values()).filter(LeadStatus::isClosed)
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
@@ -42,7 +42,7 @@ public class CampaignReport {
         this.properties = properties;
     }
 
-    public Campaigns report(ReportFilter filter) {
+    Campaigns report(ReportFilter filter) {
         filter.groupBy(List.of(), null, "campaign report");
         LeadConditions conditions = LeadConditions.of(filter).partnerOn("l.partner_id");
         Map<String, Object> params = new HashMap<>(conditions.params());

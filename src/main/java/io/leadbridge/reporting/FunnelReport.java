@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * then count the same leads.
  */
 @Component
-public class FunnelReport {
+class FunnelReport {
 
     /** The steps in order. */
     public enum Step { RECEIVED, QUALIFIED, OFFERED, ACCEPTED, CONTACTED, OPPORTUNITY, WON }
@@ -41,7 +41,7 @@ public class FunnelReport {
         this.jdbc = jdbc;
     }
 
-    public Funnel report(ReportFilter filter) {
+    Funnel report(ReportFilter filter) {
         filter.groupBy(List.of(), null, "funnel");
         LeadConditions conditions = LeadConditions.of(filter);
         String offerTo = conditions.partnerMatch("o.partner_id");

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * now, and the strikes it earned in the period (by the strike's time).
  */
 @Component
-public class PartnerScorecard {
+class PartnerScorecard {
 
     private final PartnerService partners;
     private final PartnerStandings standings;
@@ -40,7 +40,7 @@ public class PartnerScorecard {
     }
 
     /** 404 when the partner does not exist. The filter's partner, tier and groupBy must be left out. */
-    public Scorecard report(String partnerId, ReportFilter filter) {
+    Scorecard report(String partnerId, ReportFilter filter) {
         filter.refuse("the scorecard's partner is the one in the path", "partner", "tier");
         filter.refuse("the scorecard is not grouped", "groupBy");
         Partner partner = partners.get(partnerId);

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * a WON one its final amount. Amounts are summed per currency, never converted.
  */
 @Component
-public class PipelineReport {
+class PipelineReport {
 
     private final JdbcClient jdbc;
 
@@ -31,7 +31,7 @@ public class PipelineReport {
     }
 
     /** The pipeline of the leads the filter selects: one query, grouped in the database. */
-    public Pipeline report(ReportFilter filter) {
+    Pipeline report(ReportFilter filter) {
         ReportDimension groupBy = filter.groupBy(List.of(ReportDimension.values()), null, "pipeline");
         LeadConditions conditions = LeadConditions.of(filter).partnerOn("l.partner_id");
         String key = groupBy == null ? "" : column(groupBy) + " as group_key, ";

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class SlaReport {
+class SlaReport {
 
     static final List<ReportDimension> GROUPS = List.of(ReportDimension.PARTNER, ReportDimension.TIER);
 
@@ -91,7 +91,7 @@ public class SlaReport {
     }
 
     /** Rows by partner (the default) or tier, and the total over all offers the filter selects. */
-    public Sla report(ReportFilter filter) {
+    Sla report(ReportFilter filter) {
         ReportDimension groupBy = filter.groupBy(GROUPS, ReportDimension.PARTNER, "SLA report");
         LeadConditions conditions = LeadConditions.of(filter).partnerOn("o.partner_id");
         String offers = "(" + OFFERS + conditions.where() + ") f";

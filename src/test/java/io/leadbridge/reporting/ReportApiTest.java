@@ -21,6 +21,8 @@ import io.leadbridge.support.ApiClient;
 import io.leadbridge.support.CsvRows;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -494,9 +496,9 @@ class ReportApiTest {
     @Test
     void withoutDatesAReportCoversTheLast90Days() {
         JsonNode period = ok(admin, "/api/reports/funnel").path("period");
-        java.time.Instant from = java.time.Instant.parse(period.path("from").asText());
-        java.time.Instant to = java.time.Instant.parse(period.path("to").asText());
+        Instant from = Instant.parse(period.path("from").asText());
+        Instant to = Instant.parse(period.path("to").asText());
 
-        assertThat(java.time.Duration.between(from, to)).isEqualTo(java.time.Duration.ofDays(90));
+        assertThat(Duration.between(from, to)).isEqualTo(Duration.ofDays(90));
     }
 }

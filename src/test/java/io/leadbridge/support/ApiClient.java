@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +116,7 @@ public final class ApiClient {
     }
 
     /** Status, body, Location and all headers of a response. */
-    public record Response(int status, String body, String location, java.net.http.HttpHeaders headers) {
+    public record Response(int status, String body, String location, HttpHeaders headers) {
 
         /** The first value of the header, or null. */
         public String header(String name) {

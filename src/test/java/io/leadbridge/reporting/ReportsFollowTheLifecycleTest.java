@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The reports read what the lead lifecycle really writes, not only what {@link ReportFixture}
- * imitates: a lead received, offered, accepted, contacted and won through the process and the
+ * imitates: a lead received, offered, accepted, contacted, made an opportunity and won through the process and the
  * API, in June 2004, a month of its own.
  */
 @LeadbridgeTest
@@ -63,8 +63,12 @@ class ReportsFollowTheLifecycleTest {
         engine.passTime(Duration.ofHours(3));
         assertThat(rep.post("/api/leads/" + lead + "/contact", Map.of("outcome", "CONTACTED")).status()).isEqualTo(200);
         engine.runDueJobs();
-        engine.passTime(Duration.ofHours(20));
-        assertThat(rep.post("/api/leads/" + lead + "/contact", Map.of("outcome", "WON")).status()).isEqualTo(200);
+        engine.passTime(Duration.ofHours(10));
+        assertThat(rep.post("/api/leads/" + lead + "/opportunity", Map.of("amount", 40000, "currency", "EUR",
+                "expectedCloseDate", "2031-12-31")).status()).isEqualTo(201);
+        engine.passTime(Duration.ofHours(10));
+        assertThat(rep.post("/api/leads/" + lead + "/close", Map.of("outcome", "WON", "amount", 38000)).status())
+                .isEqualTo(200);
         engine.runDueJobs();
 
         JsonNode funnel = rep.get("/api/reports/funnel?" + PERIOD).json();
@@ -88,6 +92,8 @@ class ReportsFollowTheLifecycleTest {
         assertThat(campaign.path("campaign").asText()).isEqualTo("autumn-launch");
         assertThat(campaign.path("followedUp").asLong()).isEqualTo(1);
         assertThat(campaign.path("won").asLong()).isEqualTo(1);
+        assertThat(campaign.path("currency").asText()).isEqualTo("EUR");
+        assertDecimal(campaign.path("wonValue"), "38000.00");
         assertDecimal(campaign.path("hoursToClose").path("median"), "25.00");
     }
 }

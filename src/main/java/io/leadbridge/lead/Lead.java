@@ -31,4 +31,9 @@ public record Lead(
     public String businessKey() {
         return Long.toString(id);
     }
+
+    /** The deadline of this kind ({@code ACCEPT}, {@code CONTACT}) the lead is under now, or null. */
+    public Instant deadline(String kind) {
+        return kind.equals(slaKind) ? slaDueAt : null;
+    }
 }

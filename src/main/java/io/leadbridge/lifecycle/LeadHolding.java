@@ -78,13 +78,13 @@ public class LeadHolding {
         for (String other : offers.openPartners(leadId)) {
             String why = "another partner accepted the lead first (open competition)";
             offers.close(leadId, other, OfferOutcome.WITHDRAWN, COMPETITION_LOST);
-            events.record(leadId, LeadEventType.WITHDRAWN, LeadEvent.SYSTEM, other, why);
+            events.recordWithReason(leadId, LeadEventType.WITHDRAWN, LeadEvent.SYSTEM, other, why, COMPETITION_LOST);
             notifier.leadWithdrawn(lead, other, null, why);
             webhooks.leadWithdrawn(lead, other, COMPETITION_LOST);
         }
         leads.accept(leadId, partnerId, repUsername, contactDueAt);
-        events.record(leadId, LeadEventType.ACCEPTED, repUsername, partnerId,
-                "first contact due by " + TIME.format(contactDueAt));
+        events.recordByDeadline(leadId, LeadEventType.ACCEPTED, repUsername, partnerId,
+                "first contact due by " + TIME.format(contactDueAt), lead.deadline("ACCEPT"));
         // Don't assume, check: later the customer is asked whether the partner called.
         contactChecks.schedule(leadId);
         log.info("lead {}: accepted by {} of partner {}", leadId, repUsername, partnerId);
@@ -111,9 +111,9 @@ public class LeadHolding {
         String why = reason.describe(note);
         List<String> holders = holders(lead);
         offers.close(leadId, OfferOutcome.WITHDRAWN, reason.name());
-        leads.release(leadId);
         for (String partnerId : holders) {
-            events.record(leadId, LeadEventType.WITHDRAWN, actor, partnerId, why);
+            // Recorded while the lead still names its rep: the withdrawal counts against that rep too.
+            events.recordWithReason(leadId, LeadEventType.WITHDRAWN, actor, partnerId, why, reason.name());
             notifier.leadWithdrawn(lead, partnerId, partnerId.equals(lead.partnerId()) ? lead.repUsername() : null, why);
             webhooks.leadWithdrawn(lead, partnerId, reason.name());
             if (reason == WithdrawalReason.ACCEPT_SLA_MISSED || reason == WithdrawalReason.CONTACT_SLA_MISSED) {
@@ -122,6 +122,7 @@ public class LeadHolding {
             }
             log.info("lead {}: withdrawn from partner {}: {}", leadId, partnerId, why);
         }
+        leads.release(leadId);
     }
 
     /** Reminds every partner still holding an open offer, once per accept deadline. */

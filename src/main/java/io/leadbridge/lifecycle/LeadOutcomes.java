@@ -37,7 +37,8 @@ public class LeadOutcomes {
         switch (outcome) {
             case CONTACTED -> {
                 leads.contacted(leadId);
-                events.record(leadId, LeadEventType.CONTACTED, actor, lead.partnerId(), note);
+                events.recordByDeadline(leadId, LeadEventType.CONTACTED, actor, lead.partnerId(), note,
+                        lead.deadline("CONTACT"));
             }
             case NOT_REACHABLE -> events.record(leadId, LeadEventType.CONTACT_ATTEMPTED, actor, lead.partnerId(),
                     note == null ? "prospect not reachable" : "prospect not reachable: " + note);

@@ -2,7 +2,9 @@ package io.leadbridge.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -135,10 +137,10 @@ class RewardPointsDecisionTest {
             String withdrawalReason, int points) {
         var result = DMN.evaluateSingle("rewardPoints", inputs(eventType, onTime, segment, dealValue, withdrawalReason));
 
-        assertThat(result.getEntryMap()).isEqualTo(java.util.Map.of("points", points));
+        assertThat(result.getEntryMap()).isEqualTo(Map.of("points", points));
     }
 
-    private static org.camunda.bpm.engine.variable.VariableMap inputs(String eventType, Boolean onTime, String segment,
+    private static VariableMap inputs(String eventType, Boolean onTime, String segment,
             Double dealValue, String withdrawalReason) {
         return Variables.createVariables()
                 .putValue("eventType", eventType)

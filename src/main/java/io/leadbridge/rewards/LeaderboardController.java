@@ -1,0 +1,93 @@
+package io.leadbridge.rewards;
+
+import io.leadbridge.config.LeadClock;
+import io.leadbridge.reporting.ReportPeriod;
+import io.leadbridge.rewards.Leaderboard.Scope;
+import io.leadbridge.security.CallerProvider;
+import io.leadbridge.web.InvalidInputException;
+import io.leadbridge.web.InvalidInputException.FieldError;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/reports/leaderboard}: reps or partners ranked by the points they earned in a
+ * period (by event time, the last 90 days unless {@code from}/{@code to} say otherwise), with
+ * wins and on-time rate; JSON, or CSV for BI tools.
+ */
+@RestController
+class LeaderboardController {
+
+    static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
+
+    private final Leaderboard leaderboard;
+    private final CallerProvider callers;
+    private final LeadClock clock;
+
+    LeaderboardController(Leaderboard leaderboard, CallerProvider callers, LeadClock clock) {
+        this.leaderboard = leaderboard;
+        this.callers = callers;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/reports/leaderboard")
+    ResponseEntity<Object> leaderboard(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String scope,
+            @RequestParam(required = false) String partner,
+            @RequestParam(required = false) String country,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) String segment,
+            @RequestParam(required = false) String industry,
+            @RequestParam(required = false) String product,
+            @RequestParam(required = false) String campaign,
+            @RequestParam(required = false) String tier,
+            @RequestParam(required = false) String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        List<FieldError> errors = new ArrayList<>();
+        ReportPeriod period = period(from, to, clock.now(), errors);
+        Scope board = scope(scope, errors);
+        ReportFilter filter = ReportFilter.parse(country, region, segment, industry, product, campaign, tier, errors);
+        ReportFormat answer = ReportFormat.choose(format, accept, errors);
+        if (partner != null && partner.isBlank()) {
+            errors.add(new FieldError("partner", "must not be empty; leave it out for every partner"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        LeaderboardReport report = leaderboard.board(callers.current(), board, partner == null ? null : partner.trim(),
+                period, filter);
+        return answer.respond(report, "leaderboard-" + board.parameter() + ".csv", LeaderboardReport.Row.CSV_HEADER,
+                report.rows().stream().map(LeaderboardReport.Row::csvRow).toList());
+    }
+
+    /** The period of {@code from} and {@code to} (by default the last 90 days); a problem goes to {@code errors}. */
+    static ReportPeriod period(String from, String to, Instant now, List<FieldError> errors) {
+        try {
+            return ReportPeriod.parse(from, to, now, DEFAULT_PERIOD);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+
+    private static Scope scope(String scope, List<FieldError> errors) {
+        if (scope == null) {
+            return Scope.REPS;
+        }
+        try {
+            return Scope.valueOf(scope.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("scope", "'" + scope + "' is not one of reps, partners"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.leadbridge.rewards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadbridge.lifecycle.ContactOutcome;
+import io.leadbridge.lifecycle.LeadActions;
+import io.leadbridge.partner.PartnerTier;
+import io.leadbridge.security.Caller;
+import io.leadbridge.support.ApiClient;
+import io.leadbridge.support.EngineDriver;
+import io.leadbridge.support.LeadFixtures;
+import io.leadbridge.support.PostgresTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Points, ledger and leaderboard on PostgreSQL: a rep accepts and contacts a lead on time, then
+ * misses the contact SLA on a second one; the ledger and both boards over HTTP show 10 + 15 and
+ * 10 - 20 points (mid-market grade B leads, see reward-points.dmn).
+ */
+@PostgresTest
+class RewardsPostgresIT {
+
+    @LocalServerPort int port;
+    @Autowired EngineDriver engine;
+    @Autowired LeadFixtures fixtures;
+    @Autowired LeadActions actions;
+
+    @BeforeEach
+    void isolate() {
+        fixtures.isolateFromEarlierTests();
+    }
+
+    @AfterEach
+    void resetClock() {
+        engine.resetClock();
+        fixtures.isolateFromEarlierTests();
+    }
+
+    @Test
+    void theLedgerAndTheLeaderboardCountTheRepsStepsOnPostgres() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(4000));
+        ClockUtil.setCurrentTime(Date.from(start));
+        String partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        String rep = fixtures.rep(partner);
+        Caller caller = new Caller(rep, Set.of("partner-" + partner));
+        long contacted = fixtures.submit(fixtures.partnerLead("US"));
+        long forgotten = fixtures.submit(fixtures.partnerLead("US"));
+        engine.runDueJobs();
+
+        actions.accept(contacted, caller);
+        actions.reportContact(contacted, ContactOutcome.CONTACTED, "intro call", caller);
+        actions.accept(forgotten, caller);
+        engine.passTime(Duration.ofDays(3).plusMinutes(1));
+
+        String period = "from=" + start + "&to=" + start.plus(Duration.ofDays(10));
+        ApiClient admin = ApiClient.as(port, "admin", "admin");
+        JsonNode ledger = admin.get("/api/rewards/ledger?" + period + "&rep=" + rep).json();
+        assertThat(entries(ledger)).extracting(e -> e.path("eventType").asText(), e -> e.path("points").asInt())
+                .containsExactly(tuple("ACCEPTED", 10), tuple("CONTACTED", 15), tuple("ACCEPTED", 10),
+                        tuple("WITHDRAWN", -20));
+        JsonNode reps = admin.get("/api/reports/leaderboard?" + period + "&partner=" + partner).json();
+        assertThat(reps.path("rows")).singleElement().satisfies(row -> {
+            assertThat(row.path("rep").asText()).isEqualTo(rep);
+            assertThat(row.path("points").asLong()).isEqualTo(15);
+            assertThat(row.path("onTimeSteps").asLong()).isEqualTo(3);
+            assertThat(row.path("timedSteps").asLong()).isEqualTo(3);
+        });
+        JsonNode partners = admin.get("/api/reports/leaderboard?" + period + "&scope=partners&country=US"
+                + "&tier=GOLD&segment=MID_MARKET").json();
+        assertThat(partners.path("rows")).singleElement()
+                .satisfies(row -> assertThat(row.path("points").asLong()).isEqualTo(15));
+        ApiClient.Response csv = admin.get("/api/reports/leaderboard?" + period + "&scope=partners&format=csv");
+        assertThat(csv.body()).contains("," + partner + ",alpha Inc.,GOLD,15,0,1.000,3,3");
+    }
+
+    private static List<JsonNode> entries(JsonNode statement) {
+        List<JsonNode> entries = new ArrayList<>();
+        statement.path("entries").forEach(entries::add);
+        return entries;
+    }
+}

@@ -17,9 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/reports/*}: pipeline, funnel, SLA, campaigns and partner scorecards, as JSON or as
- * CSV ({@code Accept: text/csv} or {@code ?format=csv}). Vendor users see every partner; a
- * partner user always gets its own partner's figures (see {@link ReportFilter#forCaller}).
+ * {@code /api/reports/*}: pipeline, funnel, SLA (also week by week), campaigns and partner
+ * scorecards, as JSON or as CSV ({@code Accept: text/csv} or {@code ?format=csv}). Vendor users
+ * see every partner; a partner user always gets its own partner's figures (see
+ * {@link ReportFilter#forCaller}).
  */
 @RestController
 @RequestMapping("/api/reports")
@@ -60,6 +61,13 @@ class ReportController {
     ResponseEntity<?> sla(@RequestParam MultiValueMap<String, String> query,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         return answer("sla", query, accept, sla::report, SlaReport.Sla::table);
+    }
+
+    /** SLA compliance over time: the SLA figures week by week of the leads' arrival. */
+    @GetMapping("/sla/weekly")
+    ResponseEntity<?> slaWeekly(@RequestParam MultiValueMap<String, String> query,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return answer("sla_weekly", query, accept, sla::weekly, SlaReport.Weekly::table);
     }
 
     @GetMapping("/campaigns")

@@ -1,13 +1,22 @@
 package io.leadbridge.reporting;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.leadbridge.partner.PartnerTier;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +50,7 @@ class SlaReport {
 
     private static final String OFFERS = """
             select o.partner_id, p.name as partner_name, p.tier, o.outcome, o.close_reason, o.offered_at,
-                   o.accept_due_at, o.closed_at,
+                   o.accept_due_at, o.closed_at, l.created_at as received_at,
                    case when o.outcome = 'ACCEPTED' then o.closed_at end as accepted_at,
                    case when o.outcome = 'ACCEPTED' then
                        (select min(e.occurred_at) from lead_event e
@@ -84,6 +93,8 @@ class SlaReport {
             + Hours.sql("contact", "accepted_at", "first_contact_at") + ",\n"
             + Hours.sql("close", "accepted_at", "lead_closed_at");
 
+    private static final Duration WEEK = Duration.ofDays(7);
+
     private final JdbcClient jdbc;
 
     SlaReport(JdbcClient jdbc) {
@@ -108,6 +119,37 @@ class SlaReport {
         Row total = jdbc.sql("select " + MEASURES + " from " + offers).params(conditions.params())
                 .query((rs, i) -> row(rs, null, null, null)).single();
         return new Sla(filter.period(), groupBy.parameter(), rows, total);
+    }
+
+    /**
+     * The same figures week by week of the leads' arrival: one entry per week that overlaps the
+     * period, from the Monday (UTC) on or before its start, weeks without offers included. Not
+     * grouped; {@code partner} and {@code tier} select the offered partner as in {@link #report}.
+     */
+    Weekly weekly(ReportFilter filter) {
+        filter.groupBy(List.of(), null, "weekly SLA report");
+        LeadConditions conditions = LeadConditions.of(filter).partnerOn("o.partner_id");
+        Instant firstMonday = LocalDate.ofInstant(filter.period().from(), ZoneOffset.UTC)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Map<String, Object> params = new HashMap<>(conditions.params());
+        params.put("firstMonday", firstMonday.getEpochSecond());
+        // Week numbers count from the first Monday; extract(epoch ...) of a timestamp with time zone is UTC seconds.
+        String weeks = "(select floor((extract(epoch from received_at) - :firstMonday) / " + WEEK.toSeconds()
+                + ") as week_number, w.* from (" + OFFERS + conditions.where() + ") w) f";
+        Map<Long, Row> byWeek = new HashMap<>();
+        jdbc.sql("select week_number, " + MEASURES + " from " + weeks + " group by week_number")
+                .params(params)
+                .query(rs -> {
+                    byWeek.put(rs.getLong("week_number"), row(rs, null, null, null));
+                });
+        List<Week> series = new ArrayList<>();
+        for (long n = 0; firstMonday.plus(WEEK.multipliedBy(n)).isBefore(filter.period().to()); n++) {
+            Instant start = firstMonday.plus(WEEK.multipliedBy(n));
+            series.add(new Week(LocalDate.ofInstant(start, ZoneOffset.UTC),
+                    byWeek.getOrDefault(n, Row.NOTHING)));
+        }
+        return new Weekly(filter.period(), filter.partner(), filter.tier() == null ? null : filter.tier().name(),
+                series);
     }
 
     private static Row row(ResultSet rs, String partnerId, String name, String tier) throws SQLException {
@@ -140,6 +182,24 @@ class SlaReport {
         }
     }
 
+    /** The SLA figures week by week of the leads' arrival, of one partner or tier where they are named. */
+    public record Weekly(ReportPeriod period, String partner, String tier, List<Week> weeks) {
+
+        public CsvTable table() {
+            List<String> header = new ArrayList<>(List.of("week"));
+            header.addAll(Row.COLUMNS);
+            return new CsvTable(header, weeks.stream().map(week -> {
+                List<Object> line = new ArrayList<>(List.of(week.week()));
+                line.addAll(week.figures().measures());
+                return line;
+            }).toList());
+        }
+    }
+
+    /** A week (the date of its Monday) and the SLA figures of the offers of the leads received in it. */
+    public record Week(LocalDate week, @JsonUnwrapped Row figures) {
+    }
+
     /**
      * One partner's (or tier's, or everyone's) offers. {@code answered}: accepted, declined or let
      * run out; {@code openOffers}: not answered yet; hours left out when nothing was measured.
@@ -148,6 +208,9 @@ class SlaReport {
             long acceptedInTime, BigDecimal acceptedInTimeShare, long declined, long acceptSlaMissed, long openOffers,
             long contactedInTime, long contactSlaMissed, BigDecimal contactedInTimeShare, long withdrawals,
             Hours hoursToAccept, Hours hoursToFirstContact, Hours hoursToClose) {
+
+        /** A week without offers. */
+        static final Row NOTHING = new Row(null, null, null, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, null, 0, null, null, null);
 
         static final List<String> COLUMNS = List.of("offers", "answered", "accepted", "accepted_in_time",
                 "accepted_in_time_share", "declined", "accept_sla_missed", "open_offers", "contacted_in_time",

@@ -271,6 +271,62 @@ class ReportApiTest {
                 .containsEntry("p90_hours_to_close", "217.20");
     }
 
+    @Test
+    void theWeeklySlaReportCountsTheOffersOfEachWeeksLeadsFromTheMondayBeforeThePeriod() {
+        JsonNode weekly = ok(admin, "/api/reports/sla/weekly?" + ReportFixture.PERIOD);
+
+        assertThat(weekly.path("period").path("from").asText()).isEqualTo("2003-03-01T00:00:00Z");
+        JsonNode weeks = weekly.path("weeks");
+        assertThat(weeks.findValuesAsText("week")).as("1 March 2003 is a Saturday")
+                .containsExactly("2003-02-24", "2003-03-03", "2003-03-10", "2003-03-17", "2003-03-24", "2003-03-31");
+        // L1, L2 (alpha's missed SLA, then beta)
+        assertSla(weeks.get(0), "offers 3, answered 3, accepted 2, acceptedInTime 2, declined 0, acceptSlaMissed 1, "
+                + "openOffers 0, contactedInTime 2, contactSlaMissed 0, withdrawals 1", "0.667", "1.000");
+        assertHours(weeks.get(0).path("hoursToAccept"), "3.00", "3.80");
+        // L3 (beta declined, gamma missed the contact SLA), L4, L5 (accepted 6 hours late), L8 (open)
+        assertSla(weeks.get(1), "offers 5, answered 4, accepted 3, acceptedInTime 2, declined 1, acceptSlaMissed 0, "
+                + "openOffers 1, contactedInTime 2, contactSlaMissed 1, withdrawals 1", "0.500", "0.667");
+        // L10: the open competition alpha lost is not held against it
+        assertSla(weeks.get(2), "offers 2, answered 1, accepted 1, acceptedInTime 1, declined 0, acceptSlaMissed 0, "
+                + "openOffers 0, contactedInTime 1, contactSlaMissed 0, withdrawals 0", "1.000", "1.000");
+        for (JsonNode quiet : List.of(weeks.get(3), weeks.get(4), weeks.get(5))) {
+            assertThat(quiet.path("offers").asLong()).isZero();
+            assertThat(quiet.has("acceptedInTimeShare")).isFalse();
+            assertThat(quiet.has("hoursToAccept")).isFalse();
+        }
+    }
+
+    @Test
+    void theWeeklySlaReportOfAPartnerRepIsItsOwnPartners() {
+        JsonNode weekly = ok(alphaRep, "/api/reports/sla/weekly?" + ReportFixture.PERIOD);
+
+        assertThat(weekly.path("partner").asText()).isEqualTo(f.alpha);
+        JsonNode weeks = weekly.path("weeks");
+        assertSla(weeks.get(0), "offers 2, answered 2, accepted 1, acceptedInTime 1, acceptSlaMissed 1, withdrawals 1",
+                "0.500", "1.000");
+        assertThat(weeks.get(1).path("offers").asLong()).as("L4, L8").isEqualTo(2);
+        assertThat(weeks.get(2).path("offers").asLong()).isEqualTo(1);
+        assertThat(weeks.get(2).has("acceptedInTimeShare")).as("a lost competition is no answer").isFalse();
+        assertThat(alphaRep.get("/api/reports/sla/weekly?partner=" + f.beta + "&" + ReportFixture.PERIOD).status())
+                .isEqualTo(403);
+        assertThat(ok(admin, "/api/reports/sla/weekly?tier=SILVER&" + ReportFixture.PERIOD).path("weeks")
+                .findValuesAsText("offers")).containsExactly("1", "2", "0", "0", "0", "0");
+    }
+
+    @Test
+    void theWeeklySlaReportAsCsvHasOneLinePerWeek() {
+        ApiClient.Response csv = admin.get("/api/reports/sla/weekly?format=csv&" + ReportFixture.PERIOD);
+
+        assertCsvFile(csv, "sla_weekly_2003-03-01_2003-03-31.csv");
+        CsvRows rows = CsvRows.parse(csv.body());
+        assertThat(rows.header()).startsWith("week", "offers", "answered").contains("median_hours_to_close");
+        assertThat(rows.rows()).hasSize(6);
+        assertThat(rows.row("week", "2003-03-03")).containsEntry("offers", "5").containsEntry("declined", "1")
+                .containsEntry("accepted_in_time_share", "0.500").containsEntry("contacted_in_time_share", "0.667");
+        assertThat(rows.row("week", "2003-03-24")).containsEntry("offers", "0")
+                .containsEntry("accepted_in_time_share", "").containsEntry("median_hours_to_accept", "");
+    }
+
     // --- campaigns --------------------------------------------------------------------------
 
     @Test
@@ -488,6 +544,8 @@ class ReportApiTest {
         assertThat(badRequestFields(admin, "/api/reports/sla?groupBy=region")).containsExactly("groupBy");
         assertThat(badRequestFields(admin, "/api/reports/funnel?groupBy=partner")).containsExactly("groupBy");
         assertThat(badRequestFields(admin, "/api/reports/campaigns?groupBy=campaign")).containsExactly("groupBy");
+        assertThat(badRequestFields(admin, "/api/reports/sla/weekly?groupBy=partner")).containsExactly("groupBy");
+        assertThat(badRequestFields(admin, "/api/reports/sla/weekly?segmnt=SMB")).containsExactly("segmnt");
         ApiClient.Response asCsv = admin.get("/api/reports/pipeline?groupBy=colour", "text/csv");
         assertThat(asCsv.status()).as("a CSV client learns why, too: " + asCsv).isEqualTo(400);
         assertThat(asCsv.body()).contains("groupBy");

@@ -89,6 +89,20 @@ class ReportsPostgresIT {
     }
 
     @Test
+    void slaWeekByWeekCountsWeeksFromTheMondayBeforeThePeriodInUtc() {
+        JsonNode weeks = ok(admin, "/api/reports/sla/weekly?" + ReportFixture.PERIOD).path("weeks");
+
+        assertThat(weeks.findValuesAsText("week"))
+                .containsExactly("2003-02-24", "2003-03-03", "2003-03-10", "2003-03-17", "2003-03-24", "2003-03-31");
+        assertThat(weeks.findValuesAsText("offers")).containsExactly("3", "5", "2", "0", "0", "0");
+        assertSla(weeks.get(1), "offers 5, answered 4, accepted 3, acceptedInTime 2, contactedInTime 2, "
+                + "contactSlaMissed 1, withdrawals 1", "0.500", "0.667");
+        assertHours(weeks.get(0).path("hoursToAccept"), "3.00", "3.80");
+        assertThat(ok(alphaCrm, "/api/reports/sla/weekly?" + ReportFixture.PERIOD).path("weeks")
+                .findValuesAsText("offers")).containsExactly("2", "2", "1", "0", "0", "0");
+    }
+
+    @Test
     void campaignsAndScorecard() {
         JsonNode rows = ok(admin, "/api/reports/campaigns?" + ReportFixture.PERIOD).path("campaigns");
         assertThat(rows).hasSize(3);

@@ -21,6 +21,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -29,11 +30,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Camunda's users; {@code /api/**} also takes a partner CRM's API credential, which opens
  * nothing else (a CRM has no Camunda user: {@code /engine-rest} answers it 403). The Camunda
  * webapps ({@code /camunda/**}) keep their own login page and CSRF protection; {@code /public/**}
- * (the customer's contact check pages, opened by a signed token) needs no login; everything else
- * needs a Camunda login too.
+ * (the customer's contact check pages, opened by a signed token) and the dashboard's static shell
+ * at {@code /} need no login; everything else needs a Camunda login too.
  */
 @Configuration
 class SecurityConfig {
+
+    /** Only the page's own scripts, styles and calls; no inline script or style, no framing. */
+    static final String DASHBOARD_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
     @Order(1)
@@ -62,14 +67,38 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The dashboard's shell at {@code /}: static HTML, JavaScript, CSS and the chart library, with no
+     * data in them, so no login; the page logs in to {@code /api} itself. A strict Content Security
+     * Policy keeps any script but the page's own from running there, where the tab holds the
+     * user's credentials.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/", "/index.html", "/dashboard/**", "/webjars/echarts/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(DASHBOARD_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        // Static files only: let the browser revalidate them instead of fetching them anew.
+                        .cacheControl(cache -> cache.disable()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Nothing here changes state; the page's calls go to /api with HTTP Basic.
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain webSecurity(HttpSecurity http, CamundaUserAuthenticationProvider users) throws Exception {
         return http
                 .authenticationProvider(users)
                 .authorizeHttpRequests(requests -> requests
                         // Camunda's webapps authenticate every call themselves.
-                        .requestMatchers("/camunda/**", "/", "/error", "/favicon.ico", "/actuator/health/**")
+                        .requestMatchers("/camunda/**", "/error", "/favicon.ico", "/actuator/health/**")
                         .permitAll()
                         // The customer's contact check links: the signed token in the path is the key.
                         .requestMatchers("/public/**").permitAll()

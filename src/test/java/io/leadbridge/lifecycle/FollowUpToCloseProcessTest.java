@@ -93,6 +93,7 @@ class FollowUpToCloseProcessTest {
     void theRepConvertsTheLeadMovesTheOpportunityOnAndWinsIt() {
         assertThat(process).isWaitingAt("Task_ReportProgress");
         assertThat(taskOf("Task_ReportProgress")).isAssignedTo(rep.username());
+        assertThat(process).variables().containsEntry(LeadVariables.MISSED_STATUS_UPDATES, 0);
 
         actions.reportProgress(leadId, new StatusUpdate(DealAction.CONVERT, new BigDecimal("50000"), "usd",
                 today().plusDays(30), List.of("Cloud Platform", "Support"), null, null, "budget confirmed"), rep);

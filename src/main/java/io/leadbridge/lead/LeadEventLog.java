@@ -44,6 +44,12 @@ public class LeadEventLog {
         return insert(leadId, type, actor, partnerId, detail, onTime, null);
     }
 
+    /** Records a step whose timing is known: {@code onTime} false when it came after it was due. */
+    public LeadEvent recordTimed(long leadId, LeadEventType type, String actor, String partnerId, String detail,
+            boolean onTime) {
+        return insert(leadId, type, actor, partnerId, detail, onTime, null);
+    }
+
     /** Records an event with its machine-readable why, e.g. a withdrawal for {@code ACCEPT_SLA_MISSED}. */
     public LeadEvent recordWithReason(long leadId, LeadEventType type, String actor, String partnerId, String detail,
             String reason) {

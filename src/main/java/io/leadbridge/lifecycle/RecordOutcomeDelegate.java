@@ -37,6 +37,10 @@ class RecordOutcomeDelegate implements JavaDelegate {
             return;
         }
         outcomes.recordContact(leadId, outcome, LeadVariables.text(execution, LeadVariables.NOTE), worker);
+        if (outcome == ContactOutcome.CONTACTED) {
+            // The "Report progress" form shows how many status updates are overdue: none yet.
+            execution.setVariable(LeadVariables.MISSED_STATUS_UPDATES, 0);
+        }
         if (outcome == ContactOutcome.NOT_REACHABLE) {
             // The rep gets the task again: with the holder and deadline of record, whatever the
             // completion may have written into the variables.

@@ -39,6 +39,7 @@ class RecordStatusUpdateDelegate implements JavaDelegate {
     private void showOpportunity(DelegateExecution execution, long leadId) {
         execution.setVariable(StatusUpdate.ACTION, null);
         execution.setVariable(StatusUpdate.NOTE, null);
+        execution.setVariable(LeadVariables.MISSED_STATUS_UPDATES, 0);
         var opportunity = opportunities.find(leadId);
         execution.setVariable(LeadVariables.HAS_OPPORTUNITY, opportunity.isPresent());
         execution.setVariable(StatusUpdate.STAGE, opportunity.map(o -> o.stage().name()).orElse(null));

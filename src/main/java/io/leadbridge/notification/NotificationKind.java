@@ -6,7 +6,7 @@ public enum NotificationKind {
     // About a partner's standing, not about one lead (notification.lead_id is null).
     PARTNER_WARNED, PARTNER_SUSPENDED, PARTNER_REINSTATED,
     // About a rep's support request on a lead: the reviewers' reminder, the answer to the rep.
-    SUPPORT_REVIEW_REMINDER, SUPPORT_ANSWERED,
+    SUPPORT_REVIEW_REMINDER, SUPPORT_ANSWERED, SUPPORT_REVIEW_ESCALATED,
     // After first contact: the rep's status update is overdue; the channel managers are asked to chase.
     STATUS_UPDATE_REMINDER, STATUS_UPDATE_OVERDUE,
     // The customer contact check: the question to the prospect; the channel managers told of a "no".

@@ -145,6 +145,23 @@ public class Notifier {
         notifyRep(lead, partnerId, repUsername, NotificationKind.SUPPORT_ANSWERED, subject, body);
     }
 
+    /** To the channel directors: nobody answered a support request within its SLA; it is theirs now too. */
+    public void supportReviewEscalated(Lead lead, Collection<String> directorEmails, String requestKind,
+            String reviewSla) {
+        Account account = prospects.account(lead.accountId());
+        String subject = "Escalated: support request (" + requestKind + ") for " + account.name();
+        String body = """
+                Partner %s asked for support (%s) on the lead from %s about %s, and the channel managers
+                have not answered within %s. The review is now open to the channel directors as well.
+
+                Open Tasklist ("Review support request"): %s/camunda/app/tasklist/
+                Lead id: %d
+                """.formatted(lead.partnerId(), requestKind, account.name(), lead.product(), reviewSla,
+                properties.publicUrl(), lead.id());
+        directorEmails.forEach(to -> notifications.add(lead.id(), lead.partnerId(),
+                NotificationKind.SUPPORT_REVIEW_ESCALATED, to, subject, body));
+    }
+
     /** To the vendor's reviewers: a support request is waiting and half its review time is gone. */
     public void supportReviewReminder(Lead lead, Collection<String> reviewerEmails, String requestKind,
             Instant reviewDueAt) {

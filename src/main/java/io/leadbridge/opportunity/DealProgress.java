@@ -60,10 +60,12 @@ public class DealProgress {
     public LeadStatus apply(long leadId, StatusUpdate update, String actor) {
         Lead lead = leads.get(leadId);
         Optional<Opportunity> current = opportunities.find(leadId);
+        // A report after a missed status update cycle came late (the reward-points table scores it lower).
+        boolean inTime = leads.statusUpdates(leadId).missed() == 0;
         LeadStatus after = switch (update.action()) {
             case NOTE -> {
                 leads.statusUpdated(leadId, lead.status());
-                events.record(leadId, LeadEventType.STATUS_UPDATED, actor, lead.partnerId(), update.note());
+                events.recordTimed(leadId, LeadEventType.STATUS_UPDATED, actor, lead.partnerId(), update.note(), inTime);
                 yield lead.status();
             }
             case CONVERT -> {
@@ -84,8 +86,8 @@ public class DealProgress {
                 opportunities.update(changed);
                 leads.statusUpdated(leadId, LeadStatus.OPPORTUNITY);
                 String changes = describeChanges(before, changed);
-                events.record(leadId, changes.isEmpty() ? LeadEventType.STATUS_UPDATED : LeadEventType.OPPORTUNITY_UPDATED,
-                        actor, lead.partnerId(), withNote(changes, update.note()));
+                events.recordTimed(leadId, changes.isEmpty() ? LeadEventType.STATUS_UPDATED
+                        : LeadEventType.OPPORTUNITY_UPDATED, actor, lead.partnerId(), withNote(changes, update.note()), inTime);
                 yield LeadStatus.OPPORTUNITY;
             }
             case WON -> {

@@ -1,9 +1,12 @@
 package io.leadbridge.reporting;
 
+import io.leadbridge.web.InvalidInputException.FieldError;
 import io.leadbridge.web.InvalidInputException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * JSON or CSV: {@code ?format=csv} or {@code ?format=json} decides; without it the {@code Accept}
@@ -14,6 +17,21 @@ public enum ReportFormat {
     JSON, CSV;
 
     public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    /** As {@link #of}, adding a bad {@code format} to {@code errors} (JSON then) so a refusal names every parameter. */
+    public static ReportFormat of(String format, String accept, List<FieldError> errors) {
+        try {
+            return of(format, accept);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+            return JSON;
+        }
+    }
+
+    /** The report itself as JSON, or its table as a CSV download named {@code fileName}. */
+    public ResponseEntity<?> respond(Object report, String fileName, CsvTable table) {
+        return this == JSON ? ResponseEntity.ok(report) : CsvDownload.of(fileName, table);
+    }
 
     /** 400 naming {@code format} for a value other than csv or json. */
     public static ReportFormat of(String format, String accept) {

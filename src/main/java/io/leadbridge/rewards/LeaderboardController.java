@@ -1,14 +1,17 @@
 package io.leadbridge.rewards;
 
 import io.leadbridge.config.LeadClock;
+import io.leadbridge.reporting.CsvTable;
+import io.leadbridge.reporting.ReportFormat;
 import io.leadbridge.reporting.ReportPeriod;
 import io.leadbridge.rewards.Leaderboard.Scope;
 import io.leadbridge.security.CallerProvider;
-import io.leadbridge.web.InvalidInputException;
 import io.leadbridge.web.InvalidInputException.FieldError;
+import io.leadbridge.web.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
@@ -39,7 +42,7 @@ class LeaderboardController {
     }
 
     @GetMapping("/api/reports/leaderboard")
-    ResponseEntity<Object> leaderboard(@RequestParam(required = false) String from,
+    ResponseEntity<?> leaderboard(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String scope,
             @RequestParam(required = false) String partner,
@@ -56,7 +59,7 @@ class LeaderboardController {
         ReportPeriod period = period(from, to, clock.now(), errors);
         Scope board = scope(scope, errors);
         ReportFilter filter = ReportFilter.parse(country, region, segment, industry, product, campaign, tier, errors);
-        ReportFormat answer = ReportFormat.choose(format, accept, errors);
+        ReportFormat answer = ReportFormat.of(format, accept, errors);
         if (partner != null && partner.isBlank()) {
             errors.add(new FieldError("partner", "must not be empty; leave it out for every partner"));
         }
@@ -65,8 +68,8 @@ class LeaderboardController {
         }
         LeaderboardReport report = leaderboard.board(callers.current(), board, partner == null ? null : partner.trim(),
                 period, filter);
-        return answer.respond(report, "leaderboard-" + board.parameter() + ".csv", LeaderboardReport.Row.CSV_HEADER,
-                report.rows().stream().map(LeaderboardReport.Row::csvRow).toList());
+        return answer.respond(report, "leaderboard-" + board.parameter() + ".csv", new CsvTable(List.of(LeaderboardReport.Row.CSV_HEADER),
+                report.rows().stream().map(LeaderboardReport.Row::csvRow).map(Arrays::asList).toList()));
     }
 
     /** The period of {@code from} and {@code to} (by default the last 90 days); a problem goes to {@code errors}. */

@@ -1,11 +1,14 @@
 package io.leadbridge.rewards;
 
 import io.leadbridge.config.LeadClock;
+import io.leadbridge.reporting.CsvTable;
+import io.leadbridge.reporting.ReportFormat;
 import io.leadbridge.reporting.ReportPeriod;
 import io.leadbridge.security.CallerProvider;
-import io.leadbridge.web.InvalidInputException;
 import io.leadbridge.web.InvalidInputException.FieldError;
+import io.leadbridge.web.InvalidInputException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +35,7 @@ class LedgerController {
     }
 
     @GetMapping("/api/rewards/ledger")
-    ResponseEntity<Object> ledger(@RequestParam(required = false) String rep,
+    ResponseEntity<?> ledger(@RequestParam(required = false) String rep,
             @RequestParam(required = false) String partner,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
@@ -40,15 +43,15 @@ class LedgerController {
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         List<FieldError> errors = new ArrayList<>();
         ReportPeriod period = LeaderboardController.period(from, to, clock.now(), errors);
-        ReportFormat answer = ReportFormat.choose(format, accept, errors);
+        ReportFormat answer = ReportFormat.of(format, accept, errors);
         String repName = given("rep", rep, errors);
         String partnerId = given("partner", partner, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         LedgerStatement statement = statements.statement(callers.current(), repName, partnerId, period);
-        return answer.respond(statement, "reward-ledger.csv", LedgerEntry.CSV_HEADER,
-                statement.entries().stream().map(LedgerEntry::csvRow).toList());
+        return answer.respond(statement, "reward-ledger.csv", new CsvTable(List.of(LedgerEntry.CSV_HEADER),
+                statement.entries().stream().map(LedgerEntry::csvRow).map(Arrays::asList).toList()));
     }
 
     private static String given(String parameter, String value, List<FieldError> errors) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * "Escalate to channel directors": the SLA is over, so the open review is handed to the
  * channel directors as well. It stays the same task: whoever answers first answers for both, the
  * form and its checks are the same, and nothing has to be cancelled afterwards. Its priority is
- * raised so it tops the directors' Tasklist.
+ * raised so it tops the directors' Tasklist, and the directors are mailed (in the next step).
  */
 @Component
 class EscalateSupportReviewDelegate implements JavaDelegate {
@@ -22,9 +22,11 @@ class EscalateSupportReviewDelegate implements JavaDelegate {
     static final int ESCALATED_PRIORITY = 80;
 
     private final TaskService tasks;
+    private final SupportRequests requests;
 
-    EscalateSupportReviewDelegate(TaskService tasks) {
+    EscalateSupportReviewDelegate(TaskService tasks, SupportRequests requests) {
         this.tasks = tasks;
+        this.requests = requests;
     }
 
     @Override
@@ -36,6 +38,8 @@ class EscalateSupportReviewDelegate implements JavaDelegate {
         }
         tasks.addCandidateGroup(review.getId(), VendorGroups.CHANNEL_DIRECTORS);
         tasks.setPriority(review.getId(), ESCALATED_PRIORITY);
+        requests.escalate(SupportVariables.requestId(execution),
+                String.valueOf(execution.getVariable(SupportVariables.REVIEW_SLA)));
         log.info("lead {}: support request {} not answered within {}; escalated to {}",
                 execution.getVariable(SupportVariables.LEAD_ID), SupportVariables.requestId(execution),
                 execution.getVariable(SupportVariables.REVIEW_SLA), VendorGroups.CHANNEL_DIRECTORS);

@@ -147,6 +147,14 @@ public class SupportRequests {
                 request.partnerId());
     }
 
+    /** The review is over its SLA: the channel directors are told (the mail goes out in the next step). */
+    public void escalate(String requestId, String reviewSla) {
+        SupportRequest request = requests.get(requestId);
+        Lead lead = leads.get(request.leadId());
+        notifier.supportReviewEscalated(lead, access.emailsOf(VendorGroups.CHANNEL_DIRECTORS), label(request.kind()),
+                reviewSla);
+    }
+
     private static String describe(SupportRequest request) {
         return request.kind() + (request.discountPercent() == null ? "" : " " + request.discountPercent().toPlainString()
                 + "%") + ": " + request.justification();

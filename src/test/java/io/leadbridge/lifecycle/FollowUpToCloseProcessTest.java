@@ -93,6 +93,7 @@ class FollowUpToCloseProcessTest {
     void theRepConvertsTheLeadMovesTheOpportunityOnAndWinsIt() {
         assertThat(process).isWaitingAt("Task_ReportProgress");
         assertThat(taskOf("Task_ReportProgress")).isAssignedTo(rep.username());
+        assertThat(process).variables().containsEntry(LeadVariables.MISSED_STATUS_UPDATES, 0);
 
         actions.reportProgress(leadId, new StatusUpdate(DealAction.CONVERT, new BigDecimal("50000"), "usd",
                 today().plusDays(30), List.of("Cloud Platform", "Support"), null, null, "budget confirmed"), rep);
@@ -133,6 +134,7 @@ class FollowUpToCloseProcessTest {
                 .contains("stage QUALIFICATION → NEGOTIATION").contains("amount 50,000.00 USD → 60,000.00 USD")
                 .contains("proposal accepted in principle");
         assertThat(event(LeadEventType.WON).detail()).contains("final amount 58,500.50 USD");
+        assertThat(event(LeadEventType.OPPORTUNITY_UPDATED).onTime()).as("no cycle was missed").isTrue();
     }
 
     @Test
@@ -209,6 +211,7 @@ class FollowUpToCloseProcessTest {
 
         actions.reportProgress(leadId, StatusUpdate.note("sorry, customer was on holiday; call booked"), rep);
         assertThat(leads.statusUpdates(leadId).missed()).as("a report starts the count again").isZero();
+        assertThat(event(LeadEventType.STATUS_UPDATED).onTime()).as("it came after missed cycles").isFalse();
         engine.passTime(CYCLE.plusMinutes(1));
         assertThat(leads.statusUpdates(leadId).missed()).isEqualTo(1);
         assertThat(chaseTasks()).isEmpty();

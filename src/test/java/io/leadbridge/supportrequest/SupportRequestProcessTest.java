@@ -171,7 +171,12 @@ class SupportRequestProcessTest {
                 .containsExactlyInAnyOrder(VendorGroups.CHANNEL_MANAGERS, VendorGroups.CHANNEL_DIRECTORS);
         assertThat(tasks.createTaskQuery().taskCandidateUser("dora").processInstanceBusinessKey(request.id()).count())
                 .as("in Dora's Tasklist").isEqualTo(1);
-        assertThat(process(request)).hasPassed("Task_EscalateToChannelDirectors", "EndEvent_ReviewEscalated");
+        assertThat(process(request)).hasPassed("Task_EscalateToChannelDirectors", "Task_SendSupportEscalation",
+                "EndEvent_ReviewEscalated");
+        assertThat(supportMails(NotificationKind.SUPPORT_REVIEW_ESCALATED))
+                .extracting(Notification::recipient).containsExactly("dora@vendor.example");
+        assertThat(supportMails(NotificationKind.SUPPORT_REVIEW_ESCALATED).get(0).status())
+                .as("handed to the mail step (no mail server in tests)").isNotEqualTo(NotificationStatus.PENDING);
 
         answer(review, "dora", Map.of("supportDecision", "APPROVE", "supportTerms", "25%, signed by the director"));
         engine.runDueJobs();

@@ -26,7 +26,9 @@ class OpenApiTest {
                 "/api/partners", "/api/partners/{partnerId}/credentials", "/api/partners/{id}/webhooks",
                 "/api/leads/{id}/routing", "/api/leads/{id}/support-requests", "/api/campaigns",
                 "/api/campaigns/{code}", "/api/reports/pipeline", "/api/reports/funnel", "/api/reports/sla",
-                "/api/reports/campaigns", "/api/reports/partners/{id}", "/api/reports/sla/weekly", "/api/me");
+                "/api/reports/campaigns", "/api/reports/partners/{id}", "/api/reports/leaderboard",
+                "/api/rewards/ledger", "/api/leads/{id}/opportunity", "/api/leads/{id}/close",
+                "/api/leads/{id}/status", "/api/leads/{id}/contact-checks", "/api/reports/sla/weekly", "/api/me");
         assertThat(paths).allMatch(p -> p.startsWith("/api/"));
         assertThat(spec.path("components").path("securitySchemes").path("basic").path("scheme").asText())
                 .isEqualTo("basic");

@@ -164,6 +164,9 @@ function setUpFilters(me, partners, campaigns) {
   if (!query.has('groupBy')) {
     form.elements.groupBy.value = me.role === 'PARTNER' ? 'segment' : 'partner';
   }
+  if (me.role !== 'PARTNER' && form.elements.partner.value) {
+    $('scorecard-partner').value = form.elements.partner.value;
+  }
   // On a phone the figures come first; the filters open with a tap.
   if (window.matchMedia('(max-width: 40rem)').matches) {
     $('filters-panel').open = false;

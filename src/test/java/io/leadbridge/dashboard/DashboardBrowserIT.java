@@ -123,6 +123,9 @@ class DashboardBrowserIT {
                     List.of(f.harbor, "OPPORTUNITY", "PROPOSAL", "EUR", "1", "1", "30000.00"),
                     List.of(f.harbor, "WON", "WON", "EUR", "1", "1", "24000.00"));
 
+            page.openLead(f.h1);
+            assertThat(page.timeline()).contains("Accepted", "Contacted", "Opportunity created", "Won");
+            page.backToDashboard();
             page.openLead(f.h4);
 
             assertThat(page.text("lead-title")).isEqualTo("Pacific Dental Group");
@@ -132,6 +135,12 @@ class DashboardBrowserIT {
                     "http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task);
             page.screenshot("04-channel-manager-lead-timeline");
             page.backToDashboard();
+
+            page.go("?partner=" + f.summit);
+            page.waitUntilReady();
+            assertThat(page.tile("received")).as("the filters are kept in the address")
+                    .containsExactly("3", "offered to Summit Analytics");
+            assertThat(page.text("scorecard")).startsWith("Summit Analytics");
 
             assertThat(page.policyRefusals()).as("nothing refused by the Content Security Policy").isZero();
             page.logOut();

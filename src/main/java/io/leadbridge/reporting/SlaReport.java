@@ -61,7 +61,6 @@ class SlaReport {
                              where e.lead_id = l.id and e.type in ('WON', 'LOST'))) end as lead_closed_at
             from lead_offer o
             join lead l on l.id = o.lead_id
-            join account a on a.id = l.account_id
             join partner p on p.id = o.partner_id
             left join opportunity op on op.lead_id = l.id""";
 
@@ -94,7 +93,9 @@ class SlaReport {
     Sla report(ReportFilter filter) {
         ReportDimension groupBy = filter.groupBy(GROUPS, ReportDimension.PARTNER, "SLA report");
         LeadConditions conditions = LeadConditions.of(filter).partnerOn("o.partner_id");
-        String offers = "(" + OFFERS + conditions.where() + ") f";
+        // "offset 0 rows" keeps the offers a sub-query of their own: otherwise the database would
+        // copy each offer's look-ups into every aggregate that reads them, and run them that often.
+        String offers = "(" + OFFERS + conditions.accountJoin() + conditions.where() + " offset 0 rows) f";
         boolean byPartner = groupBy == ReportDimension.PARTNER;
         String keys = byPartner ? "partner_id, partner_name, tier" : "tier";
         List<Row> rows = jdbc.sql("select " + keys + ", " + MEASURES + " from " + offers + " group by " + keys)

@@ -29,8 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the rest are offered to a partner of the account's country (a fifth first to another partner
  * that declines or lets the accept deadline pass); of those, most are accepted and contacted, half
  * get an opportunity, 15% are won and 40% lost. Not part of {@code ./mvnw verify}; run it with
- * {@code ./mvnw -o -B -Pbenchmark test -Dtest=ReportsBenchmark} and copy the printed figures to
- * docs/benchmarks.md.
+ * {@code ./mvnw -o -B -Pbenchmark test -Dtest=ReportsBenchmark} (add {@code -Dreports.only=funnel,sla}
+ * for some reports only) and copy the printed figures to docs/benchmarks.md.
  *
  * <p>Each request is timed through the report's Java entry point (the leaderboard through HTTP, as
  * its service is not visible here), 30 runs after 5 warm-up runs; a request whose first run takes
@@ -104,8 +104,13 @@ class ReportsBenchmark {
                 new String[] {"leaderboard", "scope=reps&" + partner}, new String[] {"leaderboard", "scope=partners&" + campaign},
                 new String[] {"leaderboard", "scope=partners&" + year});
         ApiClient admin = ApiClient.as(port, "admin", "admin");
+        // -Dreports.only=funnel,sla times only those reports.
+        List<String> only = Arrays.asList(System.getProperty("reports.only", "").split(","));
         for (String[] request : requests) {
             String report = request[0];
+            if (!only.equals(List.of("")) && !only.contains(report)) {
+                continue;
+            }
             String query = request[1];
             Supplier<Object> run = switch (report) {
                 case "leaderboard" -> () -> {

@@ -51,10 +51,9 @@ class CampaignReport {
         jdbc.sql("""
                 select l.campaign, op.currency, sum(coalesce(op.final_amount, op.amount)) as amount
                 from lead l
-                join account a on a.id = l.account_id
                 join opportunity op on op.lead_id = l.id
                 left join campaign c on c.code = l.campaign"""
-                + conditions.where() + """
+                + conditions.accountJoin() + conditions.where() + """
                  and op.stage = 'WON' and op.currency <> coalesce(c.currency, :currency)
                 group by l.campaign, op.currency
                 order by op.currency""")
@@ -85,10 +84,10 @@ class CampaignReport {
                                (select min(e.occurred_at) from lead_event e
                                 where e.lead_id = l.id and e.type in ('WON', 'LOST'))) end as closed_at
                     from lead l
-                    join account a on a.id = l.account_id
                     left join campaign c on c.code = l.campaign
                     left join opportunity op on op.lead_id = l.id""".replace("CLOSED", CLOSED)
-                + conditions.where() + """
+                + conditions.accountJoin() + conditions.where() + """
+                    offset 0 rows
                 ) f
                 group by campaign, name, channel, cost, currency""")
                 .params(params)

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -49,46 +48,38 @@ class FunnelReport {
             conditions.and("exists (select 1 from lead_offer o where o.lead_id = l.id and " + offerTo + ")");
         }
         String heldBy = "l.partner_id is not null and " + conditions.partnerMatch("l.partner_id");
+        // How far each lead got, worked out once per lead: the steps are tried in order and the
+        // first one it missed ends the look-ups (a lead sent to nurture costs no offer look-up).
         String sql = """
-                select count(*) as received,
-                       sum(qualified) as qualified,
-                       sum(qualified * offered) as offered,
-                       sum(qualified * offered * accepted) as accepted,
-                       sum(qualified * offered * accepted * contacted) as contacted,
-                       sum(qualified * offered * accepted * contacted * opportunity) as opportunity,
-                       sum(qualified * offered * accepted * contacted * opportunity * won) as won
+                select reached, count(*) as leads
                 from (
-                    select case when l.route in ('PARTNER', 'INSIDE_SALES') then 1 else 0 end as qualified,
-                           case when exists (select 1 from lead_offer o where o.lead_id = l.id and OFFER_TO)
-                                then 1 else 0 end as offered,
-                           case when exists (select 1 from lead_offer o where o.lead_id = l.id and OFFER_TO
-                                                 and o.outcome = 'ACCEPTED')
-                                then 1 else 0 end as accepted,
-                           case when exists (select 1 from lead_offer o where o.lead_id = l.id and OFFER_TO
-                                                 and o.outcome = 'ACCEPTED'
-                                                 and (exists (select 1 from lead_event e where e.lead_id = l.id
-                                                                  and e.type in ('CONTACTED', 'WON', 'LOST')
-                                                                  and e.partner_id = o.partner_id)
-                                                      or exists (select 1 from opportunity c where c.lead_id = l.id
-                                                                     and c.partner_id = o.partner_id)))
-                                then 1 else 0 end as contacted,
-                           case when exists (select 1 from opportunity op where op.lead_id = l.id and OPPORTUNITY_OF)
-                                     or (l.status = 'WON' and HELD_BY)
-                                then 1 else 0 end as opportunity,
-                           case when l.status = 'WON' and HELD_BY then 1 else 0 end as won
-                    from lead l
-                    join account a on a.id = l.account_id"""
+                    select case when l.route is null or l.route not in ('PARTNER', 'INSIDE_SALES') then 0
+                                when not exists (select 1 from lead_offer o where o.lead_id = l.id and OFFER_TO) then 1
+                                when not exists (select 1 from lead_offer o where o.lead_id = l.id and OFFER_TO
+                                                     and o.outcome = 'ACCEPTED') then 2
+                                when not exists (select 1 from lead_offer o where o.lead_id = l.id and OFFER_TO
+                                                     and o.outcome = 'ACCEPTED'
+                                                     and (exists (select 1 from lead_event e where e.lead_id = l.id
+                                                                      and e.type in ('CONTACTED', 'WON', 'LOST')
+                                                                      and e.partner_id = o.partner_id)
+                                                          or exists (select 1 from opportunity c where c.lead_id = l.id
+                                                                         and c.partner_id = o.partner_id))) then 3
+                                when not (exists (select 1 from opportunity op where op.lead_id = l.id and OPPORTUNITY_OF)
+                                          or (l.status = 'WON' and HELD_BY)) then 4
+                                when not (l.status = 'WON' and HELD_BY) then 5
+                                else 6 end as reached
+                    from lead l"""
                 .replace("OFFER_TO", offerTo)
                 .replace("OPPORTUNITY_OF", conditions.partnerMatch("op.partner_id"))
                 .replace("HELD_BY", heldBy)
-                + conditions.where() + ") f";
-        long[] counts = jdbc.sql(sql).params(conditions.params()).query((rs, i) -> {
-            long[] c = new long[Step.values().length];
-            for (Step step : Step.values()) {
-                c[step.ordinal()] = rs.getLong(step.name().toLowerCase(Locale.ROOT));
+                + conditions.accountJoin() + conditions.where() + ") f group by reached";
+        long[] counts = new long[Step.values().length];
+        jdbc.sql(sql).params(conditions.params()).query(rs -> {
+            // A lead that got to step n counts for every step up to n.
+            for (int step = 0; step <= rs.getInt("reached"); step++) {
+                counts[step] += rs.getLong("leads");
             }
-            return c;
-        }).single();
+        });
         List<StepCount> steps = new ArrayList<>();
         for (Step step : Step.values()) {
             long leads = counts[step.ordinal()];

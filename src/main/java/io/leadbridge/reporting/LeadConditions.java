@@ -14,6 +14,8 @@ import java.util.Map;
  */
 final class LeadConditions {
 
+    private static final String ACCOUNT_JOIN = "\njoin account a on a.id = l.account_id";
+
     private final ReportFilter filter;
     private final List<String> where = new ArrayList<>();
     private final Map<String, Object> params = new HashMap<>();
@@ -70,6 +72,23 @@ final class LeadConditions {
             match.add(column + " in (select tp.id from partner tp where tp.tier = :tier)");
         }
         return match.isEmpty() ? "1 = 1" : "(" + String.join(" and ", match) + ")";
+    }
+
+    /**
+     * The join of the lead's account ({@code a}) when a filter reads it, else nothing: a lead always
+     * has an account, so leaving the join out changes no count, and saves hashing every account.
+     */
+    String accountJoin() {
+        return readsAccount() ? ACCOUNT_JOIN : "";
+    }
+
+    /** The join of the lead's account, also when only the caller reads it (e.g. to group by country). */
+    String accountJoin(boolean callerReadsAccount) {
+        return callerReadsAccount ? ACCOUNT_JOIN : accountJoin();
+    }
+
+    private boolean readsAccount() {
+        return filter.country() != null || filter.region() != null || filter.industry() != null;
     }
 
     String where() {

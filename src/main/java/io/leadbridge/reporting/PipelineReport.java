@@ -41,9 +41,10 @@ class PipelineReport {
                        sum(case when op.stage = 'WON' then coalesce(op.final_amount, op.amount) else op.amount end)
                            as amount
                 from lead l
-                join account a on a.id = l.account_id
-                left join partner p on p.id = l.partner_id
                 left join opportunity op on op.lead_id = l.id"""
+                + conditions.accountJoin(groupBy == ReportDimension.COUNTRY || groupBy == ReportDimension.REGION
+                        || groupBy == ReportDimension.INDUSTRY)
+                + (groupBy == ReportDimension.TIER ? "\nleft join partner p on p.id = l.partner_id" : "")
                 + conditions.where() + " group by " + groupKey + "l.status, op.stage, op.currency")
                 .params(conditions.params())
                 .query((rs, i) -> new Row(groupBy == null ? null : rs.getString("group_key"), rs.getString("status"),

@@ -70,7 +70,6 @@ class SlaReport {
                              where e.lead_id = l.id and e.type in ('WON', 'LOST'))) end as lead_closed_at
             from lead_offer o
             join lead l on l.id = o.lead_id
-            join account a on a.id = l.account_id
             join partner p on p.id = o.partner_id
             left join opportunity op on op.lead_id = l.id""";
 
@@ -105,20 +104,30 @@ class SlaReport {
     Sla report(ReportFilter filter) {
         ReportDimension groupBy = filter.groupBy(GROUPS, ReportDimension.PARTNER, "SLA report");
         LeadConditions conditions = LeadConditions.of(filter).partnerOn("o.partner_id");
-        String offers = "(" + OFFERS + conditions.where() + ") f";
         boolean byPartner = groupBy == ReportDimension.PARTNER;
         String keys = byPartner ? "partner_id, partner_name, tier" : "tier";
-        List<Row> rows = jdbc.sql("select " + keys + ", " + MEASURES + " from " + offers + " group by " + keys)
-                .params(conditions.params())
-                .query((rs, i) -> row(rs, byPartner ? rs.getString("partner_id") : null,
-                        byPartner ? rs.getString("partner_name") : null, rs.getString("tier")))
-                .list();
-        rows = rows.stream().sorted(byPartner
+        String rowKeys = byPartner ? keys : "cast(null as varchar(40)), cast(null as varchar(200)), tier";
+        // One statement for the rows and the total, so that each offer's look-ups run once: the
+        // offers are a common table read twice, which the database works out once (and keeps
+        // a sub-query of its own, rather than copying the look-ups into every aggregate).
+        String sql = "with f as (" + OFFERS + conditions.accountJoin() + conditions.where() + ")\n"
+                + "select 0 as total, " + rowKeys + ", " + MEASURES + "\nfrom f group by " + keys + "\nunion all\n"
+                + "select 1, cast(null as varchar(40)), cast(null as varchar(200)), cast(null as varchar(20)), "
+                + MEASURES + "\nfrom f";
+        List<Row> rows = new ArrayList<>();
+        Row[] total = new Row[1];
+        jdbc.sql(sql).params(conditions.params()).query(rs -> {
+            if (rs.getInt(1) == 1) {
+                total[0] = row(rs, null, null, null);
+            } else {
+                rows.add(row(rs, byPartner ? rs.getString(2) : null, byPartner ? rs.getString(3) : null,
+                        rs.getString(4)));
+            }
+        });
+        List<Row> sorted = rows.stream().sorted(byPartner
                 ? Comparator.comparing(Row::partnerId)
                 : Comparator.comparing(Row::tier, Figures.inOrder(TIERS))).toList();
-        Row total = jdbc.sql("select " + MEASURES + " from " + offers).params(conditions.params())
-                .query((rs, i) -> row(rs, null, null, null)).single();
-        return new Sla(filter.period(), groupBy.parameter(), rows, total);
+        return new Sla(filter.period(), groupBy.parameter(), sorted, total[0]);
     }
 
     /**

@@ -25,6 +25,14 @@ class LeaderboardTallies {
     private static final String STEP_REP = """
             coalesce(r.username, case when d.partner_id = e.partner_id then d.rep_username end)""";
 
+    /**
+     * {@link #STEP_REP} without the lead joined: the lead's rep is looked up only for the steps
+     * no rep of the partner took (most are a rep's own), which spares joining every lead.
+     */
+    private static final String STEP_REP_LOOKED_UP = """
+            coalesce(r.username, (select d.rep_username from lead d
+                                  where d.id = e.lead_id and d.partner_id = e.partner_id))""";
+
     private final JdbcClient jdbc;
 
     LeaderboardTallies(JdbcClient jdbc) {
@@ -100,11 +108,10 @@ class LeaderboardTallies {
         return jdbc.sql("""
                 select l.partner_id, l.rep_username, sum(l.points) as points
                 from reward_ledger l
-                join lead d on d.id = l.lead_id
-                join account a on a.id = d.account_id
-                join partner p on p.id = l.partner_id
+                join partner p on p.id = l.partner_id%s
                 where %s
-                group by l.partner_id, l.rep_username""".formatted(String.join(" and ", where)))
+                group by l.partner_id, l.rep_username""".formatted(filter.leadJoins("l.lead_id"),
+                        String.join(" and ", where)))
                 .params(params)
                 .query((rs, row) -> new Tally(rs.getString("partner_id"), rs.getString("rep_username"),
                         rs.getLong("points"), 0, 0, 0))
@@ -127,12 +134,11 @@ class LeaderboardTallies {
                        sum(case when type <> 'WON' and on_time is not null then 1 else 0 end) as timed_steps
                 from (select e.partner_id, e.type, e.on_time, %s as rep
                       from lead_event e
-                      join lead d on d.id = e.lead_id
-                      join account a on a.id = d.account_id
                       join partner p on p.id = e.partner_id
-                      left join partner_rep r on r.username = e.actor and r.partner_id = e.partner_id
+                      left join partner_rep r on r.username = e.actor and r.partner_id = e.partner_id%s
                       where %s) steps
-                group by partner_id, rep""".formatted(STEP_REP, String.join(" and ", where)))
+                group by partner_id, rep""".formatted(filter.readsLead() ? STEP_REP : STEP_REP_LOOKED_UP,
+                        filter.leadJoins("e.lead_id"), String.join(" and ", where)))
                 .params(params)
                 .query((rs, row) -> new Tally(rs.getString("partner_id"), rs.getString("rep"), 0,
                         rs.getLong("wins"), rs.getLong("on_time_steps"), rs.getLong("timed_steps")))

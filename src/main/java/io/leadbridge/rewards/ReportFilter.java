@@ -63,6 +63,23 @@ record ReportFilter(String country, String region, String segment, String indust
         });
     }
 
+    /**
+     * The joins these filters need from a table whose lead id column is {@code leadId}: the lead
+     * ({@code d}) and its account ({@code a}) only when a filter reads them. {@code p}, the
+     * partner, is the caller's to join.
+     */
+    String leadJoins(String leadId) {
+        boolean account = country != null || region != null || industry != null;
+        boolean lead = account || segment != null || product != null || campaign != null;
+        return (lead ? "\njoin lead d on d.id = " + leadId : "")
+                + (account ? "\njoin account a on a.id = d.account_id" : "");
+    }
+
+    /** Whether a filter reads the lead or its account. */
+    boolean readsLead() {
+        return !leadJoins("x").isEmpty();
+    }
+
     /** The filters in use, by parameter name. */
     Map<String, String> inUse() {
         Map<String, String> used = new LinkedHashMap<>();

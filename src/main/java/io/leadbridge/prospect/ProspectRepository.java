@@ -4,6 +4,7 @@ import io.leadbridge.config.LeadClock;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -17,10 +18,12 @@ public class ProspectRepository {
 
     private final JdbcClient jdbc;
     private final LeadClock clock;
+    private final ApplicationEventPublisher listeners;
 
-    ProspectRepository(JdbcClient jdbc, LeadClock clock) {
+    ProspectRepository(JdbcClient jdbc, LeadClock clock, ApplicationEventPublisher listeners) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     /** The account with this domain, created or refreshed with the facts given. Facts left out are kept. */
@@ -40,6 +43,7 @@ public class ProspectRepository {
                     .param("country", country).param("region", region).param("employees", employees)
                     .param("revenue", annualRevenue).param("now", now)
                     .update();
+            listeners.publishEvent(new AccountUpdated(existing.get()));
             return existing.get();
         }
         var keys = new GeneratedKeyHolder();

@@ -44,19 +44,18 @@ class CampaignReport {
 
     Campaigns report(ReportFilter filter) {
         filter.groupBy(List.of(), null, "campaign report");
-        LeadConditions conditions = LeadConditions.of(filter).partnerOn("l.partner_id");
+        LeadConditions conditions = LeadConditions.of(filter).partnerOn("f.partner_id");
         Map<String, Object> params = new HashMap<>(conditions.params());
         params.put("currency", properties.currency());
         Map<String, List<Money>> otherCurrencies = new HashMap<>();
         jdbc.sql("""
-                select l.campaign, op.currency, sum(coalesce(op.final_amount, op.amount)) as amount
-                from lead l
-                join opportunity op on op.lead_id = l.id
-                left join campaign c on c.code = l.campaign"""
-                + conditions.accountJoin() + conditions.where() + """
-                 and op.stage = 'WON' and op.currency <> coalesce(c.currency, :currency)
-                group by l.campaign, op.currency
-                order by op.currency""")
+                select f.campaign, f.opportunity_currency as currency, sum(f.opportunity_value) as amount
+                from report_lead f
+                left join campaign c on c.code = f.campaign"""
+                + conditions.where() + """
+                 and f.opportunity_stage = 'WON' and f.opportunity_currency <> coalesce(c.currency, :currency)
+                group by f.campaign, f.opportunity_currency
+                order by f.opportunity_currency""")
                 .params(params)
                 .query(rs -> {
                     otherCurrencies.computeIfAbsent(rs.getString("campaign"), k -> new ArrayList<>())
@@ -68,27 +67,18 @@ class CampaignReport {
                        sum(won_value) as won_value,
                 """ + Hours.sql("close", "received_at", "closed_at") + "\n" + """
                 from (
-                    select l.campaign, c.name, c.channel, c.cost, coalesce(c.currency, :currency) as currency,
-                           l.created_at as received_at,
-                           case when op.lead_id is not null or exists
-                               (select 1 from lead_event e
-                                where e.lead_id = l.id and e.type in ('CONTACTED', 'WON', 'LOST'))
-                                then 1 else 0 end as followed_up,
-                           case when l.status = 'WON' then 1 else 0 end as won,
-                           case when l.status = 'LOST' then 1 else 0 end as lost,
-                           case when l.status in ('NURTURE', 'DISQUALIFIED') then 1 else 0 end as not_pursued,
-                           case when l.status not in (CLOSED) then 1 else 0 end as pending,
-                           case when op.stage = 'WON' and op.currency = coalesce(c.currency, :currency)
-                                then coalesce(op.final_amount, op.amount) else 0 end as won_value,
-                           case when l.status in ('WON', 'LOST') then coalesce(op.closed_at,
-                               (select min(e.occurred_at) from lead_event e
-                                where e.lead_id = l.id and e.type in ('WON', 'LOST'))) end as closed_at
-                    from lead l
-                    left join campaign c on c.code = l.campaign
-                    left join opportunity op on op.lead_id = l.id""".replace("CLOSED", CLOSED)
-                + conditions.accountJoin() + conditions.where() + """
-                    offset 0 rows
-                ) f
+                    select f.campaign, c.name, c.channel, c.cost, coalesce(c.currency, :currency) as currency,
+                           f.received_at, f.followed_up, f.closed_at,
+                           case when f.status = 'WON' then 1 else 0 end as won,
+                           case when f.status = 'LOST' then 1 else 0 end as lost,
+                           case when f.status in ('NURTURE', 'DISQUALIFIED') then 1 else 0 end as not_pursued,
+                           case when f.status not in (CLOSED) then 1 else 0 end as pending,
+                           case when f.opportunity_stage = 'WON' and f.opportunity_currency = coalesce(c.currency, :currency)
+                                then f.opportunity_value else 0 end as won_value
+                    from report_lead f
+                    left join campaign c on c.code = f.campaign""".replace("CLOSED", CLOSED)
+                + conditions.where() + """
+                ) r
                 group by campaign, name, channel, cost, currency""")
                 .params(params)
                 .query((rs, i) -> {

@@ -43,36 +43,13 @@ class FunnelReport {
     Funnel report(ReportFilter filter) {
         filter.groupBy(List.of(), null, "funnel");
         LeadConditions conditions = LeadConditions.of(filter);
-        String offerTo = conditions.partnerMatch("o.partner_id");
-        if (filter.narrowsPartners()) {
-            conditions.and("exists (select 1 from lead_offer o where o.lead_id = l.id and " + offerTo + ")");
-        }
-        String heldBy = "l.partner_id is not null and " + conditions.partnerMatch("l.partner_id");
-        // How far each lead got, worked out once per lead: the steps are tried in order and the
-        // first one it missed ends the look-ups (a lead sent to nurture costs no offer look-up).
-        String sql = """
-                select reached, count(*) as leads
-                from (
-                    select case when l.route is null or l.route not in ('PARTNER', 'INSIDE_SALES') then 0
-                                when not exists (select 1 from lead_offer o where o.lead_id = l.id and OFFER_TO) then 1
-                                when not exists (select 1 from lead_offer o where o.lead_id = l.id and OFFER_TO
-                                                     and o.outcome = 'ACCEPTED') then 2
-                                when not exists (select 1 from lead_offer o where o.lead_id = l.id and OFFER_TO
-                                                     and o.outcome = 'ACCEPTED'
-                                                     and (exists (select 1 from lead_event e where e.lead_id = l.id
-                                                                      and e.type in ('CONTACTED', 'WON', 'LOST')
-                                                                      and e.partner_id = o.partner_id)
-                                                          or exists (select 1 from opportunity c where c.lead_id = l.id
-                                                                         and c.partner_id = o.partner_id))) then 3
-                                when not (exists (select 1 from opportunity op where op.lead_id = l.id and OPPORTUNITY_OF)
-                                          or (l.status = 'WON' and HELD_BY)) then 4
-                                when not (l.status = 'WON' and HELD_BY) then 5
-                                else 6 end as reached
-                    from lead l"""
-                .replace("OFFER_TO", offerTo)
-                .replace("OPPORTUNITY_OF", conditions.partnerMatch("op.partner_id"))
-                .replace("HELD_BY", heldBy)
-                + conditions.accountJoin() + conditions.where() + ") f group by reached";
+        // How far each lead got is kept in the report facts: for the whole funnel on the lead,
+        // for a partner's (or tier's) on each offer, how far the lead got with that partner; a
+        // lead offered to several of the partners named got as far as the furthest of them.
+        String sql = filter.narrowsPartners()
+                ? "select reached, count(*) as leads from (select f.lead_id, max(f.reached) as reached from report_offer f"
+                        + conditions.partnerOn("f.partner_id").where() + " group by f.lead_id) r group by reached"
+                : "select f.reached, count(*) as leads from report_lead f" + conditions.where() + " group by f.reached";
         long[] counts = new long[Step.values().length];
         jdbc.sql(sql).params(conditions.params()).query(rs -> {
             // A lead that got to step n counts for every step up to n.

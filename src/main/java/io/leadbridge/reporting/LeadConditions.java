@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SQL of a {@link ReportFilter}: conditions on a lead ({@code l}) and its account ({@code a})
- * and, where a report counts partners, on a partner id column, with their named parameters. The
- * period comes first, so that the database can start from {@code lead.created_at} (or, for one
- * partner or campaign, from the indexes that begin with those).
+ * The SQL of a {@link ReportFilter}: conditions on a row of the report facts ({@code f}, a
+ * {@code report_lead} or {@code report_offer}, which both carry the lead's arrival, campaign,
+ * product, segment and its account's country, region and industry) and, where a report counts
+ * partners, on a partner id column, with their named parameters. The period comes first, so that
+ * the database can start from {@code received_at} (or, for one partner or campaign, from the
+ * indexes that begin with those).
  */
 final class LeadConditions {
-
-    private static final String ACCOUNT_JOIN = "\njoin account a on a.id = l.account_id";
 
     private final ReportFilter filter;
     private final List<String> where = new ArrayList<>();
@@ -22,16 +22,16 @@ final class LeadConditions {
 
     private LeadConditions(ReportFilter filter) {
         this.filter = filter;
-        where.add("l.created_at >= :from");
-        where.add("l.created_at < :to");
+        where.add("f.received_at >= :from");
+        where.add("f.received_at < :to");
         params.put("from", Timestamp.from(filter.period().from()));
         params.put("to", Timestamp.from(filter.period().to()));
-        add("a.country", "country", filter.country());
-        add("a.region", "region", filter.region());
-        add("l.segment", "segment", filter.segment());
-        add("a.industry", "industry", filter.industry());
-        add("l.product", "product", filter.product());
-        add("l.campaign", "campaign", filter.campaign());
+        add("f.country", "country", filter.country());
+        add("f.region", "region", filter.region());
+        add("f.segment", "segment", filter.segment());
+        add("f.industry", "industry", filter.industry());
+        add("f.product", "product", filter.product());
+        add("f.campaign", "campaign", filter.campaign());
         if (filter.partner() != null) {
             params.put("partner", filter.partner());
         }
@@ -72,23 +72,6 @@ final class LeadConditions {
             match.add(column + " in (select tp.id from partner tp where tp.tier = :tier)");
         }
         return match.isEmpty() ? "1 = 1" : "(" + String.join(" and ", match) + ")";
-    }
-
-    /**
-     * The join of the lead's account ({@code a}) when a filter reads it, else nothing: a lead always
-     * has an account, so leaving the join out changes no count, and saves hashing every account.
-     */
-    String accountJoin() {
-        return readsAccount() ? ACCOUNT_JOIN : "";
-    }
-
-    /** The join of the lead's account, also when only the caller reads it (e.g. to group by country). */
-    String accountJoin(boolean callerReadsAccount) {
-        return callerReadsAccount ? ACCOUNT_JOIN : accountJoin();
-    }
-
-    private boolean readsAccount() {
-        return filter.country() != null || filter.region() != null || filter.industry() != null;
     }
 
     String where() {

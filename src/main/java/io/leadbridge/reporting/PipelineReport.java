@@ -33,19 +33,15 @@ class PipelineReport {
     /** The pipeline of the leads the filter selects: one query, grouped in the database. */
     Pipeline report(ReportFilter filter) {
         ReportDimension groupBy = filter.groupBy(List.of(ReportDimension.values()), null, "pipeline");
-        LeadConditions conditions = LeadConditions.of(filter).partnerOn("l.partner_id");
+        LeadConditions conditions = LeadConditions.of(filter).partnerOn("f.partner_id");
         String key = groupBy == null ? "" : column(groupBy) + " as group_key, ";
         String groupKey = groupBy == null ? "" : column(groupBy) + ", ";
         List<Row> rows = jdbc.sql("select " + key + """
-                       l.status, op.stage, op.currency, count(*) as leads, count(op.lead_id) as opportunities,
-                       sum(case when op.stage = 'WON' then coalesce(op.final_amount, op.amount) else op.amount end)
-                           as amount
-                from lead l
-                left join opportunity op on op.lead_id = l.id"""
-                + conditions.accountJoin(groupBy == ReportDimension.COUNTRY || groupBy == ReportDimension.REGION
-                        || groupBy == ReportDimension.INDUSTRY)
-                + (groupBy == ReportDimension.TIER ? "\nleft join partner p on p.id = l.partner_id" : "")
-                + conditions.where() + " group by " + groupKey + "l.status, op.stage, op.currency")
+                       f.status, f.opportunity_stage as stage, f.opportunity_currency as currency, count(*) as leads,
+                       count(f.opportunity_stage) as opportunities, sum(f.opportunity_value) as amount
+                from report_lead f"""
+                + (groupBy == ReportDimension.TIER ? "\nleft join partner p on p.id = f.partner_id" : "")
+                + conditions.where() + " group by " + groupKey + "f.status, f.opportunity_stage, f.opportunity_currency")
                 .params(conditions.params())
                 .query((rs, i) -> new Row(groupBy == null ? null : rs.getString("group_key"), rs.getString("status"),
                         rs.getString("stage"), rs.getString("currency"), rs.getLong("leads"),
@@ -62,17 +58,17 @@ class PipelineReport {
                 Group.of(null, rows), rows);
     }
 
-    /** The lead's value of a dimension: its holder, the holder's tier, the account's place and industry, ... */
+    /** The lead's value of a dimension in its report facts: its holder, the holder's tier, the account's place, ... */
     static String column(ReportDimension dimension) {
         return switch (dimension) {
-            case PARTNER -> "l.partner_id";
+            case PARTNER -> "f.partner_id";
             case TIER -> "p.tier";
-            case COUNTRY -> "a.country";
-            case REGION -> "a.region";
-            case SEGMENT -> "l.segment";
-            case INDUSTRY -> "a.industry";
-            case PRODUCT -> "l.product";
-            case CAMPAIGN -> "l.campaign";
+            case COUNTRY -> "f.country";
+            case REGION -> "f.region";
+            case SEGMENT -> "f.segment";
+            case INDUSTRY -> "f.industry";
+            case PRODUCT -> "f.product";
+            case CAMPAIGN -> "f.campaign";
         };
     }
 

@@ -48,30 +48,14 @@ class SlaReport {
 
     static final List<ReportDimension> GROUPS = List.of(ReportDimension.PARTNER, ReportDimension.TIER);
 
+    /** The offers' report facts with their partner's name and tier. */
     private static final String OFFERS = """
-            select o.partner_id, p.name as partner_name, p.tier, o.outcome, o.close_reason, o.offered_at,
-                   o.accept_due_at, o.closed_at, l.created_at as received_at,
-                   case when o.outcome = 'ACCEPTED' then o.closed_at end as accepted_at,
-                   case when o.outcome = 'ACCEPTED' then
-                       (select min(e.occurred_at) from lead_event e
-                        where e.lead_id = o.lead_id and e.type in ('CONTACTED', 'WON', 'LOST')
-                          and e.partner_id = o.partner_id and e.occurred_at >= o.closed_at) end as first_contact_at,
-                   case when o.outcome = 'ACCEPTED' and exists
-                       (select 1 from lead_event e
-                        where e.lead_id = o.lead_id and e.type = 'WITHDRAWN' and e.partner_id = o.partner_id
-                          and e.occurred_at >= o.closed_at) then 1 else 0 end as withdrawn_later,
-                   case when exists
-                       (select 1 from partner_strike s
-                        where s.lead_id = o.lead_id and s.partner_id = o.partner_id
-                          and s.kind = 'CONTACT_SLA_MISSED') then 1 else 0 end as contact_missed,
-                   case when o.outcome = 'ACCEPTED' and l.status in ('WON', 'LOST') and l.partner_id = o.partner_id
-                        then coalesce(op.closed_at,
-                            (select min(e.occurred_at) from lead_event e
-                             where e.lead_id = l.id and e.type in ('WON', 'LOST'))) end as lead_closed_at
-            from lead_offer o
-            join lead l on l.id = o.lead_id
-            join partner p on p.id = o.partner_id
-            left join opportunity op on op.lead_id = l.id""";
+            select f.partner_id, p.name as partner_name, p.tier, f.outcome, f.close_reason, f.offered_at,
+                   f.accept_due_at, f.closed_at, f.received_at,
+                   case when f.outcome = 'ACCEPTED' then f.closed_at end as accepted_at,
+                   f.first_contact_at, f.withdrawn_later, f.contact_missed, f.lead_closed_at
+            from report_offer f
+            join partner p on p.id = f.partner_id""";
 
     private static final String MEASURES = """
             count(*) as offers,
@@ -103,17 +87,16 @@ class SlaReport {
     /** Rows by partner (the default) or tier, and the total over all offers the filter selects. */
     Sla report(ReportFilter filter) {
         ReportDimension groupBy = filter.groupBy(GROUPS, ReportDimension.PARTNER, "SLA report");
-        LeadConditions conditions = LeadConditions.of(filter).partnerOn("o.partner_id");
+        LeadConditions conditions = LeadConditions.of(filter).partnerOn("f.partner_id");
         boolean byPartner = groupBy == ReportDimension.PARTNER;
         String keys = byPartner ? "partner_id, partner_name, tier" : "tier";
         String rowKeys = byPartner ? keys : "cast(null as varchar(40)), cast(null as varchar(200)), tier";
-        // One statement for the rows and the total, so that each offer's look-ups run once: the
-        // offers are a common table read twice, which the database works out once (and keeps
-        // a sub-query of its own, rather than copying the look-ups into every aggregate).
-        String sql = "with f as (" + OFFERS + conditions.accountJoin() + conditions.where() + ")\n"
-                + "select 0 as total, " + rowKeys + ", " + MEASURES + "\nfrom f group by " + keys + "\nunion all\n"
+        // One statement for the rows and the total: the offers are a common table read twice.
+        String sql = "with offers as (" + OFFERS + conditions.where() + ")\n"
+                + "select 0 as total, " + rowKeys + ", " + MEASURES + "\nfrom offers group by " + keys
+                + "\nunion all\n"
                 + "select 1, cast(null as varchar(40)), cast(null as varchar(200)), cast(null as varchar(20)), "
-                + MEASURES + "\nfrom f";
+                + MEASURES + "\nfrom offers";
         List<Row> rows = new ArrayList<>();
         Row[] total = new Row[1];
         jdbc.sql(sql).params(conditions.params()).query(rs -> {
@@ -137,14 +120,14 @@ class SlaReport {
      */
     Weekly weekly(ReportFilter filter) {
         filter.groupBy(List.of(), null, "weekly SLA report");
-        LeadConditions conditions = LeadConditions.of(filter).partnerOn("o.partner_id");
+        LeadConditions conditions = LeadConditions.of(filter).partnerOn("f.partner_id");
         Instant firstMonday = LocalDate.ofInstant(filter.period().from(), ZoneOffset.UTC)
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<String, Object> params = new HashMap<>(conditions.params());
         params.put("firstMonday", firstMonday.getEpochSecond());
         // Week numbers count from the first Monday; extract(epoch ...) of a timestamp with time zone is UTC seconds.
         String weeks = "(select floor((extract(epoch from received_at) - :firstMonday) / " + WEEK.toSeconds()
-                + ") as week_number, w.* from (" + OFFERS + conditions.where() + ") w) f";
+                + ") as week_number, w.* from (" + OFFERS + conditions.where() + ") w) weeks";
         Map<Long, Row> byWeek = new HashMap<>();
         jdbc.sql("select week_number, " + MEASURES + " from " + weeks + " group by week_number")
                 .params(params)

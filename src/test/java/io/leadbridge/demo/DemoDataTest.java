@@ -12,9 +12,11 @@ import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerRep;
 import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.partner.PartnerTier;
+import io.leadbridge.reporting.ReportFacts;
 import io.leadbridge.security.VendorGroups;
 import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadbridgeTest;
+import io.leadbridge.support.ReportFactsInStep;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -42,10 +45,19 @@ class DemoDataTest {
     @Autowired LeadSearch search;
     @Autowired IdentityService identity;
     @Autowired Campaigns campaigns;
+    @Autowired ReportFacts facts;
+    @Autowired JdbcClient jdbc;
 
     @BeforeEach
     void finishWhatTheJobExecutorWouldHaveDone() {
         engine.runDueJobs();
+    }
+
+    @Test
+    void theReportFactsKeptAlongEveryDemoLeadsPathAreThoseWorkedOutAfresh() {
+        // The demo's leads went every way through the lifecycle: won, lost, withdrawn, declined,
+        // nurtured, disqualified, opportunities opened and moved on.
+        assertThat(ReportFactsInStep.assertKeptInStep(jdbc, facts)).isEqualTo(DemoLeads.ALL.size());
     }
 
     @Test

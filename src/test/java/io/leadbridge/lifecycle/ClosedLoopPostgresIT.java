@@ -3,11 +3,13 @@ package io.leadbridge.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadbridge.reporting.ReportFacts;
 import io.leadbridge.security.AccessProvisioning;
 import io.leadbridge.support.ApiClient;
 import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.PostgresTest;
+import io.leadbridge.support.ReportFactsInStep;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,6 +38,7 @@ class ClosedLoopPostgresIT {
     @Autowired LeadFixtures fixtures;
     @Autowired AccessProvisioning access;
     @Autowired JdbcClient jdbc;
+    @Autowired ReportFacts facts;
 
     private ApiClient admin;
     private ApiClient rep;
@@ -62,8 +65,9 @@ class ClosedLoopPostgresIT {
     }
 
     @AfterEach
-    void resetClock() {
+    void reportFactsFollowedEveryStep() {
         engine.resetClock();
+        ReportFactsInStep.assertKeptInStep(jdbc, facts, List.of(id));
     }
 
     @Test

@@ -35,6 +35,7 @@ class ReportAccountFiltersTest {
     @LocalServerPort int port;
     @Autowired LeadFixtures fixtures;
     @Autowired Campaigns campaigns;
+    @Autowired ReportFacts facts;
     @Autowired JdbcClient jdbc;
 
     private ReportFixture f;
@@ -42,7 +43,7 @@ class ReportAccountFiltersTest {
 
     @BeforeAll
     void history() {
-        f = new ReportFixture(fixtures, campaigns, jdbc);
+        f = new ReportFixture(fixtures, campaigns, facts, jdbc);
         admin = ApiClient.as(port, "admin", "admin");
     }
 

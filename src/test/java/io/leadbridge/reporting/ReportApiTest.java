@@ -44,6 +44,7 @@ class ReportApiTest {
     @LocalServerPort int port;
     @Autowired LeadFixtures fixtures;
     @Autowired Campaigns campaigns;
+    @Autowired ReportFacts facts;
     @Autowired JdbcClient jdbc;
 
     private ReportFixture f;
@@ -53,7 +54,7 @@ class ReportApiTest {
 
     @BeforeAll
     void history() {
-        f = new ReportFixture(fixtures, campaigns, jdbc);
+        f = new ReportFixture(fixtures, campaigns, facts, jdbc);
         admin = ApiClient.as(port, "admin", "admin");
         alphaRep = ApiClient.as(port, f.alphaRep, LeadFixtures.PASSWORD);
         betaRep = ApiClient.as(port, f.betaRep, LeadFixtures.PASSWORD);

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A small history to count by hand, written straight into the tables the lifecycle writes (leads,
- * offers, events, opportunities, strikes), in March 2003, a month no other test uses. Partners
+ * offers, events, opportunities, strikes), then its report facts worked out, in March 2003, a month no other test uses. Partners
  * alpha (GOLD), beta (SILVER) and gamma (GOLD); campaigns spring (1000 EUR) and fair (500 EUR).
  * Days are March's, times UTC.
  *
@@ -60,7 +60,7 @@ final class ReportFixture {
     private final JdbcClient jdbc;
     private final String unique = UUID.randomUUID().toString().substring(0, 8);
 
-    ReportFixture(LeadFixtures fixtures, Campaigns campaigns, JdbcClient jdbc) {
+    ReportFixture(LeadFixtures fixtures, Campaigns campaigns, ReportFacts facts, JdbcClient jdbc) {
         this.jdbc = jdbc;
         alpha = fixtures.partner("alpha", PartnerTier.GOLD, "US");
         beta = fixtures.partner("beta", PartnerTier.SILVER, "US", "DE");
@@ -143,6 +143,8 @@ final class ReportFixture {
                 insert into partner_standing (partner_id, standing, since, warnings, suspensions, updated_at)
                 values (:partner, 'WARNED', :since, 1, 0, :since)""")
                 .param("partner", alpha).param("since", Timestamp.from(at(4, 0))).update();
+        // Written past the lifecycle, so its report facts are worked out here, as after each step.
+        facts.refresh(leads.values());
     }
 
     long id(String lead) {

@@ -58,6 +58,7 @@ class ReportsBenchmark {
     @Autowired SlaReport sla;
     @Autowired CampaignReport campaigns;
     @Autowired PartnerScorecard scorecards;
+    @Autowired ReportFacts facts;
 
     private Instant now;
 
@@ -127,6 +128,14 @@ class ReportsBenchmark {
             };
             time(report + (query.isEmpty() ? "" : "?" + query), run);
         }
+        // What keeping the facts in step adds to a step of the lifecycle: one lead's facts worked out anew.
+        java.util.Random random = new java.util.Random(5);
+        long leads = count("lead");
+        time("refresh one lead's report facts", () -> {
+            long lead = 1 + (long) (random.nextDouble() * leads);
+            facts.refresh(List.of(lead));
+            return lead;
+        });
     }
 
     private ReportFilter filter(String query) {
@@ -337,6 +346,9 @@ class ReportsBenchmark {
                 from lead_event e
                 where e.type in ('ACCEPTED', 'CONTACTED', 'WON')
                    or (e.type = 'WITHDRAWN' and e.reason is not null)"""});
+        // As migration V12_1 fills them: the same queries that keep each lead's facts in step.
+        steps.add(new String[] {"report facts of the leads", ReportFactQueries.fillLeads()});
+        steps.add(new String[] {"report facts of the offers", ReportFactQueries.fillOffers()});
         steps.add(new String[] {"foreign key checks back on", "set session_replication_role = origin; drop table bench_lead"});
         steps.add(new String[] {"sequences", """
                 select setval(pg_get_serial_sequence('account', 'id'), (select max(id) from account));

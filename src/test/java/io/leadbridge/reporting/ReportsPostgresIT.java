@@ -37,6 +37,7 @@ class ReportsPostgresIT {
     @LocalServerPort int port;
     @Autowired LeadFixtures fixtures;
     @Autowired Campaigns campaigns;
+    @Autowired ReportFacts facts;
     @Autowired JdbcClient jdbc;
 
     private ReportFixture f;
@@ -45,7 +46,7 @@ class ReportsPostgresIT {
 
     @BeforeAll
     void history() {
-        f = new ReportFixture(fixtures, campaigns, jdbc);
+        f = new ReportFixture(fixtures, campaigns, facts, jdbc);
         admin = ApiClient.as(port, "admin", "admin");
         JsonNode credential = admin.post("/api/partners/" + f.alpha + "/credentials", Map.of("label", "CRM")).json();
         alphaCrm = ApiClient.as(port, credential.path("clientId").asText(), credential.path("secret").asText());

@@ -1,0 +1,123 @@
+package io.leadbridge.reporting;
+
+import io.leadbridge.lead.LeadEvent;
+import io.leadbridge.prospect.AccountUpdated;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Keeps the report facts ({@code report_lead}, {@code report_offer}) in step with the leads, in the
+ * same transaction as the writes that change them. Every change to a lead, its offers, its
+ * opportunity or its strikes comes with an event on the lead's timeline: the leads with an event
+ * in a transaction have their facts worked out anew just before it commits, when all its writes
+ * are done (and taken back with them if it rolls back). An account refreshed with a new place or
+ * industry passes them on to its leads' facts.
+ */
+@Component
+public class ReportFacts {
+
+    /** Leads refreshed per statement: well below the bind parameters a statement may have. */
+    private static final int CHUNK = 1000;
+
+    private final JdbcClient jdbc;
+
+    ReportFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void on(LeadEvent event) {
+        pending().ifPresentOrElse(p -> p.leads.add(event.leadId()), () -> refresh(List.of(event.leadId())));
+    }
+
+    @EventListener
+    void on(AccountUpdated event) {
+        pending().ifPresentOrElse(p -> p.accounts.add(event.accountId()),
+                () -> refreshAccounts(List.of(event.accountId())));
+    }
+
+    /**
+     * Works out the facts of these leads and all their offers anew from the lifecycle's tables.
+     * Each lead's row is locked first, so that two transactions refreshing the same lead take turns.
+     */
+    public void refresh(Iterable<Long> leadIds) {
+        List<Long> all = new ArrayList<>(new TreeSet<>(toList(leadIds)));
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            refreshSorted(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+    }
+
+    private void refreshSorted(List<Long> leads) {
+        jdbc.sql("select id from lead where id in (:leads) order by id for update").param("leads", leads)
+                .query(Long.class).list();
+        jdbc.sql("delete from report_offer where lead_id in (:leads)").param("leads", leads).update();
+        jdbc.sql("delete from report_lead where lead_id in (:leads)").param("leads", leads).update();
+        jdbc.sql(ReportFactQueries.leads()).param("leads", leads).update();
+        jdbc.sql(ReportFactQueries.offersOfLeads()).param("leads", leads).update();
+    }
+
+    /** Copies the accounts' country, region and industry to their leads' facts where they differ. */
+    void refreshAccounts(Iterable<Long> accountIds) {
+        List<Long> accounts = toList(accountIds);
+        if (accounts.isEmpty()) {
+            return;
+        }
+        for (String table : List.of("report_lead", "report_offer")) {
+            String ofAccount = table.equals("report_lead") ? "a.id = f.account_id"
+                    : "a.id = (select rl.account_id from report_lead rl where rl.lead_id = f.lead_id)";
+            String leads = table.equals("report_lead") ? "f.account_id in (:accounts)"
+                    : "f.lead_id in (select rl.lead_id from report_lead rl where rl.account_id in (:accounts))";
+            jdbc.sql(("""
+                    update TABLE f set
+                        country = (select a.country from account a where OF_ACCOUNT),
+                        region = (select a.region from account a where OF_ACCOUNT),
+                        industry = (select a.industry from account a where OF_ACCOUNT)
+                    where LEADS and exists (select 1 from account a where OF_ACCOUNT
+                        and (a.country is distinct from f.country or a.region is distinct from f.region
+                             or a.industry is distinct from f.industry))""")
+                    .replace("TABLE", table).replace("OF_ACCOUNT", ofAccount).replace("LEADS", leads))
+                    .param("accounts", accounts)
+                    .update();
+        }
+    }
+
+    /** The refresh waiting for this transaction's commit, registered with its first change; none outside one. */
+    private Optional<BeforeCommit> pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Optional.empty();
+        }
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof BeforeCommit refresh && refresh.owner() == this) {
+                return Optional.of(refresh);
+            }
+        }
+        BeforeCommit refresh = new BeforeCommit(this, new TreeSet<>(), new TreeSet<>());
+        TransactionSynchronizationManager.registerSynchronization(refresh);
+        return Optional.of(refresh);
+    }
+
+    private static List<Long> toList(Iterable<Long> ids) {
+        List<Long> list = new ArrayList<>();
+        ids.forEach(list::add);
+        return list;
+    }
+
+    /** The leads and accounts changed in one transaction, refreshed just before it commits. */
+    private record BeforeCommit(ReportFacts owner, Set<Long> leads, Set<Long> accounts)
+            implements TransactionSynchronization {
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            owner.refreshAccounts(accounts);
+            owner.refresh(leads);
+        }
+    }
+}

@@ -3,6 +3,10 @@ package io.leadbridge.rewards;
 import io.leadbridge.partner.PartnerTier;
 import io.leadbridge.reporting.ReportPeriod;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,23 +19,14 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Counts a period for the leaderboard, per partner and rep: the points of the rewards ledger,
- * the wins, and the accepts and first contacts with a deadline and how many of them came by it.
- * A step counts for the rep who took it (the actor, when one of the partner's reps), else for the
- * rep the lead names while the partner holds it, as the ledger attributes points.
+ * the wins, and the accepts and first contacts with a deadline and how many of them came by it,
+ * each for the rep it was credited to when recorded ({@link RepCredit}). Whole UTC days are read
+ * from their sums ({@code leaderboard_day}); the hours before the first whole day and after the
+ * last, and any period filtered by the lead (its account, segment, product, campaign), from the
+ * ledger and {@code leaderboard_step} row by row, the lead's filter columns from its report facts.
  */
 @Repository
 class LeaderboardTallies {
-
-    private static final String STEP_REP = """
-            coalesce(r.username, case when d.partner_id = e.partner_id then d.rep_username end)""";
-
-    /**
-     * {@link #STEP_REP} without the lead joined: the lead's rep is looked up only for the steps
-     * no rep of the partner took (most are a rep's own), which spares joining every lead.
-     */
-    private static final String STEP_REP_LOOKED_UP = """
-            coalesce(r.username, (select d.rep_username from lead d
-                                  where d.id = e.lead_id and d.partner_id = e.partner_id))""";
 
     private final JdbcClient jdbc;
 
@@ -63,13 +58,39 @@ class LeaderboardTallies {
     /** Per partner and rep, in no particular order; {@code partnerId} null for every partner. */
     List<Tally> tallies(ReportPeriod period, String partnerId, ReportFilter filter) {
         Map<List<String>, Tally> byRep = new LinkedHashMap<>();
-        for (Tally tally : points(period, partnerId, filter)) {
-            byRep.merge(key(tally), tally, Tally::plus);
+        List<Span> rowByRow = new ArrayList<>();
+        Instant firstWholeDay = startOfDay(period.from());
+        if (firstWholeDay.isBefore(period.from())) {
+            firstWholeDay = firstWholeDay.plus(Duration.ofDays(1));
         }
-        for (Tally tally : steps(period, partnerId, filter)) {
-            byRep.merge(key(tally), tally, Tally::plus);
+        Instant endOfWholeDays = startOfDay(period.to());
+        if (filter.readsLead() || !firstWholeDay.isBefore(endOfWholeDays)) {
+            rowByRow.add(new Span(period.from(), period.to()));
+        } else {
+            for (Tally tally : days(firstWholeDay, endOfWholeDays, partnerId, filter)) {
+                byRep.merge(key(tally), tally, Tally::plus);
+            }
+            rowByRow.add(new Span(period.from(), firstWholeDay));
+            rowByRow.add(new Span(endOfWholeDays, period.to()));
+        }
+        List<Span> spans = rowByRow.stream().filter(Span::isNotEmpty).toList();
+        if (!spans.isEmpty()) {
+            for (Tally tally : points(spans, partnerId, filter)) {
+                byRep.merge(key(tally), tally, Tally::plus);
+            }
+            for (Tally tally : steps(spans, partnerId, filter)) {
+                byRep.merge(key(tally), tally, Tally::plus);
+            }
         }
         return new ArrayList<>(byRep.values());
+    }
+
+    /** A part of the period, from (inclusive) to (exclusive). */
+    private record Span(Instant from, Instant to) {
+
+        boolean isNotEmpty() {
+            return from.isBefore(to);
+        }
     }
 
     Map<String, PartnerLabel> partners(Collection<String> ids) {
@@ -97,14 +118,30 @@ class LeaderboardTallies {
         return labels;
     }
 
-    private List<Tally> points(ReportPeriod period, String partnerId, ReportFilter filter) {
-        List<String> where = new ArrayList<>(List.of("l.occurred_at >= :from", "l.occurred_at < :to"));
-        Map<String, Object> params = params(period);
-        if (partnerId != null) {
-            where.add("l.partner_id = :partnerId");
-            params.put("partnerId", partnerId);
-        }
-        filter.appendTo(where, params);
+    private List<Tally> days(Instant from, Instant to, String partnerId, ReportFilter filter) {
+        List<String> where = new ArrayList<>(List.of("t.utc_day >= :fromDay", "t.utc_day < :toDay"));
+        Map<String, Object> params = new HashMap<>();
+        params.put("fromDay", LocalDate.ofInstant(from, ZoneOffset.UTC));
+        params.put("toDay", LocalDate.ofInstant(to, ZoneOffset.UTC));
+        narrow(where, params, "t.partner_id", partnerId, filter);
+        return jdbc.sql("""
+                select t.partner_id, t.rep_key, sum(t.points) as points, sum(t.wins) as wins,
+                       sum(t.on_time_steps) as on_time_steps, sum(t.timed_steps) as timed_steps
+                from leaderboard_day t
+                join partner p on p.id = t.partner_id
+                where %s
+                group by t.partner_id, t.rep_key""".formatted(String.join(" and ", where)))
+                .params(params)
+                .query((rs, row) -> new Tally(rs.getString("partner_id"), LeaderboardDays.rep(rs.getString("rep_key")),
+                        rs.getLong("points"), rs.getLong("wins"), rs.getLong("on_time_steps"),
+                        rs.getLong("timed_steps")))
+                .list();
+    }
+
+    private List<Tally> points(List<Span> spans, String partnerId, ReportFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        List<String> where = new ArrayList<>(List.of(within("l.occurred_at", spans, params)));
+        narrow(where, params, "l.partner_id", partnerId, filter);
         return jdbc.sql("""
                 select l.partner_id, l.rep_username, sum(l.points) as points
                 from reward_ledger l
@@ -118,38 +155,48 @@ class LeaderboardTallies {
                 .list();
     }
 
-    private List<Tally> steps(ReportPeriod period, String partnerId, ReportFilter filter) {
-        List<String> where = new ArrayList<>(List.of("e.type in ('WON', 'ACCEPTED', 'CONTACTED')",
-                "e.partner_id is not null", "e.occurred_at >= :from", "e.occurred_at < :to"));
-        Map<String, Object> params = params(period);
-        if (partnerId != null) {
-            where.add("e.partner_id = :partnerId");
-            params.put("partnerId", partnerId);
-        }
-        filter.appendTo(where, params);
+    private List<Tally> steps(List<Span> spans, String partnerId, ReportFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        List<String> where = new ArrayList<>(List.of(within("s.occurred_at", spans, params)));
+        narrow(where, params, "s.partner_id", partnerId, filter);
         return jdbc.sql("""
-                select partner_id, rep,
-                       sum(case when type = 'WON' then 1 else 0 end) as wins,
-                       sum(case when type <> 'WON' and on_time = true then 1 else 0 end) as on_time_steps,
-                       sum(case when type <> 'WON' and on_time is not null then 1 else 0 end) as timed_steps
-                from (select e.partner_id, e.type, e.on_time, %s as rep
-                      from lead_event e
-                      join partner p on p.id = e.partner_id
-                      left join partner_rep r on r.username = e.actor and r.partner_id = e.partner_id%s
-                      where %s) steps
-                group by partner_id, rep""".formatted(filter.readsLead() ? STEP_REP : STEP_REP_LOOKED_UP,
-                        filter.leadJoins("e.lead_id"), String.join(" and ", where)))
+                select s.partner_id, s.rep_username,
+                       sum(case when s.event_type = 'WON' then 1 else 0 end) as wins,
+                       sum(case when s.event_type <> 'WON' and s.on_time = true then 1 else 0 end) as on_time_steps,
+                       sum(case when s.event_type <> 'WON' and s.on_time is not null then 1 else 0 end) as timed_steps
+                from leaderboard_step s
+                join partner p on p.id = s.partner_id%s
+                where %s
+                group by s.partner_id, s.rep_username""".formatted(filter.leadJoins("s.lead_id"),
+                        String.join(" and ", where)))
                 .params(params)
-                .query((rs, row) -> new Tally(rs.getString("partner_id"), rs.getString("rep"), 0,
+                .query((rs, row) -> new Tally(rs.getString("partner_id"), rs.getString("rep_username"), 0,
                         rs.getLong("wins"), rs.getLong("on_time_steps"), rs.getLong("timed_steps")))
                 .list();
     }
 
-    private static Map<String, Object> params(ReportPeriod period) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("from", Timestamp.from(period.from()));
-        params.put("to", Timestamp.from(period.to()));
-        return params;
+    /** The condition that {@code column} lies in one of the spans, with their parameters. */
+    private static String within(String column, List<Span> spans, Map<String, Object> params) {
+        List<String> any = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            any.add("(" + column + " >= :from" + i + " and " + column + " < :to" + i + ")");
+            params.put("from" + i, Timestamp.from(spans.get(i).from()));
+            params.put("to" + i, Timestamp.from(spans.get(i).to()));
+        }
+        return "(" + String.join(" or ", any) + ")";
+    }
+
+    private static void narrow(List<String> where, Map<String, Object> params, String partnerColumn,
+            String partnerId, ReportFilter filter) {
+        if (partnerId != null) {
+            where.add(partnerColumn + " = :partnerId");
+            params.put("partnerId", partnerId);
+        }
+        filter.appendTo(where, params);
+    }
+
+    private static Instant startOfDay(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private static List<String> key(Tally tally) {

@@ -6,8 +6,6 @@ import io.leadbridge.lead.LeadEventType;
 import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.opportunity.Opportunity;
 import io.leadbridge.opportunity.OpportunityRepository;
-import io.leadbridge.partner.PartnerRep;
-import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.rewards.RewardPointsRules.Points;
 import io.leadbridge.rewards.RewardPointsRules.Step;
 import java.math.BigDecimal;
@@ -32,15 +30,15 @@ class PointsAwarding {
     private final RewardPointsRules rules;
     private final RewardLedger ledger;
     private final LeadRepository leads;
-    private final PartnerRepository partners;
+    private final RepCredit credit;
     private final OpportunityRepository opportunities;
 
-    PointsAwarding(RewardPointsRules rules, RewardLedger ledger, LeadRepository leads, PartnerRepository partners,
+    PointsAwarding(RewardPointsRules rules, RewardLedger ledger, LeadRepository leads, RepCredit credit,
             OpportunityRepository opportunities) {
         this.rules = rules;
         this.ledger = ledger;
         this.leads = leads;
-        this.partners = partners;
+        this.credit = credit;
         this.opportunities = opportunities;
     }
 
@@ -63,7 +61,7 @@ class PointsAwarding {
             return false;
         }
         Points points = earned.get();
-        String rep = rep(event, lead);
+        String rep = credit.repOf(event, lead);
         boolean written = ledger.add(new LedgerEntry(null, event.id(), lead.id(), event.partnerId(), rep,
                 event.type(), points.points(), points.annotation(), points.ruleId(), points.decisionVersion(),
                 event.occurredAt()));
@@ -72,19 +70,5 @@ class PointsAwarding {
                     rep == null ? "" : " and rep " + rep, points.points(), points.ruleId());
         }
         return written;
-    }
-
-    /**
-     * The rep the points go to: the rep who took the step, when the actor is one of the partner's
-     * reps; otherwise (the system, a channel manager, a CRM credential) the rep holding the lead
-     * for that partner at the event; none when the partner had no rep on it.
-     */
-    private String rep(LeadEvent event, Lead lead) {
-        Optional<PartnerRep> actor = partners.findRep(event.actor())
-                .filter(rep -> rep.partnerId().equals(event.partnerId()));
-        if (actor.isPresent()) {
-            return actor.get().username();
-        }
-        return event.partnerId().equals(lead.partnerId()) ? lead.repUsername() : null;
     }
 }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * The report filters of a leaderboard: the lead's account country and region, segment, industry,
  * product and campaign, and the partner's tier. A null filter matches everything. In SQL the
- * lead is {@code d}, its account {@code a} and the partner {@code p}.
+ * lead's report facts are {@code f} ({@code report_lead}) and the partner {@code p}.
  */
 record ReportFilter(String country, String region, String segment, String industry, String product, String campaign,
         PartnerTier tier) {
@@ -55,8 +55,8 @@ record ReportFilter(String country, String region, String segment, String indust
 
     /** Adds this filter's conditions and their parameters. */
     void appendTo(List<String> where, Map<String, Object> params) {
-        Map<String, String> columns = Map.of("country", "a.country", "region", "a.region", "segment", "d.segment",
-                "industry", "a.industry", "product", "d.product", "campaign", "d.campaign", "tier", "p.tier");
+        Map<String, String> columns = Map.of("country", "f.country", "region", "f.region", "segment", "f.segment",
+                "industry", "f.industry", "product", "f.product", "campaign", "f.campaign", "tier", "p.tier");
         inUse().forEach((name, value) -> {
             where.add(columns.get(name) + " = :" + name);
             params.put(name, value);
@@ -64,20 +64,18 @@ record ReportFilter(String country, String region, String segment, String indust
     }
 
     /**
-     * The joins these filters need from a table whose lead id column is {@code leadId}: the lead
-     * ({@code d}) and its account ({@code a}) only when a filter reads them. {@code p}, the
-     * partner, is the caller's to join.
+     * The join these filters need from a table whose lead id column is {@code leadId}: the lead's
+     * report facts ({@code f}) only when a filter reads the lead. {@code p}, the partner, is the
+     * caller's to join.
      */
     String leadJoins(String leadId) {
-        boolean account = country != null || region != null || industry != null;
-        boolean lead = account || segment != null || product != null || campaign != null;
-        return (lead ? "\njoin lead d on d.id = " + leadId : "")
-                + (account ? "\njoin account a on a.id = d.account_id" : "");
+        return readsLead() ? "\njoin report_lead f on f.lead_id = " + leadId : "";
     }
 
     /** Whether a filter reads the lead or its account. */
     boolean readsLead() {
-        return !leadJoins("x").isEmpty();
+        return country != null || region != null || industry != null || segment != null || product != null
+                || campaign != null;
     }
 
     /** The filters in use, by parameter name. */

@@ -12,16 +12,18 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The rewards ledger: one row per lead event that earned points. Append-only. */
+/** The rewards ledger: one row per lead event that earned points, added to its leaderboard day. Append-only. */
 @Repository
 class RewardLedger {
 
     private static final int MAX_REASON = 1000;
 
     private final JdbcClient jdbc;
+    private final LeaderboardDays days;
 
-    RewardLedger(JdbcClient jdbc) {
+    RewardLedger(JdbcClient jdbc, LeaderboardDays days) {
         this.jdbc = jdbc;
+        this.days = days;
     }
 
     boolean hasEntryFor(long leadEventId) {
@@ -47,6 +49,7 @@ class RewardLedger {
                 .param("reason", truncate(entry.reason())).param("ruleId", entry.ruleId())
                 .param("version", entry.decisionVersion()).param("at", Timestamp.from(entry.occurredAt()))
                 .update();
+        days.addPoints(entry.occurredAt(), entry.partnerId(), entry.rep(), entry.points());
         return true;
     }
 

@@ -349,6 +349,9 @@ class ReportsBenchmark {
         // As migration V12_1 fills them: the same queries that keep each lead's facts in step.
         steps.add(new String[] {"report facts of the leads", ReportFactQueries.fillLeads()});
         steps.add(new String[] {"report facts of the offers", ReportFactQueries.fillOffers()});
+        // As migration V13_1 fills them: the leaderboard's steps and day sums.
+        steps.add(new String[] {"leaderboard steps", io.leadbridge.rewards.LeaderboardFill.steps()});
+        steps.add(new String[] {"leaderboard days", io.leadbridge.rewards.LeaderboardFill.days()});
         steps.add(new String[] {"foreign key checks back on", "set session_replication_role = origin; drop table bench_lead"});
         steps.add(new String[] {"sequences", """
                 select setval(pg_get_serial_sequence('account', 'id'), (select max(id) from account));

@@ -226,6 +226,25 @@ class LeaderboardApiTest {
     }
 
     @Test
+    void wholeDaysFromTheirSumsAndTheHoursAtEitherEndCountAsEveryRowOfThePeriodDoes() {
+        // Every lead here is for Cloud Platform: filtered by it, the board counts each ledger row and
+        // step of the period; without a lead filter it reads whole UTC days from their sums.
+        String day = LocalDate.ofInstant(start, ZoneOffset.UTC).toString();
+        List<String> periods = List.of(period(),
+                "from=" + start.plus(Duration.ofMinutes(30)) + "&to=" + start.plus(Duration.ofDays(2)).plusSeconds(7),
+                "from=" + day + "&to=" + LocalDate.parse(day).plusDays(5),
+                "from=" + start + "&to=" + start.plus(Duration.ofHours(3)));
+        for (String period : periods) {
+            for (String scope : List.of("reps", "partners")) {
+                String board = "/api/reports/leaderboard?" + period + "&scope=" + scope;
+                List<JsonNode> bySums = rows(carol().get(board).json());
+                List<JsonNode> rowByRow = rows(carol().get(board + "&product=Cloud%20Platform").json());
+                assertThat(bySums).as(board).isNotEmpty().isEqualTo(rowByRow);
+            }
+        }
+    }
+
+    @Test
     void aRepSeesOtherPartnersRepsByFirstNameAndTierOnly() {
         List<JsonNode> rows = rows(as(ann).get(board("reps", "")).json());
 

@@ -20,11 +20,18 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Points, ledger and leaderboard on PostgreSQL: a rep accepts and contacts a lead on time, then
@@ -38,6 +45,9 @@ class RewardsPostgresIT {
     @Autowired EngineDriver engine;
     @Autowired LeadFixtures fixtures;
     @Autowired LeadActions actions;
+    @Autowired LeaderboardDays days;
+    @Autowired TransactionTemplate transactions;
+    @Autowired JdbcClient jdbc;
 
     @BeforeEach
     void isolate() {
@@ -85,6 +95,29 @@ class RewardsPostgresIT {
                 .satisfies(row -> assertThat(row.path("points").asLong()).isEqualTo(15));
         ApiClient.Response csv = admin.get("/api/reports/leaderboard?" + period + "&scope=partners&format=csv");
         assertThat(csv.body()).contains("," + partner + ",alpha Inc.,GOLD,15,0,1.000,3,3");
+    }
+
+    @Test
+    void pointsOfOneRepAndDayWrittenAtTheSameMomentAllCount() throws Exception {
+        String partner = fixtures.partner("race", PartnerTier.GOLD, "US");
+        Instant at = Instant.parse("2001-02-03T10:00:00Z");
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> writes = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            writes.add(threads.submit(() -> {
+                go.await();
+                transactions.executeWithoutResult(tx -> days.addPoints(at, partner, "racer", 5));
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> write : writes) {
+            write.get(30, TimeUnit.SECONDS);
+        }
+        threads.shutdown();
+        assertThat(jdbc.sql("select points from leaderboard_day where partner_id = :partner and rep_key = 'racer'")
+                .param("partner", partner).query(Long.class).single()).isEqualTo(80);
     }
 
     private static List<JsonNode> entries(JsonNode statement) {

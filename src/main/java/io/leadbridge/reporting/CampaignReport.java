@@ -61,11 +61,19 @@ class CampaignReport {
                     otherCurrencies.computeIfAbsent(rs.getString("campaign"), k -> new ArrayList<>())
                             .add(new Money(rs.getString("currency"), Figures.money(rs.getBigDecimal("amount"))));
                 });
+        // The time from arrival to close of each lead closed WON or LOST, by campaign.
+        Map<String, Durations> timesToClose = new HashMap<>();
+        jdbc.sql("select f.campaign, " + Hours.seconds("f.received_at", "f.closed_at") + " as to_close"
+                        + "\nfrom report_lead f" + conditions.where() + " and f.closed_at is not null")
+                .params(params)
+                .query(rs -> {
+                    timesToClose.computeIfAbsent(rs.getString("campaign"), k -> new Durations())
+                            .add(Durations.read(rs, "to_close"));
+                });
         List<Row> rows = jdbc.sql("""
                 select campaign, name, channel, cost, currency, count(*) as leads, sum(followed_up) as followed_up,
                        sum(won) as won, sum(lost) as lost, sum(pending) as pending, sum(not_pursued) as not_pursued,
-                       sum(won_value) as won_value,
-                """ + Hours.sql("close", "received_at", "closed_at") + "\n" + """
+                       sum(won_value) as won_value
                 from (
                     select f.campaign, c.name, c.channel, c.cost, coalesce(c.currency, :currency) as currency,
                            f.received_at, f.followed_up, f.closed_at,
@@ -93,7 +101,7 @@ class CampaignReport {
                             cost == null || leads == 0 ? null : cost.divide(BigDecimal.valueOf(leads), 2, RoundingMode.HALF_UP),
                             cost == null || cost.signum() == 0 ? null
                                     : wonValue.subtract(cost).divide(cost, 3, RoundingMode.HALF_UP),
-                            Hours.read(rs, "close"));
+                            timesToClose.containsKey(campaign) ? timesToClose.get(campaign).hours() : null);
                 })
                 .list();
         return new Campaigns(filter.period(), rows.stream().sorted(Comparator.comparing(Row::campaign, Figures.byKey()))

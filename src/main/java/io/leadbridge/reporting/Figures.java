@@ -2,8 +2,6 @@ package io.leadbridge.reporting;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -13,20 +11,12 @@ final class Figures {
     /** Opportunity stages in the order a deal moves through them. */
     static final List<String> STAGES = List.of("QUALIFICATION", "PROPOSAL", "NEGOTIATION", "WON", "LOST");
 
-    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
-
     private Figures() {
     }
 
     /** {@code part / whole} with 3 decimals; null when there is nothing to divide by. */
     static BigDecimal share(long part, long whole) {
         return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 3, RoundingMode.HALF_UP);
-    }
-
-    /** A column of seconds (a percentile, so possibly fractional) as hours with 2 decimals; null stays null. */
-    static BigDecimal hours(ResultSet rs, String column) throws SQLException {
-        BigDecimal seconds = rs.getBigDecimal(column);
-        return seconds == null ? null : seconds.divide(SECONDS_PER_HOUR, 2, RoundingMode.HALF_UP);
     }
 
     /** Sums of money columns with 2 decimals (H2 and PostgreSQL keep numeric(15, 2)'s scale; this makes sure). */

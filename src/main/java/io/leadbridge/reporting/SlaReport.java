@@ -71,10 +71,17 @@ class SlaReport {
             sum(case when outcome = 'ACCEPTED' and contact_missed = 1 then 1 else 0 end) as contact_sla_missed,
             sum(case when outcome = 'WITHDRAWN' and coalesce(close_reason, '-') <> 'COMPETITION_LOST' then 1
                      when outcome = 'ACCEPTED' and withdrawn_later = 1 then 1
-                     else 0 end) as withdrawals,
-            """ + Hours.sql("accept", "offered_at", "accepted_at") + ",\n"
-            + Hours.sql("contact", "accepted_at", "first_contact_at") + ",\n"
-            + Hours.sql("close", "accepted_at", "lead_closed_at");
+                     else 0 end) as withdrawals""";
+
+    /**
+     * An accepted offer's times to accept (from the offer), to first contact and to close (from
+     * the acceptance), in seconds, for {@link Durations}; null where the step has not happened.
+     */
+    private static final String TIMES = "select GROUP_KEY as group_key, "
+            + Hours.seconds("f.offered_at", "f.closed_at") + " as to_accept, "
+            + Hours.seconds("f.closed_at", "f.first_contact_at") + " as to_contact, "
+            + Hours.seconds("f.closed_at", "f.lead_closed_at") + " as to_close"
+            + "\nfrom report_offer f\njoin partner p on p.id = f.partner_id";
 
     private static final Duration WEEK = Duration.ofDays(7);
 
@@ -97,14 +104,16 @@ class SlaReport {
                 + "\nunion all\n"
                 + "select 1, cast(null as varchar(40)), cast(null as varchar(200)), cast(null as varchar(20)), "
                 + MEASURES + "\nfrom offers";
+        Times times = times(byPartner ? "f.partner_id" : "p.tier", conditions, conditions.params());
         List<Row> rows = new ArrayList<>();
         Row[] total = new Row[1];
         jdbc.sql(sql).params(conditions.params()).query(rs -> {
             if (rs.getInt(1) == 1) {
-                total[0] = row(rs, null, null, null);
+                total[0] = row(rs, null, null, null, times.total());
             } else {
+                String key = rs.getString(byPartner ? 2 : 4);
                 rows.add(row(rs, byPartner ? rs.getString(2) : null, byPartner ? rs.getString(3) : null,
-                        rs.getString(4)));
+                        rs.getString(4), times.of(key)));
             }
         });
         List<Row> sorted = rows.stream().sorted(byPartner
@@ -128,11 +137,15 @@ class SlaReport {
         // Week numbers count from the first Monday; extract(epoch ...) of a timestamp with time zone is UTC seconds.
         String weeks = "(select floor((extract(epoch from received_at) - :firstMonday) / " + WEEK.toSeconds()
                 + ") as week_number, w.* from (" + OFFERS + conditions.where() + ") w) weeks";
+        String weekOf = "cast(floor((extract(epoch from f.received_at) - :firstMonday) / " + WEEK.toSeconds()
+                + ") as bigint)";
+        Times times = times(weekOf, conditions, params);
         Map<Long, Row> byWeek = new HashMap<>();
         jdbc.sql("select week_number, " + MEASURES + " from " + weeks + " group by week_number")
                 .params(params)
                 .query(rs -> {
-                    byWeek.put(rs.getLong("week_number"), row(rs, null, null, null));
+                    long week = rs.getLong("week_number");
+                    byWeek.put(week, row(rs, null, null, null, times.of(Long.toString(week))));
                 });
         List<Week> series = new ArrayList<>();
         for (long n = 0; firstMonday.plus(WEEK.multipliedBy(n)).isBefore(filter.period().to()); n++) {
@@ -144,7 +157,47 @@ class SlaReport {
                 series);
     }
 
-    private static Row row(ResultSet rs, String partnerId, String name, String tier) throws SQLException {
+    /** The times of the accepted offers the conditions select, per {@code groupKey} (an SQL expression) and in all. */
+    private Times times(String groupKey, LeadConditions conditions, Map<String, Object> params) {
+        Times times = new Times(new HashMap<>(), new Durations[] {new Durations(), new Durations(), new Durations()});
+        jdbc.sql(TIMES.replace("GROUP_KEY", groupKey) + conditions.where() + " and f.outcome = 'ACCEPTED'")
+                .params(params)
+                .query(rs -> {
+                    times.add(rs.getString("group_key"), Durations.read(rs, "to_accept"),
+                            Durations.read(rs, "to_contact"), Durations.read(rs, "to_close"));
+                });
+        return times;
+    }
+
+    /** Times to accept, to first contact and to close, per group and in all. */
+    private record Times(Map<String, Durations[]> byKey, Durations[] all) {
+
+        void add(String key, Double toAccept, Double toContact, Double toClose) {
+            Durations[] group = byKey.computeIfAbsent(key,
+                    k -> new Durations[] {new Durations(), new Durations(), new Durations()});
+            for (Durations[] durations : List.of(group, all)) {
+                durations[0].add(toAccept);
+                durations[1].add(toContact);
+                durations[2].add(toClose);
+            }
+        }
+
+        Hours[] of(String key) {
+            Durations[] group = byKey.get(key);
+            return group == null ? new Hours[3] : hours(group);
+        }
+
+        Hours[] total() {
+            return hours(all);
+        }
+
+        private static Hours[] hours(Durations[] durations) {
+            return new Hours[] {durations[0].hours(), durations[1].hours(), durations[2].hours()};
+        }
+    }
+
+    private static Row row(ResultSet rs, String partnerId, String name, String tier, Hours[] hours)
+            throws SQLException {
         long answered = rs.getLong("answered");
         long acceptedInTime = rs.getLong("accepted_in_time");
         long contactedInTime = rs.getLong("contacted_in_time");
@@ -153,7 +206,7 @@ class SlaReport {
                 Figures.share(acceptedInTime, answered), rs.getLong("declined"), rs.getLong("accept_sla_missed"),
                 rs.getLong("open_offers"), contactedInTime, contactMissed,
                 Figures.share(contactedInTime, contactedInTime + contactMissed), rs.getLong("withdrawals"),
-                Hours.read(rs, "accept"), Hours.read(rs, "contact"), Hours.read(rs, "close"));
+                hours[0], hours[1], hours[2]);
     }
 
     private static final List<String> TIERS = Arrays.stream(PartnerTier.values()).map(Enum::name).toList();

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,10 +37,12 @@ class CampaignReport {
 
     private final JdbcClient jdbc;
     private final ReportingProperties properties;
+    private final ReportWorkers workers;
 
-    CampaignReport(JdbcClient jdbc, ReportingProperties properties) {
+    CampaignReport(JdbcClient jdbc, ReportingProperties properties, ReportWorkers workers) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.workers = workers;
     }
 
     Campaigns report(ReportFilter filter) {
@@ -47,29 +50,36 @@ class CampaignReport {
         LeadConditions conditions = LeadConditions.of(filter).partnerOn("f.partner_id");
         Map<String, Object> params = new HashMap<>(conditions.params());
         params.put("currency", properties.currency());
-        Map<String, List<Money>> otherCurrencies = new HashMap<>();
-        jdbc.sql("""
-                select f.campaign, f.opportunity_currency as currency, sum(f.opportunity_value) as amount
-                from report_lead f
-                left join campaign c on c.code = f.campaign"""
-                + conditions.where() + """
-                 and f.opportunity_stage = 'WON' and f.opportunity_currency <> coalesce(c.currency, :currency)
-                group by f.campaign, f.opportunity_currency
-                order by f.opportunity_currency""")
-                .params(params)
-                .query(rs -> {
-                    otherCurrencies.computeIfAbsent(rs.getString("campaign"), k -> new ArrayList<>())
-                            .add(new Money(rs.getString("currency"), Figures.money(rs.getBigDecimal("amount"))));
-                });
+        // The value won in other currencies and the times to close are read side by side with the counts.
+        CompletableFuture<Map<String, List<Money>>> otherCurrenciesRead = workers.start(() -> {
+            Map<String, List<Money>> otherCurrencies = new HashMap<>();
+            jdbc.sql("""
+                    select f.campaign, f.opportunity_currency as currency, sum(f.opportunity_value) as amount
+                    from report_lead f
+                    left join campaign c on c.code = f.campaign"""
+                    + conditions.where() + """
+                     and f.opportunity_stage = 'WON' and f.opportunity_currency <> coalesce(c.currency, :currency)
+                    group by f.campaign, f.opportunity_currency
+                    order by f.opportunity_currency""")
+                    .params(params)
+                    .query(rs -> {
+                        otherCurrencies.computeIfAbsent(rs.getString("campaign"), k -> new ArrayList<>())
+                                .add(new Money(rs.getString("currency"), Figures.money(rs.getBigDecimal("amount"))));
+                    });
+            return otherCurrencies;
+        });
         // The time from arrival to close of each lead closed WON or LOST, by campaign.
-        Map<String, Durations> timesToClose = new HashMap<>();
-        jdbc.sql("select f.campaign, " + Hours.seconds("f.received_at", "f.closed_at") + " as to_close"
-                        + "\nfrom report_lead f" + conditions.where() + " and f.closed_at is not null")
-                .params(params)
-                .query(rs -> {
-                    timesToClose.computeIfAbsent(rs.getString("campaign"), k -> new Durations())
-                            .add(Durations.read(rs, "to_close"));
-                });
+        CompletableFuture<Map<String, Durations>> timesToCloseRead = workers.start(() -> {
+            Map<String, Durations> timesToClose = new HashMap<>();
+            jdbc.sql("select f.campaign, " + Hours.seconds("f.received_at", "f.closed_at") + " as to_close"
+                            + "\nfrom report_lead f" + conditions.where() + " and f.closed_at is not null")
+                    .params(params)
+                    .query(rs -> {
+                        timesToClose.computeIfAbsent(rs.getString("campaign"), k -> new Durations())
+                                .add(Durations.read(rs, "to_close"));
+                    });
+            return timesToClose;
+        });
         List<Row> rows = jdbc.sql("""
                 select campaign, name, channel, cost, currency, count(*) as leads, sum(followed_up) as followed_up,
                        sum(won) as won, sum(lost) as lost, sum(pending) as pending, sum(not_pursued) as not_pursued,
@@ -97,14 +107,21 @@ class CampaignReport {
                     return new Row(campaign, rs.getString("name"), rs.getString("channel"), Figures.money(cost),
                             rs.getString("currency"), leads, rs.getLong("followed_up"), rs.getLong("won"),
                             rs.getLong("lost"), rs.getLong("pending"), rs.getLong("not_pursued"), wonValue,
-                            otherCurrencies.getOrDefault(campaign, List.of()),
+                            List.of(),
                             cost == null || leads == 0 ? null : cost.divide(BigDecimal.valueOf(leads), 2, RoundingMode.HALF_UP),
                             cost == null || cost.signum() == 0 ? null
                                     : wonValue.subtract(cost).divide(cost, 3, RoundingMode.HALF_UP),
-                            timesToClose.containsKey(campaign) ? timesToClose.get(campaign).hours() : null);
+                            null);
                 })
                 .list();
-        return new Campaigns(filter.period(), rows.stream().sorted(Comparator.comparing(Row::campaign, Figures.byKey()))
+        Map<String, List<Money>> otherCurrencies = ReportWorkers.await(otherCurrenciesRead);
+        Map<String, Durations> timesToClose = ReportWorkers.await(timesToCloseRead);
+        return new Campaigns(filter.period(), rows.stream()
+                .map(r -> new Row(r.campaign(), r.name(), r.channel(), r.cost(), r.currency(), r.leads(), r.followedUp(),
+                        r.won(), r.lost(), r.pending(), r.notPursued(), r.wonValue(),
+                        otherCurrencies.getOrDefault(r.campaign(), List.of()), r.costPerLead(), r.roi(),
+                        timesToClose.containsKey(r.campaign()) ? timesToClose.get(r.campaign()).hours() : null))
+                .sorted(Comparator.comparing(Row::campaign, Figures.byKey()))
                 .toList());
     }
 

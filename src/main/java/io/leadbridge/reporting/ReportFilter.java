@@ -70,6 +70,8 @@ public record ReportFilter(ReportPeriod period, String partner, PartnerTier tier
         String region = values.get("region");
         if (region != null && !REGION.matcher(region).matches()) {
             errors.add(new FieldError("region", "'" + region + "' is not an ISO 3166-2 region code such as US-CA"));
+        } else if (region != null && country != null && !region.startsWith(country + "-")) {
+            errors.add(new FieldError("region", region + " does not lie in " + country));
         }
         ReportDimension groupBy = null;
         String groupByText = values.get("groupBy");

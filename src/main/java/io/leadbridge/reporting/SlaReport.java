@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -48,15 +49,6 @@ class SlaReport {
 
     static final List<ReportDimension> GROUPS = List.of(ReportDimension.PARTNER, ReportDimension.TIER);
 
-    /** The offers' report facts with their partner's name and tier. */
-    private static final String OFFERS = """
-            select f.partner_id, p.name as partner_name, p.tier, f.outcome, f.close_reason, f.offered_at,
-                   f.accept_due_at, f.closed_at, f.received_at,
-                   case when f.outcome = 'ACCEPTED' then f.closed_at end as accepted_at,
-                   f.first_contact_at, f.withdrawn_later, f.contact_missed, f.lead_closed_at
-            from report_offer f
-            join partner p on p.id = f.partner_id""";
-
     private static final String MEASURES = """
             count(*) as offers,
             sum(case when outcome in ('ACCEPTED', 'DECLINED') or close_reason = 'ACCEPT_SLA_MISSED'
@@ -86,9 +78,11 @@ class SlaReport {
     private static final Duration WEEK = Duration.ofDays(7);
 
     private final JdbcClient jdbc;
+    private final ReportWorkers workers;
 
-    SlaReport(JdbcClient jdbc) {
+    SlaReport(JdbcClient jdbc, ReportWorkers workers) {
         this.jdbc = jdbc;
+        this.workers = workers;
     }
 
     /** Rows by partner (the default) or tier, and the total over all offers the filter selects. */
@@ -96,30 +90,36 @@ class SlaReport {
         ReportDimension groupBy = filter.groupBy(GROUPS, ReportDimension.PARTNER, "SLA report");
         LeadConditions conditions = LeadConditions.of(filter).partnerOn("f.partner_id");
         boolean byPartner = groupBy == ReportDimension.PARTNER;
-        String keys = byPartner ? "partner_id, partner_name, tier" : "tier";
-        String rowKeys = byPartner ? keys : "cast(null as varchar(40)), cast(null as varchar(200)), tier";
-        // One statement for the rows and the total: the offers are a common table read twice.
-        String sql = "with offers as (" + OFFERS + conditions.where() + ")\n"
-                + "select 0 as total, " + rowKeys + ", " + MEASURES + "\nfrom offers group by " + keys
-                + "\nunion all\n"
-                + "select 1, cast(null as varchar(40)), cast(null as varchar(200)), cast(null as varchar(20)), "
-                + MEASURES + "\nfrom offers";
-        Times times = times(byPartner ? "f.partner_id" : "p.tier", conditions, conditions.params());
-        List<Row> rows = new ArrayList<>();
-        Row[] total = new Row[1];
+        // Counted per partner id alone (a small hash), named afterwards; or per tier of the offered partner.
+        String sql = byPartner
+                ? "select g.*, p.name as partner_name, p.tier from (select f.partner_id as group_key, " + MEASURES
+                        + "\nfrom report_offer f" + conditions.where() + " group by f.partner_id) g"
+                        + "\njoin partner p on p.id = g.group_key"
+                : "select p.tier as group_key, " + MEASURES + "\nfrom report_offer f\njoin partner p on p.id = f.partner_id"
+                        + conditions.where() + " group by p.tier";
+        CompletableFuture<Times> timesRead = workers.start(
+                () -> times(byPartner ? "f.partner_id" : "p.tier", conditions, conditions.params()));
+        List<Map.Entry<String, Counts>> counted = new ArrayList<>();
+        List<String[]> names = new ArrayList<>();
+        Counts all = Counts.NONE;
         jdbc.sql(sql).params(conditions.params()).query(rs -> {
-            if (rs.getInt(1) == 1) {
-                total[0] = row(rs, null, null, null, times.total());
-            } else {
-                String key = rs.getString(byPartner ? 2 : 4);
-                rows.add(row(rs, byPartner ? rs.getString(2) : null, byPartner ? rs.getString(3) : null,
-                        rs.getString(4), times.of(key)));
-            }
+            counted.add(Map.entry(rs.getString("group_key"), Counts.read(rs)));
+            names.add(byPartner ? new String[] {rs.getString("partner_name"), rs.getString("tier")} : null);
         });
+        Times times = ReportWorkers.await(timesRead);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < counted.size(); i++) {
+            String key = counted.get(i).getKey();
+            Counts counts = counted.get(i).getValue();
+            rows.add(counts.row(byPartner ? key : null, byPartner ? names.get(i)[0] : null,
+                    byPartner ? names.get(i)[1] : key, times.of(key)));
+            all = all.plus(counts);
+        }
+        Row total = all.row(null, null, null, times.total());
         List<Row> sorted = rows.stream().sorted(byPartner
                 ? Comparator.comparing(Row::partnerId)
                 : Comparator.comparing(Row::tier, Figures.inOrder(TIERS))).toList();
-        return new Sla(filter.period(), groupBy.parameter(), sorted, total[0]);
+        return new Sla(filter.period(), groupBy.parameter(), sorted, total);
     }
 
     /**
@@ -136,17 +136,19 @@ class SlaReport {
         params.put("firstMonday", firstMonday.getEpochSecond());
         // Week numbers count from the first Monday; extract(epoch ...) of a timestamp with time zone is UTC seconds.
         String weeks = "(select floor((extract(epoch from received_at) - :firstMonday) / " + WEEK.toSeconds()
-                + ") as week_number, w.* from (" + OFFERS + conditions.where() + ") w) weeks";
+                + ") as week_number, f.* from report_offer f" + conditions.where() + ") weeks";
         String weekOf = "cast(floor((extract(epoch from f.received_at) - :firstMonday) / " + WEEK.toSeconds()
                 + ") as bigint)";
-        Times times = times(weekOf, conditions, params);
-        Map<Long, Row> byWeek = new HashMap<>();
+        CompletableFuture<Times> timesRead = workers.start(() -> times(weekOf, conditions, params));
+        Map<Long, Counts> counted = new HashMap<>();
         jdbc.sql("select week_number, " + MEASURES + " from " + weeks + " group by week_number")
                 .params(params)
                 .query(rs -> {
-                    long week = rs.getLong("week_number");
-                    byWeek.put(week, row(rs, null, null, null, times.of(Long.toString(week))));
+                    counted.put(rs.getLong("week_number"), Counts.read(rs));
                 });
+        Times times = ReportWorkers.await(timesRead);
+        Map<Long, Row> byWeek = new HashMap<>();
+        counted.forEach((week, counts) -> byWeek.put(week, counts.row(null, null, null, times.of(Long.toString(week)))));
         List<Week> series = new ArrayList<>();
         for (long n = 0; firstMonday.plus(WEEK.multipliedBy(n)).isBefore(filter.period().to()); n++) {
             Instant start = firstMonday.plus(WEEK.multipliedBy(n));
@@ -196,17 +198,33 @@ class SlaReport {
         }
     }
 
-    private static Row row(ResultSet rs, String partnerId, String name, String tier, Hours[] hours)
-            throws SQLException {
-        long answered = rs.getLong("answered");
-        long acceptedInTime = rs.getLong("accepted_in_time");
-        long contactedInTime = rs.getLong("contacted_in_time");
-        long contactMissed = rs.getLong("contact_sla_missed");
-        return new Row(partnerId, name, tier, rs.getLong("offers"), answered, rs.getLong("accepted"), acceptedInTime,
-                Figures.share(acceptedInTime, answered), rs.getLong("declined"), rs.getLong("accept_sla_missed"),
-                rs.getLong("open_offers"), contactedInTime, contactMissed,
-                Figures.share(contactedInTime, contactedInTime + contactMissed), rs.getLong("withdrawals"),
-                hours[0], hours[1], hours[2]);
+    /** What {@link #MEASURES} counted for one group; counts add up, shares are worked out from them. */
+    private record Counts(long offers, long answered, long accepted, long acceptedInTime, long declined,
+            long acceptSlaMissed, long openOffers, long contactedInTime, long contactMissed, long withdrawals) {
+
+        static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        static Counts read(ResultSet rs) throws SQLException {
+            return new Counts(rs.getLong("offers"), rs.getLong("answered"), rs.getLong("accepted"),
+                    rs.getLong("accepted_in_time"), rs.getLong("declined"), rs.getLong("accept_sla_missed"),
+                    rs.getLong("open_offers"), rs.getLong("contacted_in_time"), rs.getLong("contact_sla_missed"),
+                    rs.getLong("withdrawals"));
+        }
+
+        Counts plus(Counts other) {
+            return new Counts(offers + other.offers, answered + other.answered, accepted + other.accepted,
+                    acceptedInTime + other.acceptedInTime, declined + other.declined,
+                    acceptSlaMissed + other.acceptSlaMissed, openOffers + other.openOffers,
+                    contactedInTime + other.contactedInTime, contactMissed + other.contactMissed,
+                    withdrawals + other.withdrawals);
+        }
+
+        Row row(String partnerId, String name, String tier, Hours[] hours) {
+            return new Row(partnerId, name, tier, offers, answered, accepted, acceptedInTime,
+                    Figures.share(acceptedInTime, answered), declined, acceptSlaMissed, openOffers, contactedInTime,
+                    contactMissed, Figures.share(contactedInTime, contactedInTime + contactMissed), withdrawals,
+                    hours[0], hours[1], hours[2]);
+        }
     }
 
     private static final List<String> TIERS = Arrays.stream(PartnerTier.values()).map(Enum::name).toList();

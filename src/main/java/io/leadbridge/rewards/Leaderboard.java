@@ -57,7 +57,7 @@ class Leaderboard {
     /** @param partnerId only this partner's reps (scope {@code REPS} only), or null for every partner */
     @Transactional(readOnly = true)
     public LeaderboardReport board(Caller caller, Scope scope, String partnerId, ReportPeriod period,
-            ReportFilter filter) {
+            LeaderboardFilter filter) {
         if (partnerId != null) {
             if (caller.isPartnerUser() && !partnerId.equals(caller.partnerId())) {
                 throw ApiException.forbidden("you may only rank your own partner's reps; leave out partner for the "

@@ -2,6 +2,7 @@ package io.leadbridge.rewards;
 
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.reporting.CsvTable;
+import io.leadbridge.reporting.ReportFilter;
 import io.leadbridge.reporting.ReportFormat;
 import io.leadbridge.reporting.ReportPeriod;
 import io.leadbridge.rewards.Leaderboard.Scope;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LeaderboardController {
 
-    static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
+    static final Duration DEFAULT_PERIOD = ReportFilter.DEFAULT_PERIOD;
 
     private final Leaderboard leaderboard;
     private final CallerProvider callers;
@@ -42,32 +44,24 @@ class LeaderboardController {
     }
 
     @GetMapping("/api/reports/leaderboard")
-    ResponseEntity<?> leaderboard(@RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String scope,
-            @RequestParam(required = false) String partner,
-            @RequestParam(required = false) String country,
-            @RequestParam(required = false) String region,
-            @RequestParam(required = false) String segment,
-            @RequestParam(required = false) String industry,
-            @RequestParam(required = false) String product,
-            @RequestParam(required = false) String campaign,
-            @RequestParam(required = false) String tier,
-            @RequestParam(required = false) String format,
+    ResponseEntity<?> leaderboard(@RequestParam MultiValueMap<String, String> query,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        // The same filters, checks and default period as every report, plus the board's scope.
         List<FieldError> errors = new ArrayList<>();
-        ReportPeriod period = period(from, to, clock.now(), errors);
-        Scope board = scope(scope, errors);
-        ReportFilter filter = ReportFilter.parse(country, region, segment, industry, product, campaign, tier, errors);
-        ReportFormat answer = ReportFormat.of(format, accept, errors);
-        if (partner != null && partner.isBlank()) {
-            errors.add(new FieldError("partner", "must not be empty; leave it out for every partner"));
+        ReportFilter filter = null;
+        try {
+            filter = ReportFilter.parse(query, clock.now(), "scope");
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
         }
+        Scope board = scope(query.getFirst("scope"), errors);
+        ReportFormat answer = ReportFormat.of(query.getFirst("format"), accept, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        LeaderboardReport report = leaderboard.board(callers.current(), board, partner == null ? null : partner.trim(),
-                period, filter);
+        filter.groupBy(List.of(), null, "leaderboard");
+        LeaderboardReport report = leaderboard.board(callers.current(), board, filter.partner(), filter.period(),
+                LeaderboardFilter.of(filter));
         return answer.respond(report, "leaderboard-" + board.parameter() + ".csv", new CsvTable(List.of(LeaderboardReport.Row.CSV_HEADER),
                 report.rows().stream().map(LeaderboardReport.Row::csvRow).map(Arrays::asList).toList()));
     }

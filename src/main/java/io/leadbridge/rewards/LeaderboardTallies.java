@@ -56,7 +56,7 @@ class LeaderboardTallies {
     }
 
     /** Per partner and rep, in no particular order; {@code partnerId} null for every partner. */
-    List<Tally> tallies(ReportPeriod period, String partnerId, ReportFilter filter) {
+    List<Tally> tallies(ReportPeriod period, String partnerId, LeaderboardFilter filter) {
         Map<List<String>, Tally> byRep = new LinkedHashMap<>();
         List<Span> rowByRow = new ArrayList<>();
         Instant firstWholeDay = startOfDay(period.from());
@@ -118,7 +118,7 @@ class LeaderboardTallies {
         return labels;
     }
 
-    private List<Tally> days(Instant from, Instant to, String partnerId, ReportFilter filter) {
+    private List<Tally> days(Instant from, Instant to, String partnerId, LeaderboardFilter filter) {
         List<String> where = new ArrayList<>(List.of("t.utc_day >= :fromDay", "t.utc_day < :toDay"));
         Map<String, Object> params = new HashMap<>();
         params.put("fromDay", LocalDate.ofInstant(from, ZoneOffset.UTC));
@@ -138,7 +138,7 @@ class LeaderboardTallies {
                 .list();
     }
 
-    private List<Tally> points(List<Span> spans, String partnerId, ReportFilter filter) {
+    private List<Tally> points(List<Span> spans, String partnerId, LeaderboardFilter filter) {
         Map<String, Object> params = new HashMap<>();
         List<String> where = new ArrayList<>(List.of(within("l.occurred_at", spans, params)));
         narrow(where, params, "l.partner_id", partnerId, filter);
@@ -155,7 +155,7 @@ class LeaderboardTallies {
                 .list();
     }
 
-    private List<Tally> steps(List<Span> spans, String partnerId, ReportFilter filter) {
+    private List<Tally> steps(List<Span> spans, String partnerId, LeaderboardFilter filter) {
         Map<String, Object> params = new HashMap<>();
         List<String> where = new ArrayList<>(List.of(within("s.occurred_at", spans, params)));
         narrow(where, params, "s.partner_id", partnerId, filter);
@@ -187,7 +187,7 @@ class LeaderboardTallies {
     }
 
     private static void narrow(List<String> where, Map<String, Object> params, String partnerColumn,
-            String partnerId, ReportFilter filter) {
+            String partnerId, LeaderboardFilter filter) {
         if (partnerId != null) {
             where.add(partnerColumn + " = :partnerId");
             params.put("partnerId", partnerId);

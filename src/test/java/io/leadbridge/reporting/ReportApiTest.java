@@ -538,6 +538,7 @@ class ReportApiTest {
                 .containsExactly("tier", "segment");
         assertThat(badRequestFields(admin, "/api/reports/campaigns?country=XX&region=California"))
                 .containsExactly("country", "region");
+        assertThat(badRequestFields(admin, "/api/reports/funnel?country=US&region=DE-BY")).containsExactly("region");
         assertThat(badRequestFields(admin, "/api/reports/pipeline?segmnt=SMB")).containsExactly("segmnt");
         assertThat(badRequestFields(admin, "/api/reports/pipeline?partner=")).containsExactly("partner");
         assertThat(badRequestFields(admin, "/api/reports/pipeline?campaign=a&campaign=b")).containsExactly("campaign");

@@ -293,7 +293,7 @@ class LeaderboardApiTest {
     @Test
     void showsOtherPartnersInFullWhenConfiguredTo() {
         ReportPeriod period = new ReportPeriod(start.minus(Duration.ofHours(1)), start.plus(Duration.ofDays(10)));
-        ReportFilter noFilter = new ReportFilter(null, null, null, null, null, null, null);
+        LeaderboardFilter noFilter = LeaderboardFilter.NONE;
         Leaderboard open = new Leaderboard(tallies, partnerRepository,
                 new RewardsProperties(new RewardsProperties.Leaderboard(true, true)));
         Caller annAsCaller = caller(ann, alpha);
@@ -363,6 +363,10 @@ class LeaderboardApiTest {
         assertThat(fields(carol().get(board("reps", "&partner=no-such-partner")))).containsExactly("partner");
         assertThat(fields(carol().get("/api/reports/leaderboard?from=2030-01-02&to=2030-01-01"))).containsExactly("to");
         assertThat(fields(carol().get(board("reps", "&country=US&region=DE-BY")))).containsExactly("region");
+        assertThat(fields(carol().get(board("reps", "&segmnt=SMB")))).as("a typo must not widen the board")
+                .containsExactly("segmnt");
+        assertThat(fields(carol().get(board("reps", "&groupBy=tier")))).containsExactly("groupBy");
+        assertThat(fields(carol().get(board("reps", "&campaign=a&campaign=b")))).containsExactly("campaign");
         assertThat(fields(carol().get(ledger("&rep=&to=soon")))).containsExactlyInAnyOrder("rep", "to");
         Raw problemForCsv = raw("carol", "/api/reports/leaderboard?scope=teams", "text/csv");
         assertThat(problemForCsv.status()).isEqualTo(400);

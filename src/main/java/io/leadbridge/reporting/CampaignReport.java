@@ -71,12 +71,12 @@ class CampaignReport {
         // The time from arrival to close of each lead closed WON or LOST, by campaign.
         CompletableFuture<Map<String, Durations>> timesToCloseRead = workers.start(() -> {
             Map<String, Durations> timesToClose = new HashMap<>();
-            jdbc.sql("select f.campaign, " + Hours.seconds("f.received_at", "f.closed_at") + " as to_close"
-                            + "\nfrom report_lead f" + conditions.where() + " and f.closed_at is not null")
+            jdbc.sql("select f.campaign, f.received_at, f.closed_at\nfrom report_lead f" + conditions.where()
+                            + " and f.closed_at is not null")
                     .params(params)
                     .query(rs -> {
                         timesToClose.computeIfAbsent(rs.getString("campaign"), k -> new Durations())
-                                .add(Durations.read(rs, "to_close"));
+                                .add(Durations.between(rs, "received_at", "closed_at"));
                     });
             return timesToClose;
         });

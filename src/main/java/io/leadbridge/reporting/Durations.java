@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -31,10 +33,19 @@ final class Durations {
         seconds[size++] = duration;
     }
 
-    /** Reads a column of seconds ({@link Hours#seconds}); null when nothing was measured. */
-    static Double read(ResultSet rs, String column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : value;
+    /**
+     * The seconds from one time column to another; null when either is (the step has not
+     * happened). Times are read as they are stored and subtracted here: subtracting them in SQL
+     * ({@code extract(epoch ...)}, a numeric on PostgreSQL) cost more than reading them.
+     */
+    static Double between(ResultSet rs, String startColumn, String endColumn) throws SQLException {
+        Timestamp start = rs.getTimestamp(startColumn);
+        Timestamp end = rs.getTimestamp(endColumn);
+        if (start == null || end == null) {
+            return null;
+        }
+        Duration duration = Duration.between(start.toInstant(), end.toInstant());
+        return duration.getSeconds() + duration.getNano() / 1e9;
     }
 
     /** Median and 90th percentile; null when nothing was measured. */

@@ -8,9 +8,4 @@ import java.math.BigDecimal;
  * measured.
  */
 public record Hours(BigDecimal median, BigDecimal p90) {
-
-    /** The SQL of the seconds from {@code start} to {@code end} (null when either is), as a double. */
-    static String seconds(String start, String end) {
-        return "cast(extract(epoch from " + end + ") - extract(epoch from " + start + ") as double precision)";
-    }
 }

@@ -66,14 +66,13 @@ class SlaReport {
                      else 0 end) as withdrawals""";
 
     /**
-     * An accepted offer's times to accept (from the offer), to first contact and to close (from
-     * the acceptance), in seconds, for {@link Durations}; null where the step has not happened.
+     * An accepted offer's times, from which {@link Durations} works out the hours to accept (from
+     * the offer), to first contact and to close (from the acceptance); the partner is joined only
+     * to group by its tier.
      */
-    private static final String TIMES = "select GROUP_KEY as group_key, "
-            + Hours.seconds("f.offered_at", "f.closed_at") + " as to_accept, "
-            + Hours.seconds("f.closed_at", "f.first_contact_at") + " as to_contact, "
-            + Hours.seconds("f.closed_at", "f.lead_closed_at") + " as to_close"
-            + "\nfrom report_offer f\njoin partner p on p.id = f.partner_id";
+    private static final String TIMES = """
+            select GROUP_KEY as group_key, f.offered_at, f.closed_at, f.first_contact_at, f.lead_closed_at
+            from report_offer fPARTNER""";
 
     private static final Duration WEEK = Duration.ofDays(7);
 
@@ -162,11 +161,14 @@ class SlaReport {
     /** The times of the accepted offers the conditions select, per {@code groupKey} (an SQL expression) and in all. */
     private Times times(String groupKey, LeadConditions conditions, Map<String, Object> params) {
         Times times = new Times(new HashMap<>(), new Durations[] {new Durations(), new Durations(), new Durations()});
-        jdbc.sql(TIMES.replace("GROUP_KEY", groupKey) + conditions.where() + " and f.outcome = 'ACCEPTED'")
+        String partner = groupKey.startsWith("p.") ? "\njoin partner p on p.id = f.partner_id" : "";
+        jdbc.sql(TIMES.replace("GROUP_KEY", groupKey).replace("PARTNER", partner) + conditions.where()
+                        + " and f.outcome = 'ACCEPTED'")
                 .params(params)
                 .query(rs -> {
-                    times.add(rs.getString("group_key"), Durations.read(rs, "to_accept"),
-                            Durations.read(rs, "to_contact"), Durations.read(rs, "to_close"));
+                    times.add(rs.getString("group_key"), Durations.between(rs, "offered_at", "closed_at"),
+                            Durations.between(rs, "closed_at", "first_contact_at"),
+                            Durations.between(rs, "closed_at", "lead_closed_at"));
                 });
         return times;
     }

@@ -128,6 +128,7 @@ class ReportsBenchmark {
             };
             time(report + (query.isEmpty() ? "" : "?" + query), run);
         }
+        holdForAQuestion();
         // What keeping the facts in step adds to a step of the lifecycle: one lead's facts worked out anew.
         java.util.Random random = new java.util.Random(5);
         long leads = count("lead");
@@ -136,6 +137,23 @@ class ReportsBenchmark {
             facts.refresh(List.of(lead));
             return lead;
         });
+    }
+
+    /**
+     * With {@code -Dreports.hold=<seconds>} the generated database stays up that long after the
+     * timings, named in the output, so that a query plan can be asked of it (psql, EXPLAIN ANALYZE).
+     */
+    private void holdForAQuestion() {
+        long seconds = Long.getLong("reports.hold", 0);
+        if (seconds > 0) {
+            System.out.printf("BENCHMARK holding database %s for %d s%n",
+                    jdbc.queryForObject("select current_database()", String.class), seconds);
+            try {
+                Thread.sleep(seconds * 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private ReportFilter filter(String query) {

@@ -64,3 +64,9 @@ update partner_routing_stats s set valid_until = (
         where status in ('WON', 'LOST') and updated_at >= current_timestamp - interval '90' day) f
     where f.partner_id = s.partner_id);
 
+-- One row per rotation pool, locked while a lead of the pool is routed: the pool's passes are then
+-- read without locking a row per partner, and only the winner's and newcomers' are written.
+create table rotation_pool (
+    pool_key  varchar(64) not null primary key
+);
+insert into rotation_pool (pool_key) select distinct pool_key from rotation_pass;

@@ -66,7 +66,9 @@ update partner_routing_stats s set valid_until = (
 
 -- One row per rotation pool, locked while a lead of the pool is routed: the pool's passes are then
 -- read without locking a row per partner, and only the winner's and newcomers' are written.
+-- turns counts the pool's choices: a node reads the passes again only when another has chosen.
 create table rotation_pool (
-    pool_key  varchar(64) not null primary key
+    pool_key  varchar(64) not null primary key,
+    turns     bigint      not null
 );
-insert into rotation_pool (pool_key) select distinct pool_key from rotation_pass;
+insert into rotation_pool (pool_key, turns) select distinct pool_key, 0 from rotation_pass;

@@ -83,7 +83,7 @@ public final class PartnerChoice {
         Map<String, Rates> rates = inputs.rates().apply(fitIds);
         List<Considered> regional = new ArrayList<>();
         List<Considered> countryWide = new ArrayList<>();
-        Map<String, Integer> weights = new HashMap<>();
+        Map<String, Integer> weights = new HashMap<>(2 * fit.size());
         for (Considered considered : fit) {
             Partner partner = considered.partner();
             int openLeads = open.getOrDefault(partner.id(), 0);

@@ -27,6 +27,8 @@ public class PartnerRankingRules {
     private final RepositoryService repository;
     private final DecisionTrace trace;
     private final Map<AnswerKey, Answer> answers = new ConcurrentHashMap<>();
+    /** The definition whose answers are kept; those of others are dropped when it changes. */
+    private volatile String answersFor;
 
     PartnerRankingRules(DecisionService decisions, RepositoryService repository, DecisionTrace trace) {
         this.decisions = decisions;
@@ -78,7 +80,10 @@ public class PartnerRankingRules {
         if (latest == null) {
             throw new DecisionTableException(DECISION, "is not deployed");
         }
-        answers.keySet().removeIf(key -> !key.definitionId().equals(latest.getId()));
+        if (!latest.getId().equals(answersFor)) {
+            answers.keySet().removeIf(key -> !key.definitionId().equals(latest.getId()));
+            answersFor = latest.getId();
+        }
         return latest.getId();
     }
 

@@ -59,8 +59,12 @@ public class PartnerRoutingStats {
         this.ownTransaction = new TransactionTemplate(transactions);
     }
 
-    /** A partner's open leads and 90-day counts, as counted at {@code countedAt}. */
-    record Entry(int openLeads, Counts counts, Instant countedAt) {
+    /** A partner's open leads and 90-day counts, as counted at {@code countedAt}, and the rates they give. */
+    record Entry(int openLeads, Counts counts, Instant countedAt, Rates rates) {
+
+        Entry(int openLeads, Counts counts, Instant countedAt) {
+            this(openLeads, counts, countedAt, counts.rates());
+        }
 
         /** Whether the 90-day counts still hold at {@code now}. */
         boolean holdsAt(Instant now) {
@@ -132,7 +136,7 @@ public class PartnerRoutingStats {
                     .param("open", entry.openLeads()).param("offers", c.offers()).param("answered", c.answered())
                     .param("accepted", c.accepted()).param("strikes", c.strikes()).param("won", c.won())
                     .param("lost", c.lost()).param("countedAt", Timestamp.from(entry.countedAt()))
-                    .param("until", until == null ? null : Timestamp.from(until), Types.TIMESTAMP_WITH_TIMEZONE)
+                    .param("until", until == null ? null : Timestamp.from(until), Types.TIMESTAMP)
                     .param("revision", revision);
             int updated = values.apply(jdbc.sql("""
                     update partner_routing_stats set open_leads = :open, offers = :offers, answered = :answered,
@@ -171,7 +175,7 @@ public class PartnerRoutingStats {
         refresh();
         Instant now = clock.now();
         Set<String> pending = pendingHere();
-        Map<String, Entry> entries = new HashMap<>();
+        Map<String, Entry> entries = new HashMap<>(2 * partnerIds.size());
         List<String> recount = new ArrayList<>();
         for (String id : partnerIds) {
             Entry entry = known.get(id);
@@ -207,14 +211,14 @@ public class PartnerRoutingStats {
         }
 
         public Map<String, Integer> openLeadCounts(Collection<String> partnerIds) {
-            Map<String, Integer> open = new HashMap<>();
+            Map<String, Integer> open = new HashMap<>(2 * partnerIds.size());
             entries(partnerIds).forEach((id, entry) -> open.put(id, entry.openLeads()));
             return open;
         }
 
         public Map<String, Rates> rates(Collection<String> partnerIds) {
-            Map<String, Rates> rates = new HashMap<>();
-            entries(partnerIds).forEach((id, entry) -> rates.put(id, entry.counts().rates()));
+            Map<String, Rates> rates = new HashMap<>(2 * partnerIds.size());
+            entries(partnerIds).forEach((id, entry) -> rates.put(id, entry.rates()));
             return rates;
         }
     }

@@ -9,14 +9,17 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -211,15 +214,46 @@ public class PartnerRoutingStats {
         }
 
         public Map<String, Integer> openLeadCounts(Collection<String> partnerIds) {
-            Map<String, Integer> open = new HashMap<>(2 * partnerIds.size());
-            entries(partnerIds).forEach((id, entry) -> open.put(id, entry.openLeads()));
-            return open;
+            return new Projection<>(entries(partnerIds), Entry::openLeads);
         }
 
         public Map<String, Rates> rates(Collection<String> partnerIds) {
-            Map<String, Rates> rates = new HashMap<>(2 * partnerIds.size());
-            entries(partnerIds).forEach((id, entry) -> rates.put(id, entry.rates()));
-            return rates;
+            return new Projection<>(entries(partnerIds), Entry::rates);
+        }
+    }
+
+    /** One value of each partner's entry, read through rather than copied for thousands of partners. */
+    private static final class Projection<V> extends AbstractMap<String, V> {
+
+        private final Map<String, PartnerRoutingStats.Entry> entries;
+        private final Function<PartnerRoutingStats.Entry, V> value;
+
+        Projection(Map<String, PartnerRoutingStats.Entry> entries, Function<PartnerRoutingStats.Entry, V> value) {
+            this.entries = entries;
+            this.value = value;
+        }
+
+        @Override
+        public V get(Object partnerId) {
+            PartnerRoutingStats.Entry entry = entries.get(partnerId);
+            return entry == null ? null : value.apply(entry);
+        }
+
+        @Override
+        public boolean containsKey(Object partnerId) {
+            return entries.containsKey(partnerId);
+        }
+
+        @Override
+        public int size() {
+            return entries.size();
+        }
+
+        @Override
+        public Set<Map.Entry<String, V>> entrySet() {
+            Set<Map.Entry<String, V>> all = new HashSet<>();
+            entries.forEach((id, entry) -> all.add(Map.entry(id, value.apply(entry))));
+            return all;
         }
     }
 

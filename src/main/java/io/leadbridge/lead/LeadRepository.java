@@ -1,6 +1,7 @@
 package io.leadbridge.lead;
 
 import io.leadbridge.config.LeadClock;
+import io.leadbridge.routing.PartnerRoutingStats;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,10 +17,12 @@ public class LeadRepository {
 
     private final JdbcClient jdbc;
     private final LeadClock clock;
+    private final PartnerRoutingStats partnerStats;
 
-    LeadRepository(JdbcClient jdbc, LeadClock clock) {
+    LeadRepository(JdbcClient jdbc, LeadClock clock, PartnerRoutingStats partnerStats) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.partnerStats = partnerStats;
     }
 
     /** Stores a new lead in status NEW and returns its id. */
@@ -85,6 +88,7 @@ public class LeadRepository {
                 where id = :id""", id,
                 q -> q.param("partnerId", partnerId).param("rep", repUsername).param("attempt", attempt)
                         .param("due", Timestamp.from(acceptDueAt)));
+        partnerStats.changed(partnerId);
     }
 
     public void accept(long id, String partnerId, String repUsername, Instant contactDueAt) {
@@ -92,6 +96,7 @@ public class LeadRepository {
                 update lead set status = 'ACCEPTED', partner_id = :partnerId, rep_username = :rep, sla_kind = 'CONTACT',
                        sla_due_at = :due, updated_at = :now where id = :id""", id,
                 q -> q.param("partnerId", partnerId).param("rep", repUsername).param("due", Timestamp.from(contactDueAt)));
+        partnerStats.changed(partnerId);
     }
 
     /** The holding partner loses the lead; it waits for the next offer in status QUALIFIED. */
@@ -138,7 +143,13 @@ public class LeadRepository {
                 q -> q.param("status", status.name()).param("reason", reason));
     }
 
+    /**
+     * One change of the lead. Its status, partner and time of change are what routing counts of
+     * a partner (open leads, leads won and lost of late), so its partner is recounted.
+     */
     private void update(String sql, long id, java.util.function.UnaryOperator<JdbcClient.StatementSpec> params) {
+        jdbc.sql("select partner_id from lead where id = :id").param("id", id).query(String.class).optional()
+                .ifPresent(partnerStats::changed);
         int rows = params.apply(jdbc.sql(sql).param("id", id).param("now", Timestamp.from(clock.now()))).update();
         if (rows != 1) {
             throw new LeadNotFoundException(id);

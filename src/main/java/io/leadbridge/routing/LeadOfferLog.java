@@ -17,10 +17,12 @@ public class LeadOfferLog {
 
     private final JdbcClient jdbc;
     private final LeadClock clock;
+    private final PartnerRoutingStats stats;
 
-    LeadOfferLog(JdbcClient jdbc, LeadClock clock) {
+    LeadOfferLog(JdbcClient jdbc, LeadClock clock, PartnerRoutingStats stats) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.stats = stats;
     }
 
     public void open(long leadId, String partnerId, int attempt, Instant acceptDueAt) {
@@ -30,6 +32,7 @@ public class LeadOfferLog {
                 .param("leadId", leadId).param("partnerId", partnerId).param("attempt", attempt)
                 .param("now", Timestamp.from(clock.now())).param("due", Timestamp.from(acceptDueAt))
                 .update();
+        stats.changed(partnerId);
     }
 
     /** Ends the lead's open offer (if any) with this outcome. */
@@ -39,6 +42,7 @@ public class LeadOfferLog {
 
     /** Ends the lead's open offer (if any) with this outcome and why, e.g. ACCEPT_SLA_MISSED. */
     public void close(long leadId, OfferOutcome outcome, String reason) {
+        openPartners(leadId).forEach(stats::changed);
         jdbc.sql("""
                 update lead_offer set outcome = :outcome, close_reason = :reason, closed_at = :now
                 where lead_id = :leadId and outcome is null""")
@@ -55,6 +59,7 @@ public class LeadOfferLog {
                 .param("leadId", leadId).param("partnerId", partnerId).param("outcome", outcome.name())
                 .param("reason", reason).param("now", Timestamp.from(clock.now()))
                 .update();
+        stats.changed(partnerId);
     }
 
     /** The partners holding an open offer of the lead: one, or several in an open competition. */

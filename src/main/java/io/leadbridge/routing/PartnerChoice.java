@@ -81,9 +81,8 @@ public final class PartnerChoice {
         List<String> fitIds = fit.stream().map(c -> c.partner().id()).toList();
         Map<String, Integer> open = inputs.openLeadCounts().apply(fitIds);
         Map<String, Rates> rates = inputs.rates().apply(fitIds);
-        List<Considered> regional = new ArrayList<>();
-        List<Considered> countryWide = new ArrayList<>();
-        Map<String, Integer> weights = new HashMap<>();
+        List<Contender> regional = new ArrayList<>();
+        List<Contender> countryWide = new ArrayList<>();
         for (Considered considered : fit) {
             Partner partner = considered.partner();
             int openLeads = open.getOrDefault(partner.id(), 0);
@@ -100,33 +99,30 @@ public final class PartnerChoice {
                 skipped.add(new Candidate(partner.id(), 0, "weight 0 in the partner ranking"));
                 continue;
             }
-            weights.put(partner.id(), weight);
-            (considered.regional() ? regional : countryWide).add(considered);
+            (considered.regional() ? regional : countryWide).add(new Contender(partner.id(), weight));
         }
         boolean byRegion = !regional.isEmpty();
-        List<Considered> pool = byRegion ? regional : countryWide;
+        List<Contender> contenders = byRegion ? regional : countryWide;
         if (byRegion) {
-            countryWide.forEach(c -> skipped.add(new Candidate(c.partner().id(), weights.get(c.partner().id()),
+            countryWide.forEach(c -> skipped.add(new Candidate(c.partnerId(), c.weight(),
                     "covers " + needs.country() + " but not specifically " + needs.region()
                             + ", and partners of that region are available")));
         }
         String poolKey = poolKey(needs, byRegion);
-        List<Contender> contenders = pool.stream()
-                .map(c -> new Contender(c.partner().id(), weights.get(c.partner().id()))).toList();
         List<String> chosen = new ArrayList<>();
         if (!contenders.isEmpty()) {
-            Map<String, Double> current = new HashMap<>(inputs.passes().lock(poolKey));
+            Map<String, Double> stored = inputs.passes().lock(poolKey);
             List<Contender> remaining = new ArrayList<>(contenders);
+            // The passes as they stand during this choice: stored, unless moved by it.
             Map<String, Double> changed = new HashMap<>();
+            Function<String, Double> current = id -> changed.containsKey(id) ? changed.get(id) : stored.get(id);
             while (chosen.size() < wanted) {
                 Optional<Pick> pick = StrideRotation.choose(remaining, current);
                 if (pick.isEmpty()) {
                     break;
                 }
                 Pick p = pick.get();
-                current.putAll(p.joined());
                 changed.putAll(p.joined());
-                current.put(p.partnerId(), p.passAfter());
                 changed.put(p.partnerId(), p.passAfter());
                 chosen.add(p.partnerId());
                 remaining.removeIf(c -> c.partnerId().equals(p.partnerId()));

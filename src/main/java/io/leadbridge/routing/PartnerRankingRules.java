@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code partnerRanking} table (decisions/partner-ranking.dmn): a partner's weight in the
  * rotation of its pool, 0 for never. The table depends only on its inputs, so answers are kept
- * per deployed version and input (rates rounded to whole percent): choosing among thousands of
- * partners does not evaluate the table thousands of times.
+ * per deployed decision definition (its id) and input (rates rounded to whole percent): choosing
+ * among thousands of partners with few distinct inputs evaluates the table a few times. A choice
+ * asks {@link #currentVersion} once and evaluates that very definition, so a redeployed table
+ * takes effect with the next choice and a choice never mixes two versions.
  */
 @Component
 public class PartnerRankingRules {
@@ -24,13 +26,18 @@ public class PartnerRankingRules {
     private final DecisionService decisions;
     private final RepositoryService repository;
     private final DecisionTrace trace;
-    private final Map<RankingInput, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<AnswerKey, Answer> answers = new ConcurrentHashMap<>();
+    /** The definition whose answers are kept; those of others are dropped when it changes. */
     private volatile String answersFor;
 
     PartnerRankingRules(DecisionService decisions, RepositoryService repository, DecisionTrace trace) {
         this.decisions = decisions;
         this.repository = repository;
         this.trace = trace;
+    }
+
+    /** What an answer is remembered by: the decision definition's id and the (rounded) input. */
+    private record AnswerKey(String definitionId, RankingInput input) {
     }
 
     /** A remembered answer with the rows that gave it, so explanations stay complete. */
@@ -63,7 +70,10 @@ public class PartnerRankingRules {
         }
     }
 
-    /** The id of the table version in force; answers are remembered per version. */
+    /**
+     * The id of the decision definition in force (the latest deployed version); answers of
+     * earlier versions are forgotten.
+     */
     public String currentVersion() {
         DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
                 .latestVersion().singleResult();
@@ -71,14 +81,15 @@ public class PartnerRankingRules {
             throw new DecisionTableException(DECISION, "is not deployed");
         }
         if (!latest.getId().equals(answersFor)) {
-            answers.clear();
+            answers.keySet().removeIf(key -> !key.definitionId().equals(latest.getId()));
             answersFor = latest.getId();
         }
         return latest.getId();
     }
 
-    public int weight(RankingInput input) {
-        Answer answer = answers.computeIfAbsent(input.rounded(), key -> {
+    /** The weight the table of decision definition {@code definitionId} gives the input. */
+    public int weight(String definitionId, RankingInput input) {
+        Answer answer = answers.computeIfAbsent(new AnswerKey(definitionId, input.rounded()), key -> {
             DecisionTrace.Traced<Integer> traced = trace.record(() -> evaluate(key));
             return new Answer(traced.value(), traced.decisions());
         });
@@ -86,9 +97,9 @@ public class PartnerRankingRules {
         return answer.weight();
     }
 
-    private int evaluate(RankingInput input) {
-        Map<String, Object> variables = input.asVariables();
-        return read(decisions.evaluateDecisionByKey(DECISION).variables(variables).evaluate(), variables);
+    private int evaluate(AnswerKey key) {
+        Map<String, Object> variables = key.input().asVariables();
+        return read(decisions.evaluateDecisionById(key.definitionId()).variables(variables).evaluate(), variables);
     }
 
     /** What a result of the table says; also used by the what-if replay, which evaluates candidate tables. */

@@ -1,7 +1,6 @@
 package io.leadbridge.routing;
 
 import io.leadbridge.partner.Partner;
-import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.routing.RoutingDecisionLog.Candidate;
 import java.util.List;
 import java.util.Map;
@@ -15,27 +14,25 @@ import org.springframework.stereotype.Component;
  * lead's region come first; only if none is eligible do partners covering the whole country
  * compete. Among the eligible, {@link StrideRotation} shares the pool's leads by weight. The rules
  * themselves are in {@link PartnerChoice}; this class feeds them the live data and the stored
- * rotation.
+ * rotation: open leads and 90-day rates from {@link PartnerRoutingStats}, the ranking table's
+ * version in force for the whole choice.
  */
 @Component
 public class PartnerSelector {
 
     private final PartnerDirectory directory;
-    private final PartnerRepository partners;
     private final LeadOfferLog offers;
     private final StandingLookup standings;
-    private final PartnerPerformance performance;
+    private final PartnerRoutingStats stats;
     private final PartnerRankingRules ranking;
     private final RotationPasses passes;
 
-    PartnerSelector(PartnerDirectory directory, PartnerRepository partners, LeadOfferLog offers,
-            StandingLookup standings, PartnerPerformance performance, PartnerRankingRules ranking,
-            RotationPasses passes) {
+    PartnerSelector(PartnerDirectory directory, LeadOfferLog offers, StandingLookup standings,
+            PartnerRoutingStats stats, PartnerRankingRules ranking, RotationPasses passes) {
         this.directory = directory;
-        this.partners = partners;
         this.offers = offers;
         this.standings = standings;
-        this.performance = performance;
+        this.stats = stats;
         this.ranking = ranking;
         this.passes = passes;
     }
@@ -56,12 +53,13 @@ public class PartnerSelector {
     public Selection select(long leadId, LeadNeeds needs, int wanted) {
         Map<String, String> hadIt = offers.partnersThatHad(leadId);
         Map<String, String> notGood = standings.notGood();
-        ranking.currentVersion();
+        String rankingVersion = ranking.currentVersion();
         // Only partners covering the lead's (first required) territory can qualify: look at those alone.
         List<Partner> candidates = needs.requirements().territories().isEmpty() ? directory.active()
                 : directory.covering(needs.requirements().territories().iterator().next(), needs.region());
+        PartnerRoutingStats.ChoiceView counts = stats.forChoice();
         return PartnerChoice.choose(needs, wanted, new PartnerChoice.Inputs(candidates, hadIt, notGood,
-                partners::openLeadCounts, performance::of, ranking::weight, passes));
+                counts::openLeadCounts, counts::rates, input -> ranking.weight(rankingVersion, input), passes));
     }
 
     /** The chosen partner (null when none is eligible) and how the choice came about. */

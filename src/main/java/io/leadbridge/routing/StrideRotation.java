@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Smooth weighted rotation by stride scheduling, deterministic and without randomness. Every
@@ -34,16 +35,21 @@ public final class StrideRotation {
     }
 
     public static Optional<Pick> choose(List<Contender> contenders, Map<String, Double> passes) {
+        return choose(contenders, passes::get);
+    }
+
+    /** As above, with each partner's pass (null: none yet) looked up by id. */
+    public static Optional<Pick> choose(List<Contender> contenders, Function<String, Double> passes) {
         if (contenders.isEmpty()) {
             return Optional.empty();
         }
-        double start = contenders.stream().map(c -> passes.get(c.partnerId())).filter(p -> p != null)
+        double start = contenders.stream().map(c -> passes.apply(c.partnerId())).filter(p -> p != null)
                 .min(Comparator.naturalOrder()).orElse(0.0);
         Map<String, Double> joined = new HashMap<>();
         Contender best = null;
         double bestPass = 0;
         for (Contender contender : contenders) {
-            Double known = passes.get(contender.partnerId());
+            Double known = passes.apply(contender.partnerId());
             double pass = known == null ? start + STRIDE / (2.0 * contender.weight()) : known;
             if (known == null) {
                 joined.put(contender.partnerId(), pass);

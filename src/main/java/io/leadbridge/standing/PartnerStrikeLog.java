@@ -1,6 +1,7 @@
 package io.leadbridge.standing;
 
 import io.leadbridge.config.LeadClock;
+import io.leadbridge.routing.PartnerRoutingStats;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,10 +19,12 @@ class PartnerStrikeLog {
 
     private final JdbcClient jdbc;
     private final LeadClock clock;
+    private final PartnerRoutingStats partnerStats;
 
-    PartnerStrikeLog(JdbcClient jdbc, LeadClock clock) {
+    PartnerStrikeLog(JdbcClient jdbc, LeadClock clock, PartnerRoutingStats partnerStats) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.partnerStats = partnerStats;
     }
 
     void add(String partnerId, Long leadId, StrikeKind kind, String detail) {
@@ -32,6 +35,7 @@ class PartnerStrikeLog {
                 .param("now", Timestamp.from(clock.now()))
                 .param("detail", detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL))
                 .update();
+        partnerStats.changed(partnerId);
     }
 
     int countSince(String partnerId, Instant since) {

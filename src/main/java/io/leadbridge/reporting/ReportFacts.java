@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -110,9 +111,19 @@ public class ReportFacts {
         return list;
     }
 
-    /** The leads and accounts changed in one transaction, refreshed just before it commits. */
+    /**
+     * The leads and accounts changed in one transaction, refreshed just before it commits: first
+     * of the work done then, so that a transaction takes its leads' row locks before any lock that
+     * every committing transaction takes (such as routing's revision of partner counts), never
+     * the other way round.
+     */
     private record BeforeCommit(ReportFacts owner, Set<Long> leads, Set<Long> accounts)
             implements TransactionSynchronization {
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
 
         @Override
         public void beforeCommit(boolean readOnly) {

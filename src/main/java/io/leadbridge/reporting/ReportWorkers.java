@@ -11,12 +11,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs a report's independent statements side by side, each on a connection of its own: the SLA
- * report counts its offers while their durations are read, so a vendor-wide report takes about
- * as long as its slower statement rather than the sum. The statements only read; each already ran
+ * report counts its offers while their durations are read, the leaderboard its points while its
+ * steps are counted, so a vendor-wide report takes about as long as its slower statement rather
+ * than the sum. The statements only read; each already ran
  * on a connection of its own, outside a transaction, before they ran side by side.
  */
 @Component
-class ReportWorkers {
+public class ReportWorkers {
 
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService workers = Executors.newFixedThreadPool(
@@ -27,12 +28,12 @@ class ReportWorkers {
             });
 
     /** Starts {@code statement} on a worker; {@link #await} its answer. */
-    <T> CompletableFuture<T> start(Supplier<T> statement) {
+    public <T> CompletableFuture<T> start(Supplier<T> statement) {
         return CompletableFuture.supplyAsync(statement, workers);
     }
 
     /** The statement's answer; its failure is thrown as it was thrown on the worker. */
-    static <T> T await(CompletableFuture<T> started) {
+    public static <T> T await(CompletableFuture<T> started) {
         try {
             return started.join();
         } catch (CompletionException e) {

@@ -2,6 +2,7 @@ package io.leadbridge.rewards;
 
 import io.leadbridge.partner.PartnerTier;
 import io.leadbridge.reporting.ReportPeriod;
+import io.leadbridge.reporting.ReportWorkers;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,9 +31,11 @@ import org.springframework.stereotype.Repository;
 class LeaderboardTallies {
 
     private final JdbcClient jdbc;
+    private final ReportWorkers workers;
 
-    LeaderboardTallies(JdbcClient jdbc) {
+    LeaderboardTallies(JdbcClient jdbc, ReportWorkers workers) {
         this.jdbc = jdbc;
+        this.workers = workers;
     }
 
     /** What one partner, or one of its reps ({@code rep} null: steps and points of no rep), did in the period. */
@@ -75,10 +79,12 @@ class LeaderboardTallies {
         }
         List<Span> spans = rowByRow.stream().filter(Span::isNotEmpty).toList();
         if (!spans.isEmpty()) {
+            // Points and steps are counted side by side.
+            CompletableFuture<List<Tally>> stepsCounted = workers.start(() -> steps(spans, partnerId, filter));
             for (Tally tally : points(spans, partnerId, filter)) {
                 byRep.merge(key(tally), tally, Tally::plus);
             }
-            for (Tally tally : steps(spans, partnerId, filter)) {
+            for (Tally tally : ReportWorkers.await(stepsCounted)) {
                 byRep.merge(key(tally), tally, Tally::plus);
             }
         }

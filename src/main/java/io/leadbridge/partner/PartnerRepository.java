@@ -42,6 +42,7 @@ public class PartnerRepository {
                 .param("managerEmail", partner.managerEmail()).param("now", now)
                 .update();
         insertCapabilities(partner);
+        directoryChanged();
     }
 
     void update(Partner partner) {
@@ -54,6 +55,15 @@ public class PartnerRepository {
                 .update();
         jdbc.sql("delete from partner_capability where partner_id = :id").param("id", partner.id()).update();
         insertCapabilities(partner);
+        directoryChanged();
+    }
+
+    /**
+     * Moves the directory's revision on, in the caller's transaction: every write to partners or
+     * their capabilities calls it, and so must code that changes them by SQL (data loads).
+     */
+    public void directoryChanged() {
+        jdbc.sql("update partner_directory_revision set revision = revision + 1").update();
     }
 
     private void insertCapabilities(Partner partner) {
@@ -79,11 +89,9 @@ public class PartnerRepository {
         return load("", Map.of());
     }
 
-    /** Changes whenever a partner is added, changed, activated or deactivated. */
+    /** Changes whenever a partner is added, changed, activated or deactivated (see {@link #directoryChanged}). */
     public String stamp() {
-        return jdbc.sql("select count(*), max(updated_at), sum(case when status = 'ACTIVE' then 1 else 0 end) "
-                        + "from partner")
-                .query((rs, i) -> rs.getLong(1) + "/" + rs.getTimestamp(2) + "/" + rs.getLong(3)).single();
+        return jdbc.sql("select revision from partner_directory_revision").query(String.class).single();
     }
 
     public List<Partner> findActive() {

@@ -115,7 +115,10 @@ public final class PartnerChoice {
             List<Contender> remaining = new ArrayList<>(contenders);
             // The passes as they stand during this choice: stored, unless moved by it.
             Map<String, Double> changed = new HashMap<>();
-            Function<String, Double> current = id -> changed.containsKey(id) ? changed.get(id) : stored.get(id);
+            Function<String, Double> current = id -> {
+                Double moved = changed.get(id);  // passes are never null
+                return moved != null ? moved : stored.get(id);
+            };
             while (chosen.size() < wanted) {
                 Optional<Pick> pick = StrideRotation.choose(remaining, current);
                 if (pick.isEmpty()) {

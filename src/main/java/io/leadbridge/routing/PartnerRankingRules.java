@@ -89,7 +89,9 @@ public class PartnerRankingRules {
 
     /** The weight the table of decision definition {@code definitionId} gives the input. */
     public int weight(String definitionId, RankingInput input) {
-        Answer answer = answers.computeIfAbsent(new AnswerKey(definitionId, input.rounded()), key -> {
+        AnswerKey asked = new AnswerKey(definitionId, input.rounded());
+        Answer known = answers.get(asked);  // a plain read first: a choice asks thousands of times, mostly known
+        Answer answer = known != null ? known : answers.computeIfAbsent(asked, key -> {
             DecisionTrace.Traced<Integer> traced = trace.record(() -> evaluate(key));
             return new Answer(traced.value(), traced.decisions());
         });

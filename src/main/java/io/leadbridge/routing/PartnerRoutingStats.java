@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -173,27 +174,68 @@ public class PartnerRoutingStats {
     /**
      * The partners' open leads and 90-day counts for a choice made now: the rows other
      * transactions committed, partners touched in this one and counts gone out of date recounted.
+     * The answer reads the kept rows through (only the recounted partners are held apart), so a
+     * choice among thousands of partners does not copy them.
      */
     Map<String, Entry> forChoice(Collection<String> partnerIds) {
         refresh();
         Instant now = clock.now();
         Set<String> pending = pendingHere();
-        Map<String, Entry> entries = new HashMap<>(2 * partnerIds.size());
         List<String> recount = new ArrayList<>();
         for (String id : partnerIds) {
             Entry entry = known.get(id);
             if (entry == null || pending.contains(id) || !entry.holdsAt(now)) {
                 recount.add(id);
-            } else {
-                entries.put(id, entry);
             }
         }
-        if (!recount.isEmpty()) {
-            entries.putAll(count(recount));
-            // Kept for the next choice, too: written with this transaction.
-            recount.forEach(this::changed);
+        Map<String, Entry> recounted = recount.isEmpty() ? Collections.emptyMap() : count(recount);
+        // Kept for the next choice, too: written with this transaction.
+        recount.forEach(this::changed);
+        return new Overlay(recounted, known, List.copyOf(partnerIds));
+    }
+
+    /**
+     * The recounted partners' entries, the others' as kept: answers for the partners asked for
+     * (iterating them alone), without copying thousands of kept rows for each choice.
+     */
+    private static final class Overlay extends AbstractMap<String, PartnerRoutingStats.Entry> {
+
+        private final Map<String, PartnerRoutingStats.Entry> recounted;
+        private final Map<String, PartnerRoutingStats.Entry> kept;
+        private final List<String> asked;
+
+        Overlay(Map<String, PartnerRoutingStats.Entry> recounted, Map<String, PartnerRoutingStats.Entry> kept,
+                List<String> asked) {
+            this.recounted = recounted;
+            this.kept = kept;
+            this.asked = asked;
         }
-        return entries;
+
+        @Override
+        public PartnerRoutingStats.Entry get(Object partnerId) {
+            if (partnerId == null) {
+                return null;
+            }
+            PartnerRoutingStats.Entry entry = recounted.get(partnerId);
+            return entry != null ? entry : kept.get(partnerId);
+        }
+
+        @Override
+        public boolean containsKey(Object partnerId) {
+            return get(partnerId) != null;
+        }
+
+        @Override
+        public int size() {
+            return asked.size();
+        }
+
+        @Override
+        public Set<Map.Entry<String, PartnerRoutingStats.Entry>> entrySet() {
+            Set<Map.Entry<String, PartnerRoutingStats.Entry>> all = new HashSet<>();
+            asked.forEach(id -> all.add(Map.entry(id, get(id))));
+            return all;
+        }
     }
 
     /** Open leads and rates of the partners for one choice, both from the same counts. */
@@ -204,11 +246,14 @@ public class PartnerRoutingStats {
     /** The counts of one choice, read once for the partners first asked for. */
     public final class ChoiceView {
 
+        private Collection<String> askedFor;
         private Map<String, Entry> entries;
 
+        /** Read once for the partners first asked for (checked and recounted as needed); again for others. */
         private Map<String, Entry> entries(Collection<String> partnerIds) {
-            if (entries == null || !entries.keySet().containsAll(partnerIds)) {
+            if (entries == null || !(partnerIds == askedFor || askedFor.equals(partnerIds))) {
                 entries = forChoice(partnerIds);
+                askedFor = partnerIds;
             }
             return entries;
         }

@@ -1,6 +1,5 @@
 package io.leadbridge.routing;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +42,23 @@ public final class StrideRotation {
         if (contenders.isEmpty()) {
             return Optional.empty();
         }
-        double start = contenders.stream().map(c -> passes.apply(c.partnerId())).filter(p -> p != null)
-                .min(Comparator.naturalOrder()).orElse(0.0);
+        // Each pass is looked up once: with thousands of contenders the look-ups are most of the work.
+        Double[] known = new Double[contenders.size()];
+        Double lowest = null;
+        for (int i = 0; i < known.length; i++) {
+            known[i] = passes.apply(contenders.get(i).partnerId());
+            if (known[i] != null && (lowest == null || known[i] < lowest)) {
+                lowest = known[i];
+            }
+        }
+        double start = lowest == null ? 0.0 : lowest;
         Map<String, Double> joined = new HashMap<>();
         Contender best = null;
         double bestPass = 0;
-        for (Contender contender : contenders) {
-            Double known = passes.apply(contender.partnerId());
-            double pass = known == null ? start + STRIDE / (2.0 * contender.weight()) : known;
-            if (known == null) {
+        for (int i = 0; i < known.length; i++) {
+            Contender contender = contenders.get(i);
+            double pass = known[i] == null ? start + STRIDE / (2.0 * contender.weight()) : known[i];
+            if (known[i] == null) {
                 joined.put(contender.partnerId(), pass);
             }
             if (best == null || pass < bestPass

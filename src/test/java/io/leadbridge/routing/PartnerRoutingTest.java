@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadbridge.intake.LeadSubmission;
 import io.leadbridge.partner.PartnerRequest;
 import io.leadbridge.partner.PartnerService;
+import io.leadbridge.partner.PartnerStatus;
 import io.leadbridge.partner.PartnerTier;
 import io.leadbridge.routing.RoutingDecisionLog.Candidate;
 import io.leadbridge.routing.RoutingDecisionLog.RoutingDecision;
@@ -68,12 +69,10 @@ class PartnerRoutingTest {
         String open = partner("open", PartnerTier.SILVER, 100, Set.of("US"), Set.of());
         jdbc.sql("insert into partner_standing (partner_id, standing, since, updated_at) values (:p, 'SUSPENDED', :t, :t)")
                 .param("p", suspended).param("t", Timestamp.from(Instant.now())).update();
-        jdbc.sql("update partner set status = 'INACTIVE', updated_at = :t where id in (:ids)")
-                .param("ids", List.of(suspended, open)).param("t", Timestamp.from(Instant.now())).update();
+        fixtures.partnerStatus(PartnerStatus.INACTIVE, List.of(suspended, open));
         long filling = route(fixtures.partnerLead("US"));
         assertThat(fixtures.lead(filling).partnerId()).isEqualTo(full);
-        jdbc.sql("update partner set status = 'ACTIVE', updated_at = :t where id in (:ids)")
-                .param("ids", List.of(suspended, open)).param("t", Timestamp.from(Instant.now().plusSeconds(1))).update();
+        fixtures.partnerStatus(PartnerStatus.ACTIVE, List.of(suspended, open));
 
         long lead = route(fixtures.partnerLead("US"));
 
@@ -101,6 +100,21 @@ class PartnerRoutingTest {
         assertThat(fixtures.lead(californiaFull).partnerId()).as("the region's partner is full: the country's turn")
                 .isEqualTo(nationwide);
         assertThat(reasons(decisions.forLead(inCalifornia).get(0))).containsKey(nationwide);
+    }
+
+    @Test
+    void aPartnersChangedTerritoryCountsFromTheNextChoice() {
+        String nationwide = partner("nationwide", PartnerTier.PLATINUM, 100, Set.of("US"), Set.of());
+        String texas = partner("texas", PartnerTier.SILVER, 100, Set.of("CA"), Set.of());
+        long before = route(inRegion("US-TX"));
+
+        partners.update(texas, new PartnerRequest(texas, "texas", PartnerTier.SILVER, null, 100, "texas@partner.example",
+                Set.of("CA"), Set.of(), Set.of(), Set.of("Cloud", "Security", "Networking", "Analytics"),
+                Set.of("HIPAA", "PCI-DSS"), Set.of(), Set.of("US-TX")));
+        long after = route(inRegion("US-TX"));
+
+        assertThat(fixtures.lead(before).partnerId()).isEqualTo(nationwide);
+        assertThat(fixtures.lead(after).partnerId()).as("the partner now covers the lead's region").isEqualTo(texas);
     }
 
     @Test

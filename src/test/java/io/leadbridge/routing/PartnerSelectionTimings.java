@@ -84,6 +84,7 @@ abstract class PartnerSelectionTimings {
                 + "values (?, ?, ?, ?, ?, ?, ?)", partners);
         jdbc.batchUpdate("insert into partner_capability (partner_id, kind, capability) values (?, ?, ?)",
                 List.copyOf(capabilities.values()));
+        partnerRepository.directoryChanged();
         history();
         stats.recountAll();
         System.out.printf("BENCHMARK data: %,d partners, %,d leads, %,d offers, %,d strikes in %.1f s%n", PARTNERS,

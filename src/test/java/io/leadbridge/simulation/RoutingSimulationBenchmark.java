@@ -1,5 +1,6 @@
 package io.leadbridge.simulation;
 
+import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.partner.PartnerTier;
 import io.leadbridge.simulation.SimulationReport.Period;
 import io.leadbridge.simulation.SimulationTables.CandidateFile;
@@ -45,6 +46,7 @@ class RoutingSimulationBenchmark {
     @Autowired RoutingSimulation simulation;
     @Autowired LeadFixtures fixtures;
     @Autowired JdbcTemplate jdbc;
+    @Autowired PartnerRepository partnerDirectory;
 
     @BeforeEach
     void aHundredThousandLeads() {
@@ -79,6 +81,7 @@ class RoutingSimulationBenchmark {
                 + "values (?, ?, ?, ?, ?, ?, ?)", partners);
         jdbc.batchUpdate("insert into partner_capability (partner_id, kind, capability) values (?, ?, ?)",
                 capabilities);
+        partnerDirectory.directoryChanged();
 
         List<Object[]> accounts = new ArrayList<>();
         List<Object[]> contacts = new ArrayList<>();

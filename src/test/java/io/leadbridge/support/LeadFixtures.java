@@ -4,8 +4,10 @@ import io.leadbridge.intake.LeadIntake;
 import io.leadbridge.intake.LeadSubmission;
 import io.leadbridge.lead.Lead;
 import io.leadbridge.lead.LeadRepository;
+import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.partner.PartnerRequest;
 import io.leadbridge.partner.PartnerService;
+import io.leadbridge.partner.PartnerStatus;
 import io.leadbridge.partner.PartnerTier;
 import io.leadbridge.partner.RepRequest;
 import java.math.BigDecimal;
@@ -27,14 +29,16 @@ public class LeadFixtures {
     public static final String PASSWORD = "secret-pass-1";
 
     private final PartnerService partners;
+    private final PartnerRepository directory;
     private final LeadIntake intake;
     private final LeadRepository leads;
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
     private final HistoryService history;
 
-    LeadFixtures(PartnerService partners, LeadIntake intake, LeadRepository leads, RuntimeService runtime,
-            JdbcClient jdbc, HistoryService history) {
+    LeadFixtures(PartnerService partners, PartnerRepository directory, LeadIntake intake, LeadRepository leads,
+            RuntimeService runtime, JdbcClient jdbc, HistoryService history) {
+        this.directory = directory;
         this.history = history;
         this.partners = partners;
         this.intake = intake;
@@ -58,6 +62,14 @@ public class LeadFixtures {
 
     public void retireAllPartners() {
         jdbc.sql("update partner set status = 'INACTIVE'").update();
+        directory.directoryChanged();
+    }
+
+    /** Activates or deactivates partners directly, as a channel manager's change would. */
+    public void partnerStatus(PartnerStatus status, List<String> partnerIds) {
+        jdbc.sql("update partner set status = :status where id in (:ids)").param("status", status.name())
+                .param("ids", partnerIds).update();
+        directory.directoryChanged();
     }
 
     public String partner(String prefix, PartnerTier tier, String... countries) {
@@ -76,7 +88,7 @@ public class LeadFixtures {
             partners.addRep(partnerId, new RepRequest(repUsername, "Nina", "North", repUsername + "@partner.example",
                     PASSWORD));
         }
-        jdbc.sql("update partner set status = 'ACTIVE' where id = :id").param("id", partnerId).update();
+        partnerStatus(PartnerStatus.ACTIVE, List.of(partnerId));
     }
 
     public String rep(String partnerId) {

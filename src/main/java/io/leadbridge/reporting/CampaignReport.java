@@ -80,7 +80,7 @@ class CampaignReport {
                     });
             return timesToClose;
         });
-        List<Row> rows = jdbc.sql("""
+        List<Counted> rows = jdbc.sql("""
                 select campaign, name, channel, cost, currency, count(*) as leads, sum(followed_up) as followed_up,
                        sum(won) as won, sum(lost) as lost, sum(pending) as pending, sum(not_pursued) as not_pursued,
                        sum(won_value) as won_value
@@ -99,30 +99,32 @@ class CampaignReport {
                 ) r
                 group by campaign, name, channel, cost, currency""")
                 .params(params)
-                .query((rs, i) -> {
-                    String campaign = rs.getString("campaign");
-                    BigDecimal cost = rs.getBigDecimal("cost");
-                    long leads = rs.getLong("leads");
-                    BigDecimal wonValue = Figures.money(rs.getBigDecimal("won_value"));
-                    return new Row(campaign, rs.getString("name"), rs.getString("channel"), Figures.money(cost),
-                            rs.getString("currency"), leads, rs.getLong("followed_up"), rs.getLong("won"),
-                            rs.getLong("lost"), rs.getLong("pending"), rs.getLong("not_pursued"), wonValue,
-                            List.of(),
-                            cost == null || leads == 0 ? null : cost.divide(BigDecimal.valueOf(leads), 2, RoundingMode.HALF_UP),
-                            cost == null || cost.signum() == 0 ? null
-                                    : wonValue.subtract(cost).divide(cost, 3, RoundingMode.HALF_UP),
-                            null);
-                })
+                .query((rs, i) -> new Counted(rs.getString("campaign"), rs.getString("name"), rs.getString("channel"),
+                        Figures.money(rs.getBigDecimal("cost")), rs.getString("currency"), rs.getLong("leads"),
+                        rs.getLong("followed_up"), rs.getLong("won"), rs.getLong("lost"), rs.getLong("pending"),
+                        rs.getLong("not_pursued"), Figures.money(rs.getBigDecimal("won_value"))))
                 .list();
         Map<String, List<Money>> otherCurrencies = ReportWorkers.await(otherCurrenciesRead);
         Map<String, Durations> timesToClose = ReportWorkers.await(timesToCloseRead);
         return new Campaigns(filter.period(), rows.stream()
-                .map(r -> new Row(r.campaign(), r.name(), r.channel(), r.cost(), r.currency(), r.leads(), r.followedUp(),
-                        r.won(), r.lost(), r.pending(), r.notPursued(), r.wonValue(),
-                        otherCurrencies.getOrDefault(r.campaign(), List.of()), r.costPerLead(), r.roi(),
-                        timesToClose.containsKey(r.campaign()) ? timesToClose.get(r.campaign()).hours() : null))
+                .map(c -> c.row(otherCurrencies.getOrDefault(c.campaign(), List.of()),
+                        timesToClose.containsKey(c.campaign()) ? timesToClose.get(c.campaign()).hours() : null))
                 .sorted(Comparator.comparing(Row::campaign, Figures.byKey()))
                 .toList());
+    }
+
+    /** What the database counted for one campaign; its row adds cost per lead, ROI and the other statements' figures. */
+    private record Counted(String campaign, String name, String channel, BigDecimal cost, String currency, long leads,
+            long followedUp, long won, long lost, long pending, long notPursued, BigDecimal wonValue) {
+
+        Row row(List<Money> wonValueOtherCurrencies, Hours hoursToClose) {
+            return new Row(campaign, name, channel, cost, currency, leads, followedUp, won, lost, pending, notPursued,
+                    wonValue, wonValueOtherCurrencies,
+                    cost == null || leads == 0 ? null : cost.divide(BigDecimal.valueOf(leads), 2, RoundingMode.HALF_UP),
+                    cost == null || cost.signum() == 0 ? null
+                            : wonValue.subtract(cost).divide(cost, 3, RoundingMode.HALF_UP),
+                    hoursToClose);
+        }
     }
 
     /** The campaign report of a period. */

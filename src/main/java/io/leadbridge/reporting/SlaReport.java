@@ -98,21 +98,19 @@ class SlaReport {
                         + conditions.where() + " group by p.tier";
         CompletableFuture<Times> timesRead = workers.start(
                 () -> times(byPartner ? "f.partner_id" : "p.tier", conditions, conditions.params()));
-        List<Map.Entry<String, Counts>> counted = new ArrayList<>();
-        List<String[]> names = new ArrayList<>();
-        Counts all = Counts.NONE;
-        jdbc.sql(sql).params(conditions.params()).query(rs -> {
-            counted.add(Map.entry(rs.getString("group_key"), Counts.read(rs)));
-            names.add(byPartner ? new String[] {rs.getString("partner_name"), rs.getString("tier")} : null);
-        });
+        List<Counted> counted = jdbc.sql(sql).params(conditions.params())
+                .query((rs, i) -> new Counted(rs.getString("group_key"),
+                        byPartner ? rs.getString("partner_name") : null, byPartner ? rs.getString("tier") : null,
+                        Counts.read(rs)))
+                .list();
         Times times = ReportWorkers.await(timesRead);
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < counted.size(); i++) {
-            String key = counted.get(i).getKey();
-            Counts counts = counted.get(i).getValue();
-            rows.add(counts.row(byPartner ? key : null, byPartner ? names.get(i)[0] : null,
-                    byPartner ? names.get(i)[1] : key, times.of(key)));
-            all = all.plus(counts);
+        Counts all = Counts.NONE;
+        for (Counted group : counted) {
+            rows.add(byPartner
+                    ? group.counts().row(group.key(), group.partnerName(), group.partnerTier(), times.of(group.key()))
+                    : group.counts().row(null, null, group.key(), times.of(group.key())));
+            all = all.plus(group.counts());
         }
         Row total = all.row(null, null, null, times.total());
         List<Row> sorted = rows.stream().sorted(byPartner
@@ -198,6 +196,10 @@ class SlaReport {
         private static Hours[] hours(Durations[] durations) {
             return new Hours[] {durations[0].hours(), durations[1].hours(), durations[2].hours()};
         }
+    }
+
+    /** One group's counts: a partner (with its name and tier) or a tier, by {@code key}. */
+    private record Counted(String key, String partnerName, String partnerTier, Counts counts) {
     }
 
     /** What {@link #MEASURES} counted for one group; counts add up, shares are worked out from them. */

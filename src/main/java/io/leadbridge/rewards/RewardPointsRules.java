@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
  * earns, and which row of which table version said so.
  */
 @Component
-class RewardPointsRules {
+public class RewardPointsRules {
 
-    static final String DECISION = "rewardPoints";
+    public static final String DECISION = "rewardPoints";
 
     private final DecisionService decisions;
     private final DecisionTrace trace;
@@ -52,17 +52,23 @@ class RewardPointsRules {
         if (result.isEmpty()) {
             return Optional.empty();
         }
-        Object points = result.getFirstResult().getEntry("points");
-        if (!(points instanceof Number number)) {
-            throw new DecisionTableException(DECISION, "output 'points' is not a whole number: " + points
-                    + " (for " + step + ")");
-        }
+        int points = pointsOf(result, step);
         TracedDecision table = traced.decisions().stream()
                 .filter(d -> DECISION.equals(d.key()) && !d.ruleIds().isEmpty())
                 .findFirst()
                 .orElseThrow(() -> new DecisionTableException(DECISION, "the matching row was not traced"));
         String ruleId = table.ruleIds().get(0);
-        return Optional.of(new Points(number.intValue(), ruleId, annotations.of(table.definitionId(), ruleId),
+        return Optional.of(new Points(points, ruleId, annotations.of(table.definitionId(), ruleId),
                 table.version()));
+    }
+
+    /** The points of the first matching row; also used to check each row of a table before it is deployed. */
+    public static int pointsOf(DmnDecisionResult result, Object inputs) {
+        Object points = result.getFirstResult().getEntry("points");
+        if (!(points instanceof Number number)) {
+            throw new DecisionTableException(DECISION, "output 'points' is not a whole number: " + points
+                    + " (for " + inputs + ")");
+        }
+        return number.intValue();
     }
 }

@@ -21,7 +21,14 @@ public class SlaPolicyRules {
 
     public SlaTerms evaluate(String segment, String grade, int attempt) {
         Map<String, Object> inputs = Map.of("segment", segment, "grade", grade, "attempt", attempt);
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate();
+        return read(decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate(), inputs);
+    }
+
+    /**
+     * What a result of the table says, checked as every lead needs it; also used to check each
+     * row of a table before it is deployed or replayed.
+     */
+    public static SlaTerms read(DmnDecisionResult result, Map<String, Object> inputs) {
         if (result.isEmpty()) {
             throw new DecisionTableException(DECISION, "no rule matched " + inputs);
         }

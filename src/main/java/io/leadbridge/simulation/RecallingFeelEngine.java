@@ -4,12 +4,12 @@ import camundajar.impl.scala.collection.immutable.Map.Map1;
 import camundajar.impl.scala.runtime.BoxesRunTime;
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
+import io.leadbridge.rules.FeelTexts;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
@@ -36,8 +36,6 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
  */
 final class RecallingFeelEngine extends ScalaFeelEngine {
 
-    /** Identifiers outside string literals; a text with none but these is a constant. */
-    private static final Pattern NAME = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|([A-Za-z_][A-Za-z0-9_]*)");
     private static final Set<String> CONSTANT_WORDS = Set.of("true", "false", "null", "not");
     private static final Pattern PLAIN_VARIABLE = Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*");
 
@@ -140,14 +138,7 @@ final class RecallingFeelEngine extends ScalaFeelEngine {
         return plain instanceof Object[] array ? Arrays.asList(array) : plain;
     }
 
-    /** No function call and no variable: the answer depends on the text (and the input) alone. */
     static boolean isConstant(String text) {
-        Matcher names = NAME.matcher(text);
-        while (names.find()) {
-            if (names.group(1) != null && !CONSTANT_WORDS.contains(names.group(1))) {
-                return false;
-            }
-        }
-        return true;
+        return FeelTexts.isConstant(text);
     }
 }

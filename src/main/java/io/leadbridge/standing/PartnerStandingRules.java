@@ -27,7 +27,11 @@ public class PartnerStandingRules {
                 .putValue("strikes30", facts.strikes30())
                 .putValue("strikes90", facts.strikes90())
                 .putValue("acceptanceRate", facts.acceptanceRate());
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate();
+        return read(decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate(), inputs);
+    }
+
+    /** What a result of the table says; also used to check each row of a table before it is deployed. */
+    public static StandingVerdict read(DmnDecisionResult result, Map<String, Object> inputs) {
         if (result.isEmpty()) {
             throw new DecisionTableException(DECISION, "no rule matched " + inputs);
         }

@@ -19,6 +19,9 @@ final class DemoUsers {
     /** Works the leads that qualification sends to the vendor's inside sales. */
     static final String INSIDE_SALES = "ivan";
 
+    /** Changes the decision tables in Camunda Modeler, replays them and deploys them. */
+    static final String BUSINESS_ANALYST = "anna";
+
     /** A vendor login; {@code group} is null for a user that is in no group (it may still submit leads). */
     record VendorUser(String username, String firstName, String lastName, String group) {
 
@@ -34,6 +37,7 @@ final class DemoUsers {
     static final List<VendorUser> VENDOR_USERS = List.of(
             new VendorUser(CHANNEL_MANAGER, "Carol", "Channel", VendorGroups.CHANNEL_MANAGERS),
             new VendorUser(INSIDE_SALES, "Ivan", "Inside", VendorGroups.INSIDE_SALES),
+            new VendorUser(BUSINESS_ANALYST, "Anna", "Analyst", VendorGroups.BUSINESS_ANALYSTS),
             new VendorUser(MARKETING, "Marketing", "Automation", null));
 
     private DemoUsers() {

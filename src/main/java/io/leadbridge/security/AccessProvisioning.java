@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -77,6 +78,17 @@ public class AccessProvisioning {
         grant(VendorGroups.CHANNEL_DIRECTORS, Resources.TASK, "*", Permissions.ALL);
         grant(VendorGroups.CHANNEL_DIRECTORS, Resources.PROCESS_DEFINITION, SUPPORT_PROCESS, Permissions.ALL);
         grant(VendorGroups.CHANNEL_DIRECTORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+
+        // Analysts change the rules from Camunda Modeler and look at definitions and decision history in
+        // Cockpit; no users, groups, authorizations, jobs, instances or tasks.
+        group(VendorGroups.BUSINESS_ANALYSTS, "Business analysts", "WORKFLOW");
+        grant(VendorGroups.BUSINESS_ANALYSTS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(VendorGroups.BUSINESS_ANALYSTS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
+        grant(VendorGroups.BUSINESS_ANALYSTS, Resources.PROCESS_DEFINITION, "*", Permissions.READ,
+                ProcessDefinitionPermissions.READ_HISTORY);
+        grant(VendorGroups.BUSINESS_ANALYSTS, Resources.DECISION_DEFINITION, "*", Permissions.READ,
+                Permissions.READ_HISTORY);
+        grant(VendorGroups.BUSINESS_ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
 
         if (adminUserId != null && identity.createUserQuery().userId(adminUserId).count() > 0) {
             membership(adminUserId, VendorGroups.CHANNEL_MANAGERS);
@@ -171,7 +183,7 @@ public class AccessProvisioning {
         }
     }
 
-    private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
         boolean exists = authorizations.createAuthorizationQuery().groupIdIn(groupId)
                 .resourceType(resource).resourceId(resourceId).count() > 0;
         if (!exists) {
@@ -179,7 +191,9 @@ public class AccessProvisioning {
             auth.setGroupId(groupId);
             auth.setResource(resource);
             auth.setResourceId(resourceId);
-            auth.addPermission(permission);
+            for (Permission permission : permissions) {
+                auth.addPermission(permission);
+            }
             authorizations.saveAuthorization(auth);
         }
     }

@@ -13,6 +13,11 @@ public record Caller(String username, Set<String> groups) {
         return groups.contains(VendorGroups.CHANNEL_MANAGERS) || groups.contains(VendorGroups.ADMINS);
     }
 
+    /** Channel managers, business analysts and administrators may change the rules and replay them. */
+    public boolean mayChangeRules() {
+        return isChannelManager() || groups.contains(VendorGroups.BUSINESS_ANALYSTS);
+    }
+
     /** The partner this user works for, or null for vendor users. */
     public String partnerId() {
         return groups.stream()

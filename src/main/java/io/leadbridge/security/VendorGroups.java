@@ -9,6 +9,11 @@ public final class VendorGroups {
     public static final String CHANNEL_DIRECTORS = "channel-directors";
     /** Work the leads that qualification routes to the vendor's inside sales. */
     public static final String INSIDE_SALES = "inside-sales";
+    /**
+     * Change the rules: deploy decision tables and process models from Camunda Modeler, run what-if
+     * replays, read definitions and decision history in Cockpit; nothing else.
+     */
+    public static final String BUSINESS_ANALYSTS = "business-analysts";
     /** Camunda's administrators group ({@code camunda.bpm.admin-user} is put in it). */
     public static final String ADMINS = "camunda-admin";
 

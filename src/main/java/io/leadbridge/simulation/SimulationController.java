@@ -21,9 +21,10 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code POST /api/routing/simulations}: an analyst uploads edited decision tables and a period,
- * and sees how routing of the leads received in that period would change. Vendor users only.
+ * and sees how routing of the leads received in that period would change.
  * The period reads as the reports' ({@link ReportPeriod}: a date as {@code to} includes that
- * day), but both ends are required and it may be at most 366 days long.
+ * day), but both ends are required and it may be at most 366 days long. Only those who may
+ * change the rules run it: channel managers, business analysts and administrators.
  */
 @RestController
 class SimulationController {
@@ -43,8 +44,9 @@ class SimulationController {
     @PostMapping(path = "/api/routing/simulations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     SimulationReport simulate(@RequestParam(name = "file", required = false) List<MultipartFile> files,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        if (callers.current().isPartnerUser()) {
-            throw ApiException.forbidden("partner users cannot run routing simulations");
+        if (!callers.current().mayChangeRules()) {
+            throw ApiException.forbidden("only channel managers, business analysts and administrators may run routing "
+                    + "simulations");
         }
         List<FieldError> missing = new ArrayList<>();
         if (from == null || from.isBlank()) {

@@ -1,11 +1,15 @@
 package io.leadbridge.simulation;
 
 import io.leadbridge.routing.AccountProtectionRules;
+import io.leadbridge.rules.DecisionFiles;
+import io.leadbridge.rules.FeelOnlyDmnEngine;
+import io.leadbridge.rules.RuleFileException;
 import io.leadbridge.routing.LeadQualificationRules;
 import io.leadbridge.routing.PartnerEligibilityRules;
 import io.leadbridge.routing.PartnerRankingRules;
 import io.leadbridge.routing.SlaPolicyRules;
 import io.leadbridge.web.InvalidInputException;
+import io.leadbridge.web.InvalidInputException.FieldError;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +23,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -30,8 +33,10 @@ import org.camunda.bpm.model.dmn.instance.Text;
 
 /**
  * The decision tables of one replay: the analyst's candidate files where they define a table,
- * the deployed versions otherwise. Each model is parsed once into a standalone DMN engine of
- * the replay's own (nothing is deployed), and answers are remembered per table and input: a
+ * the deployed versions otherwise. A candidate passes the check a deployment passes
+ * ({@link DecisionFiles}: FEEL only, rows the application can use). Each model is parsed once
+ * into a standalone DMN engine of the replay's own that evaluates FEEL only (nothing is
+ * deployed), and answers are remembered per table and input: a
  * table's answer depends only on the facts its expressions name, so leads with the same such
  * facts are answered once.
  */
@@ -67,8 +72,7 @@ final class SimulationTables {
 
     /** Parses the candidates (400 naming the file when one is not usable) and completes them with the deployed tables. */
     static SimulationTables of(List<CandidateFile> candidates, RepositoryService repository) {
-        DefaultDmnEngineConfiguration configuration =
-                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        DefaultDmnEngineConfiguration configuration = FeelOnlyDmnEngine.configuration();
         configuration.feelEngineFactory(RecallingFeelEngine.factory());
         SimulationTables set = new SimulationTables(configuration.buildEngine());
         Map<String, String> fromFile = new LinkedHashMap<>();
@@ -77,6 +81,17 @@ final class SimulationTables {
             List<DmnDecision> decisions;
             try {
                 model = Dmn.readModelFromStream(new ByteArrayInputStream(file.content()));
+            } catch (RuntimeException e) {
+                throw problem(file.name(), "is not a DMN file the engine can read: " + firstLine(e));
+            }
+            // The check a deployment passes: FEEL only, and rows the application can use.
+            try {
+                DecisionFiles.check(file.name(), model);
+            } catch (RuleFileException e) {
+                throw new InvalidInputException(e.problems().stream()
+                        .map(p -> new FieldError("file", file.name() + ": " + p)).toList());
+            }
+            try {
                 decisions = set.engine.parseDecisions(model);
             } catch (RuntimeException e) {
                 throw problem(file.name(), "is not a DMN file the engine can read: " + firstLine(e));

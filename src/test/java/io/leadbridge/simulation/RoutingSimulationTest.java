@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadbridge.partner.PartnerTier;
+import io.leadbridge.security.AccessProvisioning;
+import io.leadbridge.security.VendorGroups;
 import io.leadbridge.support.ApiClient;
 import io.leadbridge.support.ApiClient.Response;
 import io.leadbridge.support.EngineDriver;
@@ -11,6 +13,7 @@ import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +45,7 @@ class RoutingSimulationTest {
     @Autowired EngineDriver engine;
     @Autowired RepositoryService repository;
     @Autowired JdbcClient jdbc;
+    @Autowired AccessProvisioning access;
 
     private Instant from;
     private Instant to;
@@ -201,6 +205,70 @@ class RoutingSimulationTest {
     }
 
     @Test
+    void aCandidateTableInJuelIsRefusedNamingTheElementAndNothingOfItRuns() {
+        Path marker = Path.of("target", "replay-juel-marker-" + System.nanoTime()).toAbsolutePath();
+        String juel = "${\"\".getClass().forName(\"java.lang.Runtime\").getMethod(\"getRuntime\").invoke(null)"
+                + ".exec(\"touch " + marker + "\")}";
+        String table = deployed("lead-qualification.dmn");
+        String edited = table.replace(
+                "<inputExpression id=\"InputExpression_Score\" typeRef=\"integer\">\n          <text>score</text>",
+                "<inputExpression id=\"InputExpression_Score\" typeRef=\"integer\" expressionLanguage=\"juel\">\n"
+                        + "          <text>" + juel.replace("&", "&amp;") + "</text>");
+        assertThat(edited).isNotEqualTo(table);
+
+        for (ApiClient caller : List.of(admin(), channelManager())) {
+            Response refused = caller.postMultipart("/api/routing/simulations", new String[][] {
+                    file("lead-qualification.dmn", edited), {"from", null, from.toString()}, {"to", null, to.toString()}});
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().path("detail").asText()).contains("lead-qualification.dmn")
+                    .contains("inputExpression 'InputExpression_Score' in decision 'leadQualification'")
+                    .contains("expressionLanguage \"juel\" is not FEEL");
+            assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("file");
+        }
+        assertThat(marker).as("the expression never ran").doesNotExist();
+    }
+
+    @Test
+    void aCandidateSlaPolicyWithARowNoLeadCouldUseIsRefusedNamingTableRowAndRule() {
+        String table = deployed("sla-policy.dmn");
+        String edited = table.replace("<outputEntry id=\"LiteralExpression_MidMarket_ContactReminder\">\n"
+                + "          <text>\"P1D\"</text>", "<outputEntry id=\"LiteralExpression_MidMarket_ContactReminder\">\n"
+                + "          <text>\"P5D\"</text>");
+        assertThat(edited).isNotEqualTo(table);
+
+        Response refused = admin().postMultipart("/api/routing/simulations", new String[][] {
+                file("lead-qualification.dmn", deployed("lead-qualification.dmn")), file("sla-policy.dmn", edited),
+                {"from", null, from.toString()}, {"to", null, to.toString()}});
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("detail").asText()).contains("sla-policy.dmn: table slaPolicy, row 4 "
+                + "(Rule_MidMarket").contains("contactReminder P5D must be shorter than contactSla P3D");
+    }
+
+    @Test
+    void onlyThoseWhoMayChangeTheRulesRunAReplay() {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        access.provisionUser("mkt-" + suffix, "Marketing", "Automation", null, LeadFixtures.PASSWORD);
+        access.provisionUser("ivan-" + suffix, "Ivan", "Inside", null, LeadFixtures.PASSWORD, VendorGroups.INSIDE_SALES);
+        access.provisionUser("anna-" + suffix, "Anna", "Analyst", null, LeadFixtures.PASSWORD,
+                VendorGroups.BUSINESS_ANALYSTS);
+        String[][] replay = {file("lead-qualification.dmn", deployed("lead-qualification.dmn")),
+                {"from", null, from.toString()}, {"to", null, to.toString()}};
+
+        for (String outsider : List.of("mkt-" + suffix, "ivan-" + suffix)) {
+            Response refused = ApiClient.as(port, outsider, LeadFixtures.PASSWORD)
+                    .postMultipart("/api/routing/simulations", replay);
+            assertThat(refused.status()).as(outsider + ": " + refused.body()).isEqualTo(403);
+            assertThat(refused.json().path("detail").asText()).contains("business analysts");
+        }
+        Response analyst = ApiClient.as(port, "anna-" + suffix, LeadFixtures.PASSWORD)
+                .postMultipart("/api/routing/simulations", replay);
+        assertThat(analyst.status()).as(analyst.body()).isEqualTo(200);
+        assertThat(channelManager().postMultipart("/api/routing/simulations", replay).status()).isEqualTo(200);
+    }
+
+    @Test
     void aMissingInvalidInvertedOrTooLongPeriodIsRefusedNamingTheParameter() {
         String table = deployed("lead-qualification.dmn");
         assertThat(period(table, null, "2025-02-01")).contains("from");
@@ -230,6 +298,12 @@ class RoutingSimulationTest {
 
     private ApiClient admin() {
         return ApiClient.as(port, "admin", "admin");
+    }
+
+    private ApiClient channelManager() {
+        String username = "carol-" + Long.toString(System.nanoTime(), 36);
+        access.provisionUser(username, "Carol", "Channel", null, LeadFixtures.PASSWORD, VendorGroups.CHANNEL_MANAGERS);
+        return ApiClient.as(port, username, LeadFixtures.PASSWORD);
     }
 
     private static String[] file(String name, String content) {

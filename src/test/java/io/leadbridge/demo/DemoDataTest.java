@@ -87,6 +87,7 @@ class DemoDataTest {
     void createsTheVendorUsersInTheirGroups() {
         assertThat(memberOf("carol", VendorGroups.CHANNEL_MANAGERS)).isTrue();
         assertThat(memberOf("ivan", VendorGroups.INSIDE_SALES)).isTrue();
+        assertThat(memberOf("anna", VendorGroups.BUSINESS_ANALYSTS)).isTrue();
         assertThat(identity.createUserQuery().userId("marketing").count()).isEqualTo(1);
         assertThat(identity.createGroupQuery().groupMember("marketing").count()).isZero();
         assertThat(identity.checkPassword("carol", DemoUsers.PASSWORD)).isTrue();

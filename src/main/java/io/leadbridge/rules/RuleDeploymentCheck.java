@@ -65,8 +65,7 @@ class RuleDeploymentCheck implements Deployer {
         try {
             model = Dmn.readModelFromStream(new ByteArrayInputStream(content));
         } catch (RuntimeException e) {
-            // Not readable: Camunda's own deployer refuses it with its own message.
-            return List.of();
+            return List.of(name + ": is not a DMN file the engine can read: " + firstLine(e));
         }
         try {
             DecisionFiles.check(name, model);
@@ -74,6 +73,12 @@ class RuleDeploymentCheck implements Deployer {
         } catch (RuleFileException e) {
             return e.problems().stream().map(p -> name + ": " + p).toList();
         }
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     /** The application's own deployments (at start-up) have no user; Camunda administrators are trusted too. */

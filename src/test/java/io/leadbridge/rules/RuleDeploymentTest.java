@@ -3,6 +3,7 @@ package io.leadbridge.rules;
 import static io.leadbridge.rules.DecisionFilesTest.editCell;
 import static io.leadbridge.rules.DecisionFilesTest.table;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leadbridge.lead.Lead;
 import io.leadbridge.lead.LeadStatus;
@@ -19,6 +20,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +48,7 @@ class RuleDeploymentTest {
     @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
     @Autowired AccessProvisioning access;
+    @Autowired ProcessEngineConfigurationImpl configuration;
 
     private String analyst;
 
@@ -111,6 +114,23 @@ class RuleDeploymentTest {
                     + "'InputExpression_Score' in decision 'leadQualification': expressionLanguage \"juel\" is not FEEL");
         }
         assertThat(latest("leadQualification").getId()).isEqualTo(inForce.getId());
+    }
+
+    @Test
+    void aFileThatIsNotDmnIsRefusedNamingTheFile() {
+        Response refused = deployFromModeler(as(analyst), "notes.dmn", "these are not decision tables");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("message").asText()).contains("notes.dmn: is not a DMN file the engine can read");
+    }
+
+    @Test
+    void theEnginesOwnDmnEngineCannotEvaluateJuelOrScriptsEvenIfACheckWereMissed() {
+        var dmn = configuration.getDmnEngineConfiguration();
+
+        assertThatThrownBy(() -> dmn.getElProvider().createExpression("${1}")).hasMessageContaining("FEEL only");
+        assertThatThrownBy(() -> dmn.getScriptEngineResolver().getScriptEngineForLanguage("javascript"))
+                .hasMessageContaining("FEEL only");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.leadbridge.routing.SlaPolicyRules;
 import io.leadbridge.standing.PartnerStandingRules;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -128,7 +129,7 @@ final class DecisionRows {
         if (typeRef == null) {
             return "computed";
         }
-        return switch (typeRef.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (typeRef.toLowerCase(Locale.ROOT)) {
             case "integer", "long", "double" -> 1;
             case "boolean" -> true;
             default -> "computed";

@@ -156,6 +156,16 @@ class RuleDeploymentTest {
     }
 
     @Test
+    void anAdministratorMayStillDeployAProcessThatRunsCode() {
+        Response deployed = deployFromModeler(ApiClient.as(port, "admin", "admin"), "scripted.bpmn",
+                process("<scriptTask id=\"Task_Script\" scriptFormat=\"javascript\"><script>1</script></scriptTask>")
+                        .replace("id=\"evil\"", "id=\"scripted\""));
+
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("scripted").count()).isEqualTo(1);
+    }
+
+    @Test
     void anAnalystMayDeployAProcessThatCallsOnlyLeadbridgesDelegates() {
         long versions = repository.createProcessDefinitionQuery().processDefinitionKey("leadLifecycle").count();
 

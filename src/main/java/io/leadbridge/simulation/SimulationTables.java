@@ -1,13 +1,13 @@
 package io.leadbridge.simulation;
 
 import io.leadbridge.routing.AccountProtectionRules;
-import io.leadbridge.rules.DecisionFiles;
-import io.leadbridge.rules.FeelOnlyDmnEngine;
-import io.leadbridge.rules.RuleFileException;
 import io.leadbridge.routing.LeadQualificationRules;
 import io.leadbridge.routing.PartnerEligibilityRules;
 import io.leadbridge.routing.PartnerRankingRules;
 import io.leadbridge.routing.SlaPolicyRules;
+import io.leadbridge.rules.DecisionFiles;
+import io.leadbridge.rules.FeelOnlyDmnEngine;
+import io.leadbridge.rules.RuleFileException;
 import io.leadbridge.web.InvalidInputException;
 import io.leadbridge.web.InvalidInputException.FieldError;
 import java.io.ByteArrayInputStream;
@@ -36,9 +36,8 @@ import org.camunda.bpm.model.dmn.instance.Text;
  * the deployed versions otherwise. A candidate passes the check a deployment passes
  * ({@link DecisionFiles}: FEEL only, rows the application can use). Each model is parsed once
  * into a standalone DMN engine of the replay's own that evaluates FEEL only (nothing is
- * deployed), and answers are remembered per table and input: a
- * table's answer depends only on the facts its expressions name, so leads with the same such
- * facts are answered once.
+ * deployed), and answers are remembered per table and input: a table's answer depends only on
+ * the facts its expressions name, so leads with the same such facts are answered once.
  */
 final class SimulationTables {
 

@@ -85,7 +85,8 @@ class WebhookSender implements DisposableBean {
         Integer status = null;
         String error = null;
         HttpPost request = request(webhook, delivery);
-        try (ClassicHttpResponse response = http.executeOpen(null, request, null)) {
+        try {
+            ClassicHttpResponse response = http.executeOpen(null, request, null);
             status = response.getCode();
             if (status < 200 || status > 299) {
                 error = DeliveryError.http(status);
@@ -118,10 +119,15 @@ class WebhookSender implements DisposableBean {
         return post;
     }
 
-    /** Drops the connection instead of reading the answer's body: nothing of it is kept or logged. */
-    private static void discardAnswer(ClassicHttpResponse response) {
+    /**
+     * Drops the connection instead of reading the answer's body: nothing of it is kept or logged,
+     * and no connection is reused (each attempt connects to the addresses checked for it).
+     */
+    private static void discardAnswer(ClassicHttpResponse response) throws IOException {
         if (response instanceof CloseableHttpResponse closeable) {
             closeable.close(CloseMode.IMMEDIATE);
+        } else {
+            response.close();
         }
     }
 

@@ -5,7 +5,7 @@ package io.leadbridge.web;
  * and the first frames of each. A database error can quote a whole 20 MB value in its message;
  * the log keeps the first few hundred characters.
  */
-final class Failures {
+public final class Failures {
 
     private static final int MESSAGE = 500;
     private static final int FRAMES = 25;
@@ -14,7 +14,7 @@ final class Failures {
     private Failures() {
     }
 
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         StringBuilder text = new StringBuilder();
         int depth = 0;
         for (Throwable t = e; t != null && depth < CAUSES; t = t.getCause() == t ? null : t.getCause(), depth++) {

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Query parameters of {@code /api} and {@code /public} follow the text rule too
- * ({@link ControlCharacters}, single-line): a parameter holding a control character is answered
- * 400 naming the parameter, before any controller or database sees it.
+ * The path and the query parameters of {@code /api} and {@code /public} follow the text rule too
+ * ({@link ControlCharacters}, single-line): a path segment or parameter holding a control character
+ * (sent percent-encoded, {@code %00}) is answered 400 naming the path or the parameter, before any
+ * controller or database sees it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 21)
@@ -32,13 +33,19 @@ class QueryTextFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return request.getQueryString() == null || !(path.startsWith("/api/") || path.startsWith("/public/"));
+        return !(path.startsWith("/api/") || path.startsWith("/public/"));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        for (String pair : request.getQueryString().split("&")) {
+        String path = ControlCharacters.problem(decodedPath(request.getRequestURI()), false);
+        if (path != null) {
+            refuse(response, "path", path);
+            return;
+        }
+        String query = request.getQueryString();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
             int equals = pair.indexOf('=');
             String rawName = equals < 0 ? pair : pair.substring(0, equals);
             String name;
@@ -61,6 +68,15 @@ class QueryTextFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** The path as percent-decoded; '+' stays itself (it means a space in a query only). */
+    private static String decodedPath(String rawPath) {
+        try {
+            return URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return rawPath;
+        }
     }
 
     private void refuse(HttpServletResponse response, String field, String message) throws IOException {

@@ -120,6 +120,15 @@ class HostileInputTest {
     }
 
     @Test
+    void aControlCharacterInThePathIsRefusedNamingThePath() {
+        String partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+
+        Response response = carol.get("/api/partners/" + partner + "%01/webhooks");
+
+        assertBadField(response, "path", "U+0001");
+    }
+
+    @Test
     void anUnexpectedErrorAnswersWithAnErrorIdAndNothingOfTheException() {
         Response response = carol.get(FailingEndpoint.PATH);
 

@@ -182,7 +182,7 @@ class HostileInputTest {
 
     @Test
     void aWrongValueIsQuotedOnlyByItsStart() {
-        Response response = marketing.post("/api/leads", Map.of("score", "y".repeat(10_000)));
+        Response response = marketing.post("/api/leads", Map.of("score", "y".repeat(500)));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).doesNotContain("y".repeat(100));

@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -43,6 +45,7 @@ class WebhookReceiverAddressTest {
     @Autowired LeadFixtures fixtures;
     @Autowired EngineDriver engine;
     @Autowired ManagementService management;
+    @Autowired JdbcClient jdbc;
     @MockitoBean WebhookHostResolver dns;
 
     private String partner;
@@ -127,6 +130,31 @@ class WebhookReceiverAddressTest {
             assertThat(row.path("lastError").asText()).isEqualTo(DeliveryError.ADDRESS_NOT_ALLOWED);
             assertThat(row.has("lastStatusCode")).isFalse();
             assertThat(row.path("status").asText()).isEqualTo("PENDING");
+        }
+    }
+
+    @Test
+    void aWebhookStoredBeforeTheRuleStillNeverReachesInside() throws Exception {
+        try (ServerSocket internal = new ServerSocket(0, 10, address("127.0.0.1"))) {
+            // Registered to the database port of the vendor before registration checked addresses.
+            String webhookId = UUID.randomUUID().toString();
+            jdbc.sql("""
+                    insert into partner_webhook (id, partner_id, url, events, secret, created_by, created_at)
+                    values (:id, :partner, :url, 'LEAD_OFFERED', 'whsec_old', 'rep', current_timestamp)""")
+                    .param("id", webhookId).param("partner", partner)
+                    .param("url", "http://127.0.0.1:" + internal.getLocalPort() + "/").update();
+
+            fixtures.submit(fixtures.partnerLead("US"));
+            runDueJobsButDeliveries();
+            Job delivery = management.createJobQuery().processDefinitionKey(WebhookVariables.PROCESS_KEY)
+                    .singleResult();
+            assertThatThrownBy(() -> management.executeJob(delivery.getId()))
+                    .hasMessageContaining(DeliveryError.ADDRESS_NOT_ALLOWED);
+
+            internal.setSoTimeout(300);
+            assertThatThrownBy(internal::accept).isInstanceOf(SocketTimeoutException.class);
+            JsonNode row = rep.get("/api/partners/" + partner + "/webhooks/" + webhookId + "/deliveries").json().get(0);
+            assertThat(row.path("lastError").asText()).isEqualTo(DeliveryError.ADDRESS_NOT_ALLOWED);
         }
     }
 

@@ -101,7 +101,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
-        RequestBodyLimitFilter.BodyTooLargeException tooLarge = causeOf(e, RequestBodyLimitFilter.BodyTooLargeException.class);
+        RequestBodyLimitFilter.BodyTooLargeException tooLarge =
+                causeOf(e, RequestBodyLimitFilter.BodyTooLargeException.class);
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                     .body(RequestBodyLimitFilter.tooLarge(tooLarge.maxBytes()));

@@ -17,7 +17,9 @@ public final class ControlCharacters {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (pair) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return "must be valid Unicode text (found half of a surrogate pair at position " + (i + 1) + ")";

@@ -115,7 +115,8 @@ class WebhookSender implements DisposableBean {
         post.setHeader(DELIVERY_HEADER, delivery.id());
         post.setHeader(EVENT_HEADER, delivery.event().name());
         post.setHeader(SIGNATURE_HEADER, WebhookSignature.sign(webhook.secret(), clock.now(), delivery.payload()));
-        post.setEntity(new StringEntity(delivery.payload(), ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+        post.setEntity(new StringEntity(delivery.payload(),
+                ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
         return post;
     }
 

@@ -1,5 +1,6 @@
 package io.leadbridge.intake;
 
+import io.leadbridge.web.ControlCharacters;
 import io.leadbridge.web.InvalidInputException;
 import io.leadbridge.web.InvalidInputException.FieldError;
 import jakarta.validation.ConstraintViolation;
@@ -145,9 +146,13 @@ final class LeadCsv {
 
         Set<String> unreadable = new HashSet<>();
         values.forEach((column, value) -> {
+            String badText = ControlCharacters.problem(value, column == Column.NOTES);
             if (value.indexOf('\uFFFD') >= 0) {
                 errors.add(new FieldError(column.field, "holds bytes that are not UTF-8 (column " + column.header
                         + "); save the file as UTF-8"));
+                unreadable.add(column.field);
+            } else if (badText != null) {
+                errors.add(new FieldError(column.field, badText + " (column " + column.header + ")"));
                 unreadable.add(column.field);
             }
         });
@@ -182,7 +187,7 @@ final class LeadCsv {
         try {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(column.field, "'" + value + "' in column " + column.header
+            errors.add(new FieldError(column.field, quoted(value) + " in column " + column.header
                     + " is not a whole number"));
             unreadable.add(column.field);
             return null;
@@ -198,11 +203,16 @@ final class LeadCsv {
         try {
             return new BigDecimal(value.trim());
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(column.field, "'" + value + "' in column " + column.header
+            errors.add(new FieldError(column.field, quoted(value) + " in column " + column.header
                     + " is not a number (write 2500000.50: a point, no thousands separators)"));
             unreadable.add(column.field);
             return null;
         }
+    }
+
+    /** A cell repeated in an error: its start only, so a huge cell is not copied into the answer. */
+    private static String quoted(String value) {
+        return "'" + (value.length() > 40 ? value.substring(0, 40) + "..." : value) + "'";
     }
 
     /** The documented column names, in the documented order. */

@@ -1,6 +1,7 @@
 package io.leadbridge.intake;
 
 import io.leadbridge.web.ApiException;
+import io.leadbridge.web.Failures;
 import io.leadbridge.web.InvalidInputException;
 import io.leadbridge.web.InvalidInputException.FieldError;
 import jakarta.validation.Validator;
@@ -126,7 +127,9 @@ public class LeadImport {
             }
         } catch (RuntimeException e) {
             // This row's transaction was rolled back; the rows before and after it stand on their own.
-            log.warn("import by {}: line {} ({}) could not be stored", actor, row.line(), row.externalId(), e);
+            // Bounded: a database error can quote a whole cell of the file.
+            log.warn("import by {}: line {} ({}) could not be stored: {}", actor, row.line(), row.externalId(),
+                    Failures.describe(e));
             tally.reject(row, List.of(new FieldError(LeadCsv.WHOLE_ROW,
                     "could not be stored: the database refused it (the service log has the details)")));
         }

@@ -1,6 +1,7 @@
 package io.leadbridge.intake;
 
 import io.leadbridge.web.IsoCountry;
+import io.leadbridge.web.MultiLineText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -22,7 +23,7 @@ public record LeadSubmission(
         @NotNull @Min(0) @Max(100) Integer score,
         @NotNull @Valid Contact contact,
         @NotNull @Valid Account account,
-        @Size(max = 4000) String notes) {
+        @Size(max = 4000) @MultiLineText String notes) {
 
     /** The person who asked to be contacted. */
     public record Contact(

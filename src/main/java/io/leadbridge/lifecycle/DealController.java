@@ -12,6 +12,7 @@ import io.leadbridge.security.Caller;
 import io.leadbridge.security.CallerProvider;
 import io.leadbridge.web.ApiException;
 import io.leadbridge.web.InvalidInputException;
+import io.leadbridge.web.MultiLineText;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -102,18 +103,19 @@ class DealController {
     }
 
     record OpportunityRequest(BigDecimal amount, String currency, LocalDate expectedCloseDate, List<String> products,
-            OpportunityStage stage, String note) {
+            OpportunityStage stage, @MultiLineText String note) {
 
         StatusUpdate toUpdate(DealAction action) {
             return new StatusUpdate(action, amount, currency, expectedCloseDate, products, stage, null, note);
         }
     }
 
-    record CloseRequest(String outcome, BigDecimal amount, String currency, String reason, String note) {
+    record CloseRequest(String outcome, BigDecimal amount, String currency, String reason,
+            @MultiLineText String note) {
     }
 
     record StatusRequest(SyncedStatus status, BigDecimal amount, String currency, LocalDate expectedCloseDate,
-            List<String> products, OpportunityStage stage, String reason, String note) {
+            List<String> products, OpportunityStage stage, String reason, @MultiLineText String note) {
     }
 
     static LostReason lostReason(String reason) {

@@ -3,6 +3,7 @@ package io.leadbridge.lifecycle;
 import io.leadbridge.lead.LeadView;
 import io.leadbridge.opportunity.DealAction;
 import io.leadbridge.opportunity.StatusUpdate;
+import io.leadbridge.web.MultiLineText;
 import java.math.BigDecimal;
 import io.leadbridge.lead.LeadViews;
 import io.leadbridge.security.Caller;
@@ -81,11 +82,11 @@ class LeadActionController {
         return lead == null ? ResponseEntity.noContent().build() : ResponseEntity.ok(views.detail(lead, caller));
     }
 
-    record ReasonRequest(@Size(max = 1000) String reason) {
+    record ReasonRequest(@Size(max = 1000) @MultiLineText String reason) {
     }
 
     /** First contact or a failed attempt; WON and LOST close the lead at once (with amount or reason). */
-    record ContactReport(ContactOutcome outcome, String reason, @Size(max = 2000) String note, BigDecimal amount,
+    record ContactReport(ContactOutcome outcome, String reason, @Size(max = 2000) @MultiLineText String note, BigDecimal amount,
             String currency) {
     }
 

@@ -3,6 +3,7 @@ package io.leadbridge.standing;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.CallerProvider;
 import io.leadbridge.web.ApiException;
+import io.leadbridge.web.MultiLineText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,6 +43,6 @@ class PartnerStandingController {
         return reports.report(id);
     }
 
-    record ReinstateRequest(@Size(max = ReviewCompletionListener.MAX_NOTE) String note) {
+    record ReinstateRequest(@Size(max = ReviewCompletionListener.MAX_NOTE) @MultiLineText String note) {
     }
 }

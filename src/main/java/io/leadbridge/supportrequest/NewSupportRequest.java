@@ -2,12 +2,14 @@ package io.leadbridge.supportrequest;
 
 import io.leadbridge.web.InvalidInputException;
 import io.leadbridge.web.InvalidInputException.FieldError;
+import io.leadbridge.web.MultiLineText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What a rep posts to {@code /api/leads/{id}/support-requests}. */
-public record NewSupportRequest(SupportKind kind, BigDecimal discountPercent, String justification) {
+public record NewSupportRequest(SupportKind kind, BigDecimal discountPercent,
+        @MultiLineText String justification) {
 
     /** The length of support_request.justification. */
     static final int MAX_JUSTIFICATION = 2000;

@@ -118,7 +118,8 @@ class WebhookController {
             Integer lastStatusCode, String lastError, Instant createdAt, Instant lastAttemptAt, Instant deliveredAt) {
         static DeliveryView of(WebhookDelivery d) {
             return new DeliveryView(d.id(), d.event(), d.leadId(), d.status(), d.attempts(), d.lastStatusCode(),
-                    d.lastError(), d.createdAt(), d.lastAttemptAt(), d.deliveredAt());
+                    DeliveryError.shown(d.lastError(), d.lastStatusCode()), d.createdAt(), d.lastAttemptAt(),
+                    d.deliveredAt());
         }
     }
 }

@@ -1,13 +1,24 @@
 package io.leadbridge.webhook;
 
+import io.leadbridge.config.LeadClock;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -18,9 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the asynchronous "Deliver webhook" step: anything but a 2xx answer throws, so Camunda rolls the
  * step back and retries it later; the attempt itself is recorded in a transaction of its own so
  * that the log keeps it. A delivery already delivered (a retry after a lost commit) is not sent again.
+ *
+ * <p>The HTTP client resolves hosts only through {@link ReceiverAddressPolicy}, so it connects only
+ * to addresses checked at this moment; it follows no redirect, uses no proxy, and never reads the
+ * receiver's answer beyond its status line: the log records the status and an error class.
  */
 @Component
-class WebhookSender {
+class WebhookSender implements DisposableBean {
 
     static final String DELIVERY_HEADER = "X-Leadbridge-Delivery";
     static final String EVENT_HEADER = "X-Leadbridge-Event";
@@ -29,17 +44,30 @@ class WebhookSender {
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
     private final WebhookRepository webhooks;
-    private final WebhookProperties properties;
     private final TransactionTemplate ownTransaction;
-    private final HttpClient http;
+    private final LeadClock clock;
+    private final CloseableHttpClient http;
 
-    WebhookSender(WebhookRepository webhooks, WebhookProperties properties, PlatformTransactionManager transactions) {
+    WebhookSender(WebhookRepository webhooks, WebhookProperties properties, ReceiverAddressPolicy receivers,
+            PlatformTransactionManager transactions, LeadClock clock) {
         this.webhooks = webhooks;
-        this.properties = properties;
+        this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        Timeout connectTimeout = Timeout.of(properties.connectTimeout());
+        Timeout requestTimeout = Timeout.of(properties.requestTimeout());
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(receivers)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(connectTimeout).setSocketTimeout(requestTimeout).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(requestTimeout).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
     }
 
     void deliver(String deliveryId) {
@@ -56,51 +84,57 @@ class WebhookSender {
         }
         Integer status = null;
         String error = null;
+        HttpPost request = request(webhook, delivery);
         try {
-            HttpResponse<String> response = http.send(request(webhook, delivery), HttpResponse.BodyHandlers.ofString());
-            status = response.statusCode();
+            ClassicHttpResponse response = http.executeOpen(null, request, null);
+            status = response.getCode();
             if (status < 200 || status > 299) {
-                error = "HTTP " + status + answer(response.body());
+                error = DeliveryError.http(status);
             }
+            discardAnswer(response);
         } catch (IOException e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted while waiting for the answer";
+            error = DeliveryError.of(e);
         }
         boolean delivered = error == null;
         Integer statusCode = status;
         String lastError = error;
         ownTransaction.executeWithoutResult(tx -> webhooks.recordAttempt(deliveryId, statusCode, lastError, delivered));
         if (!delivered) {
-            log.warn("lead {}: {} to partner {} (delivery {}) failed: {}", delivery.leadId(), delivery.event(),
-                    delivery.partnerId(), deliveryId, error);
+            log.warn("lead {}: {} to partner {} (webhook {}, delivery {}) failed: {}", delivery.leadId(),
+                    delivery.event(), delivery.partnerId(), webhook.id(), deliveryId, error);
             throw new WebhookDeliveryFailedException(
-                    "webhook " + webhook.id() + " of partner " + webhook.partnerId() + " at " + webhook.url() + ": " + error);
+                    "webhook " + webhook.id() + " of partner " + webhook.partnerId() + ": " + error);
         }
         log.info("lead {}: {} delivered to partner {} (delivery {}, HTTP {})", delivery.leadId(), delivery.event(),
                 delivery.partnerId(), deliveryId, status);
     }
 
-    private HttpRequest request(Webhook webhook, WebhookDelivery delivery) {
-        return HttpRequest.newBuilder(URI.create(webhook.url()))
-                .timeout(properties.requestTimeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Leadbridge-Webhooks")
-                .header(DELIVERY_HEADER, delivery.id())
-                .header(EVENT_HEADER, delivery.event().name())
-                .header(SIGNATURE_HEADER, WebhookSignature.sign(webhook.secret(), delivery.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
-                .build();
+    private HttpPost request(Webhook webhook, WebhookDelivery delivery) {
+        HttpPost post = new HttpPost(URI.create(webhook.url()));
+        post.setHeader("User-Agent", "Leadbridge-Webhooks");
+        post.setHeader(DELIVERY_HEADER, delivery.id());
+        post.setHeader(EVENT_HEADER, delivery.event().name());
+        post.setHeader(SIGNATURE_HEADER, WebhookSignature.sign(webhook.secret(), clock.now(), delivery.payload()));
+        post.setEntity(new StringEntity(delivery.payload(),
+                ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+        return post;
     }
 
-    /** The start of the partner's answer, for the log; a partner's error page can be long. */
-    private static String answer(String body) {
-        if (body == null || body.isBlank()) {
-            return "";
+    /**
+     * Drops the connection instead of reading the answer's body: nothing of it is kept or logged,
+     * and no connection is reused (each attempt connects to the addresses checked for it).
+     */
+    private static void discardAnswer(ClassicHttpResponse response) throws IOException {
+        if (response instanceof CloseableHttpResponse closeable) {
+            closeable.close(CloseMode.IMMEDIATE);
+        } else {
+            response.close();
         }
-        String text = body.strip().replaceAll("\\s+", " ");
-        return ": " + (text.length() > 200 ? text.substring(0, 200) + "..." : text);
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        http.close();
     }
 
     /** Thrown so that Camunda retries the step; its message is the job's exception message in Cockpit. */

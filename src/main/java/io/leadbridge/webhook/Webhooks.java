@@ -2,12 +2,8 @@ package io.leadbridge.webhook;
 
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.web.ApiException;
-import io.leadbridge.web.InvalidInputException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,18 +21,20 @@ class Webhooks {
 
     private final WebhookRepository webhooks;
     private final RuntimeService runtime;
+    private final ReceiverAddressPolicy receivers;
     private final LeadClock clock;
 
-    Webhooks(WebhookRepository webhooks, RuntimeService runtime, LeadClock clock) {
+    Webhooks(WebhookRepository webhooks, RuntimeService runtime, ReceiverAddressPolicy receivers, LeadClock clock) {
         this.webhooks = webhooks;
         this.runtime = runtime;
+        this.receivers = receivers;
         this.clock = clock;
     }
 
     /** Stores the subscription with a new signing secret; the caller shows the secret once. */
     @Transactional
     Webhook register(String partnerId, String url, Set<WebhookEvent> events, String actor) {
-        Webhook webhook = new Webhook(UUID.randomUUID().toString(), partnerId, checkedUrl(url),
+        Webhook webhook = new Webhook(UUID.randomUUID().toString(), partnerId, receivers.checkedUrl(url),
                 events == null || events.isEmpty() ? EnumSet.allOf(WebhookEvent.class) : EnumSet.copyOf(events),
                 WebhookSignature.newSecret(), actor, clock.now());
         webhooks.insert(webhook);
@@ -75,25 +73,5 @@ class Webhooks {
     private Webhook get(String partnerId, String webhookId) {
         return webhooks.find(partnerId, webhookId).orElseThrow(
                 () -> ApiException.notFound("partner '" + partnerId + "' has no webhook '" + webhookId + "'"));
-    }
-
-    /** An absolute http or https address with a host. */
-    static String checkedUrl(String url) {
-        String trimmed = url == null ? "" : url.trim();
-        try {
-            URI uri = new URI(trimmed);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new InvalidInputException("url", "must be an absolute http or https address, such as "
-                        + "https://crm.example.com/leadbridge/events");
-            }
-            if (uri.getUserInfo() != null) {
-                throw new InvalidInputException("url", "must not carry a user name or password; "
-                        + "the signature header proves the sender");
-            }
-            return uri.toString();
-        } catch (URISyntaxException e) {
-            throw new InvalidInputException("url", "is not a valid address: " + e.getReason());
-        }
     }
 }

@@ -179,6 +179,27 @@ class LeadImportTest {
     }
 
     /** A row of all columns; the contact's e-mail is {@code <person>@<batch>.example} unless it holds an @ or is broken on purpose. */
+    @Test
+    void aCellHoldingAControlCharacterRejectsItsRowNamingTheField() {
+        String file = HEADER + "\n"
+                + row("nul-notes", "US", "70", "asked for a demo\u0000", "n") + "\n"
+                + row("bell-name", "US", "70", "", "b").replace(",Pat,", ",Pa\u0007t,") + "\n"
+                + row("two-lines", "US", "70", "\"first line\r\n\tsecond line\"", "t") + "\n";
+
+        Response response = marketing.postCsv("/api/leads/import", file);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode summary = response.json();
+        assertThat(summary.path("created").path("count").asInt()).as("notes may span lines").isEqualTo(1);
+        JsonNode rejected = summary.path("rejected").path("rows");
+        assertThat(errorFields(rejected.get(0))).containsExactly("notes");
+        assertThat(rejected.get(0).path("errors").get(0).path("message").asText())
+                .contains("control characters").contains("U+0000").contains("column notes");
+        assertThat(errorFields(rejected.get(1))).containsExactly("contact.firstName");
+        assertThat(count("lead where external_id = :s", id("nul-notes"))).isZero();
+        assertThat(count("lead where external_id = :s", id("bell-name"))).isZero();
+    }
+
     private String row(String name, String country, String score, String notes, String person) {
         String email = person.contains("@") || person.startsWith("not-") ? person : person + "@" + batch + ".example";
         String region = country.equals("US") ? "US-CA" : "";

@@ -17,17 +17,18 @@ import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -64,6 +65,7 @@ class WebhookDeliveryTest {
     private HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger answer = new AtomicInteger(200);
+    private final AtomicReference<String> answerBody = new AtomicReference<>("");
     private ApiClient carol;
 
     @BeforeEach
@@ -79,7 +81,11 @@ class WebhookDeliveryTest {
                         exchange.getRequestHeaders().getFirst("X-Leadbridge-Event"),
                         exchange.getRequestHeaders().getFirst("X-Leadbridge-Signature"), body));
             }
-            exchange.sendResponseHeaders(answer.get(), -1);
+            byte[] body = answerBody.get().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.get(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                exchange.getResponseBody().write(body);
+            }
             exchange.close();
         });
         server.start();
@@ -113,8 +119,14 @@ class WebhookDeliveryTest {
         assertThat(post.method()).isEqualTo("POST");
         assertThat(post.contentType()).startsWith("application/json");
         assertThat(post.event()).isEqualTo("LEAD_OFFERED");
-        assertThat(post.signature()).isEqualTo("sha256=" + hmac(offeredHook.secret(), post.body()));
-        assertThat(post.signature()).isNotEqualTo("sha256=" + hmac(offeredHook.secret(), post.body() + " "));
+        assertThat(WebhookReceiver.verifies(post.signature(), post.body(), offeredHook.secret(), engineNow()))
+                .as("the documented receiver's check accepts %s", post.signature()).isTrue();
+        assertThat(WebhookReceiver.verifies(post.signature(), post.body() + " ", offeredHook.secret(), engineNow()))
+                .as("another body").isFalse();
+        assertThat(WebhookReceiver.verifies(post.signature(), post.body(), offeredHook.secret(),
+                engineNow().plus(Duration.ofMinutes(6)))).as("replayed after the five-minute window").isFalse();
+        assertThat(WebhookReceiver.verifies(post.signature(), post.body(), "whsec_another", engineNow()))
+                .as("another secret").isFalse();
 
         JsonNode payload = JSON.readTree(post.body());
         assertThat(payload.path("event").asText()).isEqualTo("LEAD_OFFERED");
@@ -150,6 +162,7 @@ class WebhookDeliveryTest {
         String alpha = fixtures.partner("alpha", PartnerTier.GOLD, "US");
         Registered hook = register(carol, alpha, "/alpha", List.of("LEAD_OFFERED"));
         answer.set(500);
+        answerBody.set("FATAL: password authentication failed for user \"leadbridge\" on db-internal-7");
 
         long leadId = fixtures.submit(fixtures.partnerLead("US"));
         runDueJobsButDeliveries();
@@ -176,7 +189,10 @@ class WebhookDeliveryTest {
         assertThat(failed.path("status").asText()).isEqualTo("FAILED");
         assertThat(failed.path("attempts").asInt()).isEqualTo(1 + BACKOFF.size());
         assertThat(failed.path("lastStatusCode").asInt()).isEqualTo(500);
-        assertThat(failed.path("lastError").asText()).startsWith("HTTP 500");
+        assertThat(failed.path("lastError").asText()).as("a short error class, never the receiver's answer")
+                .isEqualTo("HTTP_500");
+        assertThat(carol.get(deliveriesPath(alpha, hook.id())).body()).doesNotContain("db-internal-7")
+                .doesNotContain("FATAL");
         assertThat(failed.has("deliveredAt")).isFalse();
         assertThat(fixtures.lead(leadId).partnerId()).as("the lead itself is untouched").isEqualTo(alpha);
 
@@ -194,6 +210,27 @@ class WebhookDeliveryTest {
         assertThat(delivered.path("attempts").asInt()).isEqualTo(2 + BACKOFF.size());
         assertThat(delivered.path("lastStatusCode").asInt()).isEqualTo(200);
         assertThat(received.get(received.size() - 1).body()).isEqualTo(received.get(0).body());
+    }
+
+    @Test
+    void aReceiverThatRefusesTheConnectionIsLoggedAsConnectRefused() throws IOException {
+        String alpha = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = socket.getLocalPort();
+        }
+        Response registered = carol.post("/api/partners/" + alpha + "/webhooks",
+                Map.of("url", "http://127.0.0.1:" + closedPort + "/hook", "events", List.of("LEAD_OFFERED")));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+
+        fixtures.submit(fixtures.partnerLead("US"));
+        runDueJobsButDeliveries();
+        assertThatThrownBy(() -> management.executeJob(deliveryJob().getId())).hasMessageContaining("CONNECT_REFUSED");
+
+        JsonNode row = carol.get(deliveriesPath(alpha, registered.json().path("id").asText())).json().get(0);
+        assertThat(row.path("lastError").asText()).isEqualTo("CONNECT_REFUSED");
+        assertThat(row.has("lastStatusCode")).as("no answer came").isFalse();
+        assertThat(row.path("attempts").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -309,7 +346,8 @@ class WebhookDeliveryTest {
 
     /** Executes the delivery job, which fails; returns the engine time of the failure. */
     private long failingAttempt(Job job) {
-        assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("HTTP 500");
+        assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("HTTP_500")
+                .hasMessageNotContaining("db-internal-7");
         return ClockUtil.getCurrentTime().getTime();
     }
 
@@ -318,10 +356,8 @@ class WebhookDeliveryTest {
                 .activityId(WebhookVariables.TASK_DELIVER_WEBHOOK).singleResult();
     }
 
-    private static String hmac(String secret, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    private static Instant engineNow() {
+        return ClockUtil.getCurrentTime().toInstant();
     }
 
     private record Registered(String id, String secret) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,6 +31,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
         return invalid(e.errors());
+    }
+
+    /** A task answer the step's form does not allow (see taskform.TaskAnswerGuard), or one of Camunda's form validators. */
+    @ExceptionHandler(FormFieldValidationException.class)
+    ProblemDetail invalidTaskAnswer(FormFieldValidationException e) {
+        String field = e.getDetail() instanceof String name ? name : "variables";
+        String prefix = field + ": ";
+        String message = e.getMessage() != null && e.getMessage().startsWith(prefix)
+                ? e.getMessage().substring(prefix.length()) : e.getMessage();
+        return invalid(List.of(new InvalidInputException.FieldError(field, message)));
     }
 
     @ExceptionHandler(ApiException.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadbridge.support.ApiClient;
 import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
@@ -93,6 +94,28 @@ class TasklistAccessTest {
     }
 
     @Test
+    void aPartnerTakenOffATaskNoLongerReadsIt() throws Exception {
+        String ours = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        String rep = fixtures.rep(ours);
+        long leadId = fixtures.submit(fixtures.partnerLead("US"));
+        engine.runDueJobs();
+        Tasklist tasklist = Tasklist.login(port, rep, LeadFixtures.PASSWORD);
+        String taskId = tasklist.get("/camunda/api/engine/engine/default/task").get(0).path("id").asText();
+
+        ApiClient.Response removed = ApiClient.as(port, "admin", "admin").post("/engine-rest/task/" + taskId
+                + "/identity-links/delete", Map.of("groupId", "partner-" + ours, "type", "candidate"));
+        assertThat(removed.status()).as(removed.body()).isEqualTo(204);
+
+        assertThat(tasklist.get("/camunda/api/engine/engine/default/task")).as("gone from the partner's list").isEmpty();
+        assertThat(tasklist.status("/camunda/api/engine/engine/default/task/" + taskId)).isIn(403, 404);
+        assertThat(tasklist.status("/camunda/api/engine/engine/default/task/" + taskId + "/variables")).isIn(403, 404);
+        ApiClient restRep = ApiClient.as(port, rep, LeadFixtures.PASSWORD);
+        assertThat(restRep.get("/engine-rest/task/" + taskId).status()).isIn(403, 404);
+        assertThat(restRep.get("/engine-rest/task/" + taskId + "/form-variables").status()).isIn(403, 404);
+        assertThat(fixtures.lead(leadId).status().name()).isEqualTo("OFFERED");
+    }
+
+    @Test
     void aWrongPasswordDoesNotOpenTasklist() throws Exception {
         String rep = fixtures.rep(fixtures.partner("alpha", PartnerTier.GOLD, "US"));
 
@@ -143,6 +166,11 @@ class TasklistAccessTest {
                     .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrfToken)
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                     HttpResponse.BodyHandlers.ofString());
+        }
+
+        int status(String path) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                    .header("X-XSRF-TOKEN", csrfToken).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
         }
 
         JsonNode get(String path) throws IOException, InterruptedException {

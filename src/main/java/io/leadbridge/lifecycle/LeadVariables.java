@@ -102,8 +102,9 @@ public final class LeadVariables {
     }
 
     /**
-     * The lead id of the process: its business key. Never read from a variable, because a task
-     * completion (through Tasklist or /engine-rest) may write any variable.
+     * The lead id of the process: its business key. Never read from a variable: nobody can change
+     * the business key, while a variable is only as safe as every rule that guards it
+     * (see taskform.TaskAnswerGuard).
      */
     public static long leadId(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
         return Long.parseLong(execution.getProcessBusinessKey());

@@ -122,7 +122,7 @@ public class LeadActions {
             switch (update.action()) {
                 case WON, LOST -> {
                     DealRules.checkAnswer(leadId, Optional.empty(), update, deals.today());
-                    Map<String, Object> answer = update.toVariables();
+                    Map<String, Object> answer = update.toClosingVariables();
                     answer.put(LeadVariables.OUTCOME, update.action().name());
                     completeAs(openTask(lead, TaskCompletionListener.CONTACT_PROSPECT), caller, answer);
                     return;

@@ -38,7 +38,10 @@ public final class LeadVariables {
     public static final String PARTNER_FOUND = "partnerFound";
     public static final String PARTNER_ID = "partnerId";
     public static final String REP_USERNAME = "repUsername";
-    /** The partners the current offer went to, comma-separated: one, or several in an open competition. */
+    /**
+     * The partners the current offer goes to, comma-separated: one, or several in an open competition.
+     * Transient (see OfferedPartnerList): competitors never read each other's names in it.
+     */
     public static final String OFFERED_PARTNERS = "offeredPartners";
     /** The partner of one "Accept or decline lead" task (the multi-instance element). */
     public static final String COMPETITOR = "competitor";
@@ -99,8 +102,9 @@ public final class LeadVariables {
     }
 
     /**
-     * The lead id of the process: its business key. Never read from a variable, because a task
-     * completion (through Tasklist or /engine-rest) may write any variable.
+     * The lead id of the process: its business key. Never read from a variable: nobody can change
+     * the business key, while a variable is only as safe as every rule that guards it
+     * (see taskform.TaskAnswerGuard).
      */
     public static long leadId(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
         return Long.parseLong(execution.getProcessBusinessKey());

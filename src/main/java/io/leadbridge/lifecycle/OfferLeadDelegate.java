@@ -57,7 +57,7 @@ class OfferLeadDelegate implements JavaDelegate {
         holding.offer(leadId, partnerIds, rep, attempt, dueAt, how);
 
         execution.setVariable(LeadVariables.PARTNER_ID, partnerId);
-        execution.setVariable(LeadVariables.OFFERED_PARTNERS, OfferedPartnerList.join(partnerIds));
+        OfferedPartnerList.hold(execution, partnerIds);
         execution.setVariable(LeadVariables.WINNING_PARTNER, null);
         execution.setVariable(LeadVariables.OFFER_ASSIGNEE, rep);
         execution.setVariable(LeadVariables.ACCEPT_REMINDER_AT, Date.from(reminderAt));

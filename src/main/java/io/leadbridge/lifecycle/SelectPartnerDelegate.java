@@ -20,7 +20,7 @@ class SelectPartnerDelegate implements JavaDelegate {
         Selection selection = routing.selectPartner(LeadVariables.leadId(execution));
         execution.setVariable(LeadVariables.PARTNER_FOUND, selection.found());
         execution.setVariable(LeadVariables.PARTNER_ID, selection.partnerId());
-        execution.setVariable(LeadVariables.OFFERED_PARTNERS, OfferedPartnerList.join(selection.partnerIds()));
+        OfferedPartnerList.hold(execution, selection.partnerIds());
         execution.setVariable(LeadVariables.SELECTION_NOTE, selection.explanation());
     }
 }

@@ -98,6 +98,8 @@ class TaskCompletionListener implements TaskListener {
         String partnerId = LeadVariables.text(task, LeadVariables.COMPETITOR);
         if ("ACCEPT".equals(LeadVariables.text(task, LeadVariables.OFFER_DECISION))) {
             task.setVariable(LeadVariables.WINNING_PARTNER, partnerId);
+            // The answer stays in the offer's scope (OfferAnswerScope); the winner's rep goes on with the lead.
+            task.getExecution().getProcessInstance().setVariable(LeadVariables.TASK_WORKER, worker);
         } else {
             task.setVariable(LeadVariables.WINNING_PARTNER, null);
             holding.declineOffer(LeadVariables.leadId(task), partnerId, worker,

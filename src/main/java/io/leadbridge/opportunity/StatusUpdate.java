@@ -59,6 +59,20 @@ public record StatusUpdate(DealAction action, BigDecimal amount, String currency
     }
 
     /**
+     * A close (WON or LOST) as the variables of a form that closes the lead at once ("Contact the
+     * prospect", "Work lead in inside sales"): those forms have no action, stage, date or products,
+     * and a task takes only its form's variables. The caller adds the form's {@code outcome}.
+     */
+    public Map<String, Object> toClosingVariables() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(AMOUNT, amount == null ? null : amount.toPlainString());
+        variables.put(CURRENCY, currency);
+        variables.put(LOST_REASON, lostReason == null ? null : lostReason.name());
+        variables.put(NOTE, note);
+        return variables;
+    }
+
+    /**
      * Reads the answer a form or {@code /engine-rest} wrote: numbers and dates may come as text or
      * as typed values. Anything unreadable is refused with the variable's name.
      */

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts {@link RuleDeploymentCheck} before Camunda's deployers, makes the engine's DMN engine
- * FEEL only ({@link FeelOnlyDmnEngine}), and grants a deployer read access to what it deployed,
- * not delete ({@link DeployerGrants}).
+ * FEEL only ({@link FeelOnlyDmnEngine}). (A deployer may read what it deployed but not delete it:
+ * {@code security.EngineGrants}.)
  */
 @Component
 class RuleDeploymentPlugin extends AbstractProcessEnginePlugin {
@@ -36,7 +36,6 @@ class RuleDeploymentPlugin extends AbstractProcessEnginePlugin {
                 : new ArrayList<>(configuration.getCustomPreDeployers());
         preDeployers.add(0, new RuleDeploymentCheck(processes));
         configuration.setCustomPreDeployers(preDeployers);
-        configuration.setResourceAuthorizationProvider(new DeployerGrants());
 
         DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
         if (dmn == null) {

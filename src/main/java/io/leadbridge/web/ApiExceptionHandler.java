@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -45,6 +46,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
         return invalid(e.errors());
+    }
+
+    /** A task answer the step's form does not allow (see taskform.TaskAnswerGuard), or one of Camunda's form validators. */
+    @ExceptionHandler(FormFieldValidationException.class)
+    ProblemDetail invalidTaskAnswer(FormFieldValidationException e) {
+        String field = e.getDetail() instanceof String name ? name : "variables";
+        String prefix = field + ": ";
+        String message = e.getMessage() != null && e.getMessage().startsWith(prefix)
+                ? e.getMessage().substring(prefix.length()) : e.getMessage();
+        return invalid(List.of(new InvalidInputException.FieldError(field, message)));
     }
 
     @ExceptionHandler(ApiException.class)

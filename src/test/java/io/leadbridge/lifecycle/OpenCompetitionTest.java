@@ -99,6 +99,40 @@ class OpenCompetitionTest {
     }
 
     @Test
+    void aCompetitorReadsNoOtherPartnersNameInWhatItsOfferShows() {
+        List<String> partners = partners(4);
+        long leadId = received(hotSmallLead());
+        String decliner = offersByPartner(leadId).keySet().iterator().next();
+        actions.decline(leadId, "no capacity this month", rep(decliner));
+        Map<String, Task> offers = offersByPartner(leadId);
+        assertThat(offers).hasSize(2);
+
+        for (Map.Entry<String, Task> offer : offers.entrySet()) {
+            ApiClient rep = ApiClient.as(port, reps.get(offer.getKey()), LeadFixtures.PASSWORD);
+            String task = "/engine-rest/task/" + offer.getValue().getId();
+            String instance = offer.getValue().getProcessInstanceId();
+            List<String> seen = new ArrayList<>();
+            for (String path : List.of(task + "/variables", task + "/form-variables", task,
+                    "/engine-rest/process-instance/" + instance + "/variables",
+                    "/engine-rest/history/variable-instance?processInstanceId=" + instance,
+                    "/engine-rest/history/detail?processInstanceId=" + instance)) {
+                ApiClient.Response response = rep.get(path);
+                assertThat(response.status()).as(path).isIn(200, 403, 404);
+                seen.add(response.body());
+            }
+            assertThat(seen.get(0)).as("the rep does see its own offer's variables").contains(offer.getKey());
+            assertThat(String.join("\n", seen)).as("nor a rival's decline").doesNotContain("no capacity this month");
+            for (String other : partners) {
+                if (!other.equals(offer.getKey())) {
+                    assertThat(String.join("\n", seen)).as(offer.getKey() + " reads nothing of " + other)
+                            .doesNotContain(other).doesNotContain(other.substring(0, other.indexOf('-')) + " Inc.")
+                            .doesNotContain(reps.get(other));
+                }
+            }
+        }
+    }
+
+    @Test
     void whenNoCompetitorAcceptsInTimeAllOffersAreWithdrawnAndTheLeadGoesOnAsUsual() {
         List<String> partners = partners(4);
         long leadId = received(hotSmallLead());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadbridge.support.ApiClient;
 import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +66,56 @@ class TasklistAccessTest {
     }
 
     @Test
+    void tasklistSubmitsAnOfferWithItsFormsFieldsAndNothingElse() throws Exception {
+        String ours = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        String rep = fixtures.rep(ours);
+        long leadId = fixtures.submit(fixtures.partnerLead("US"));
+        engine.runDueJobs();
+        Tasklist tasklist = Tasklist.login(port, rep, LeadFixtures.PASSWORD);
+        String taskId = tasklist.get("/camunda/api/engine/engine/default/task").get(0).path("id").asText();
+        JsonNode shown = tasklist.get("/camunda/api/engine/engine/default/task/" + taskId + "/form-variables");
+        String submit = "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form";
+
+        HttpResponse<String> rewritten = tasklist.post(submit, Map.of("variables", Map.of(
+                "offerDecision", Map.of("value", "ACCEPT"), "contactSla", Map.of("value", "P3650D"))));
+        assertThat(rewritten.statusCode()).as(rewritten.body()).isEqualTo(400);
+        assertThat(rewritten.body()).contains("contactSla");
+        assertThat(fixtures.lead(leadId).status().name()).isEqualTo("OFFERED");
+
+        // What Tasklist sends for the form: the read-only facts as shown, and the rep's answer.
+        HttpResponse<String> submitted = tasklist.post(submit, Map.of("variables", Map.of(
+                "accountName", Map.of("value", shown.path("accountName").path("value").asText()),
+                "country", Map.of("value", shown.path("country").path("value").asText()),
+                "product", Map.of("value", shown.path("product").path("value").asText()),
+                "campaign", Map.of("value", shown.path("campaign").path("value").asText("")),
+                "offerDecision", Map.of("value", "ACCEPT"))));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+        assertThat(fixtures.lead(leadId).status().name()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void aPartnerTakenOffATaskNoLongerReadsIt() throws Exception {
+        String ours = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        String rep = fixtures.rep(ours);
+        long leadId = fixtures.submit(fixtures.partnerLead("US"));
+        engine.runDueJobs();
+        Tasklist tasklist = Tasklist.login(port, rep, LeadFixtures.PASSWORD);
+        String taskId = tasklist.get("/camunda/api/engine/engine/default/task").get(0).path("id").asText();
+
+        ApiClient.Response removed = ApiClient.as(port, "admin", "admin").post("/engine-rest/task/" + taskId
+                + "/identity-links/delete", Map.of("groupId", "partner-" + ours, "type", "candidate"));
+        assertThat(removed.status()).as(removed.body()).isEqualTo(204);
+
+        assertThat(tasklist.get("/camunda/api/engine/engine/default/task")).as("gone from the partner's list").isEmpty();
+        assertThat(tasklist.status("/camunda/api/engine/engine/default/task/" + taskId)).isIn(403, 404);
+        assertThat(tasklist.status("/camunda/api/engine/engine/default/task/" + taskId + "/variables")).isIn(403, 404);
+        ApiClient restRep = ApiClient.as(port, rep, LeadFixtures.PASSWORD);
+        assertThat(restRep.get("/engine-rest/task/" + taskId).status()).isIn(403, 404);
+        assertThat(restRep.get("/engine-rest/task/" + taskId + "/form-variables").status()).isIn(403, 404);
+        assertThat(fixtures.lead(leadId).status().name()).isEqualTo("OFFERED");
+    }
+
+    @Test
     void aWrongPasswordDoesNotOpenTasklist() throws Exception {
         String rep = fixtures.rep(fixtures.partner("alpha", PartnerTier.GOLD, "US"));
 
@@ -77,7 +129,7 @@ class TasklistAccessTest {
             Tasklist session = open(port);
             int status = session.postLogin(username, password);
             assertThat(status).as("Tasklist login").isEqualTo(200);
-            return session;
+            return session.withTokenOfTheNewSession();
         }
 
         static int loginStatus(int port, String username, String password) throws IOException, InterruptedException {
@@ -93,6 +145,13 @@ class TasklistAccessTest {
             return new Tasklist(http, base, token);
         }
 
+        /** The login starts a new session with a new CSRF token, which changing calls must send. */
+        private Tasklist withTokenOfTheNewSession() throws IOException, InterruptedException {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return new Tasklist(http, base, page.headers().firstValue("X-XSRF-TOKEN").orElse(csrfToken));
+        }
+
         private int postLogin(String username, String password) throws IOException, InterruptedException {
             String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                     + URLEncoder.encode(password, StandardCharsets.UTF_8);
@@ -100,6 +159,18 @@ class TasklistAccessTest {
                     .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrfToken)
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString())
                     .statusCode();
+        }
+
+        HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrfToken)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        int status(String path) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                    .header("X-XSRF-TOKEN", csrfToken).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
         }
 
         JsonNode get(String path) throws IOException, InterruptedException {

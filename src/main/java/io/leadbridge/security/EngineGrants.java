@@ -1,0 +1,81 @@
+package io.leadbridge.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The grants Camunda creates and removes by itself as resources come and go, with two changes.
+ * The engine has one such provider, so both live here:
+ * <ul>
+ * <li>Taking a candidate group (or candidate user) off a task takes its access to the task away
+ * too. Camunda grants a candidate READ and UPDATE on the task when the link is added, but by
+ * default keeps that grant when the link is removed (its {@code DefaultAuthorizationProvider}
+ * deletes nothing), so the group would still read the task, its variables and its form. Here the
+ * grant the link gave is deleted with the link; an assignee or owner keeps its own grant.</li>
+ * <li>Whoever deploys may read the deployment but not delete it: Camunda grants DELETE, and
+ * deleting a deployment with its cascade ends every process instance started from it. A business
+ * analyst deploys rules; removing leads is not theirs to do.</li>
+ * </ul>
+ */
+@Component
+class EngineGrants extends AbstractProcessEnginePlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setResourceAuthorizationProvider(new Provider());
+    }
+
+    static class Provider extends DefaultAuthorizationProvider {
+
+        @Override
+        public AuthorizationEntity[] newDeployment(Deployment deployment) {
+            Authentication authentication = Context.getProcessEngineConfiguration().getIdentityService()
+                    .getCurrentAuthentication();
+            if (authentication == null || authentication.getUserId() == null) {
+                return null;
+            }
+            return new AuthorizationEntity[] {createGrantAuthorization(authentication.getUserId(), null,
+                    Resources.DEPLOYMENT, deployment.getId(), Permissions.READ)};
+        }
+
+        @Override
+        public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String type) {
+            return grantsOnTask(task, null, groupId);
+        }
+
+        @Override
+        public AuthorizationEntity[] deleteTaskUserIdentityLink(Task task, String userId, String type) {
+            if (userId.equals(task.getAssignee()) || userId.equals(task.getOwner())) {
+                return null;
+            }
+            return grantsOnTask(task, userId, null);
+        }
+
+        private AuthorizationEntity[] grantsOnTask(Task task, String userId, String groupId) {
+            List<AuthorizationEntity> grants = new ArrayList<>();
+            AuthorizationEntity runtime = getGrantAuthorization(task.getId(), userId, groupId, Resources.TASK);
+            if (runtime != null) {
+                grants.add(runtime);
+            }
+            if (isHistoricInstancePermissionsEnabled()) {
+                AuthorizationEntity history = getGrantAuthorization(task.getId(), userId, groupId,
+                        Resources.HISTORIC_TASK);
+                if (history != null) {
+                    grants.add(history);
+                }
+            }
+            return grants.isEmpty() ? null : grants.toArray(AuthorizationEntity[]::new);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.leadbridge.taskform;
+
+import java.lang.reflect.Field;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+/**
+ * Sits in the engine's command chain, so Tasklist, {@code /engine-rest} and Leadbridge's own API
+ * are held to the same rules:
+ * <ul>
+ * <li>completing a task (complete, submit-form, resolve) writes exactly the variables of its form:
+ * a key the form does not have, a value it does not allow, or a changed read-only field is refused
+ * with 400 naming the variable, and nothing is completed;</li>
+ * <li>writing, changing or removing variables directly (a task's or a process instance's variables)
+ * is for Camunda administrators ({@code camunda-admin}, Cockpit's variable editing) and for the
+ * application itself (no user on the engine); any other user gets 403.</li>
+ * </ul>
+ * Only the outermost command is judged: what the process's own listeners and delegates do while a
+ * user's completion runs is the process's business, not the user's.
+ */
+class TaskAnswerGuard extends CommandInterceptor {
+
+    private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
+
+    private final DeployedTaskForms forms;
+
+    TaskAnswerGuard(DeployedTaskForms forms) {
+        this.forms = forms;
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+        int depth = DEPTH.get();
+        DEPTH.set(depth + 1);
+        try {
+            if (depth == 0) {
+                judge(command, Context.getCommandContext());
+            }
+            return next.execute(command);
+        } finally {
+            if (depth == 0) {
+                DEPTH.remove();
+            } else {
+                DEPTH.set(depth);
+            }
+        }
+    }
+
+    private void judge(Command<?> command, CommandContext context) {
+        if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+            String taskId = field(command, "taskId");
+            Map<String, Object> answer = command instanceof SubmitTaskFormCmd ? field(command, "properties")
+                    : field(command, "variables");
+            checkAnswer(taskId, answer == null ? Map.of() : answer, context);
+        } else if (command instanceof AbstractSetVariableCmd || command instanceof AbstractPatchVariablesCmd
+                || command instanceof AbstractRemoveVariableCmd) {
+            checkDirectWrite(command, context);
+        }
+    }
+
+    private void checkAnswer(String taskId, Map<String, Object> answer, CommandContext context) {
+        TaskEntity task = taskId == null ? null
+                : context.runWithoutAuthorization(() -> context.getTaskManager().findTaskById(taskId));
+        if (task == null) {
+            return; // the command itself says the task does not exist
+        }
+        Optional<TaskForm> form = context.runWithoutAuthorization(() -> forms.of(task, context));
+        if (form.isEmpty()) {
+            if (!answer.isEmpty() && isUser(context.getAuthentication(), context)) {
+                throw new TaskAnswerRefused(new TreeSet<>(answer.keySet()).first(), "step '"
+                        + task.getTaskDefinitionKey() + "' has no form and takes no variables");
+            }
+            return;
+        }
+        for (String key : new TreeSet<>(answer.keySet())) {
+            FormField field = form.get().fields().get(key);
+            if (field == null) {
+                throw new TaskAnswerRefused(key, "is not a field of the form '" + form.get().id() + "' of step '"
+                        + task.getTaskDefinitionKey() + "'; it takes " + new TreeSet<>(form.get().fields().keySet()));
+            }
+            Object value = answer.get(key) instanceof TypedValue typed ? typed.getValue() : answer.get(key);
+            Optional<String> problem = field.problemWith(value,
+                    field.readonly() ? context.runWithoutAuthorization(() -> task.getVariable(key)) : null);
+            if (problem.isPresent()) {
+                throw new TaskAnswerRefused(key, problem.get());
+            }
+        }
+    }
+
+    private void checkDirectWrite(Command<?> command, CommandContext context) {
+        Authentication user = context.getAuthentication();
+        if (!isUser(user, context)) {
+            return;
+        }
+        TreeSet<String> names = new TreeSet<>();
+        Map<String, ?> written = command instanceof AbstractRemoveVariableCmd ? null : field(command, "variables");
+        if (written != null) {
+            names.addAll(written.keySet());
+        }
+        Collection<String> removed = command instanceof AbstractRemoveVariableCmd ? field(command, "variableNames")
+                : command instanceof AbstractPatchVariablesCmd ? field(command, "deletions") : List.of();
+        if (removed != null) {
+            names.addAll(removed);
+        }
+        throw new AuthorizationException("User '" + user.getUserId() + "' may not write the variables " + names
+                + " directly: a step's answer goes through its form (complete or submit-form), and the process "
+                + "sets everything else; only camunda-admin may change variables");
+    }
+
+    /** A person on the engine who is not a Camunda administrator (no authentication: the application itself). */
+    private static boolean isUser(Authentication authentication, CommandContext context) {
+        return authentication != null && authentication.getUserId() != null
+                && !context.getAuthorizationManager().isCamundaAdmin(authentication);
+    }
+
+    /** The commands keep what they were given in protected fields without getters. */
+    @SuppressWarnings("unchecked")
+    private static <V> V field(Object command, String name) {
+        for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                return (V) field.get(command);
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot read " + name + " of " + type.getName(), e);
+            }
+        }
+        throw new IllegalStateException(command.getClass().getName() + " has no field " + name
+                + "; check TaskAnswerGuard against this Camunda version");
+    }
+}

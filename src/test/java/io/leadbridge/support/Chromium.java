@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -47,23 +47,33 @@ public final class Chromium implements AutoCloseable {
     private final Path profile;
     private final Path screenshots;
 
-    private Chromium(Path screenshots) throws IOException {
+    private Chromium(Path screenshots, int width, int height, Consumer<ChromeOptions> settings) throws IOException {
         this.screenshots = screenshots;
-        profile = Files.createTempDirectory("webapps-chromium-");
+        profile = Files.createTempDirectory("chromium-profile-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-default-apps", "--no-first-run", "--no-default-browser-check", "--lang=en-US",
-                "--window-size=1440,1000", "--user-data-dir=" + profile.toAbsolutePath());
+                "--window-size=" + width + "," + height, "--user-data-dir=" + profile.toAbsolutePath());
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
+        settings.accept(options);
         service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
     }
 
-    /** A browser whose screenshots and page dumps go to the given folder under {@code target/}. */
+    /** A 1440 × 1000 browser whose screenshots and page dumps go to the given folder under {@code target/}. */
     public static Chromium start(Path screenshots) throws IOException {
-        return new Chromium(screenshots);
+        return start(screenshots, 1440, 1000, options -> { });
+    }
+
+    /**
+     * A browser of the given window size; {@code settings} may add to the options (its own
+     * {@code prefs}, which replace the language preference, or a phone's screen).
+     */
+    public static Chromium start(Path screenshots, int width, int height, Consumer<ChromeOptions> settings)
+            throws IOException {
+        return new Chromium(screenshots, width, height, settings);
     }
 
     public ChromeDriver driver() {
@@ -71,9 +81,15 @@ public final class Chromium implements AutoCloseable {
     }
 
     /** Waits until the check holds; when it never does, keeps a screenshot and the DOM and names what the page showed. */
-    public void waitFor(String what, BooleanSupplier check) {
+    public void waitFor(String what, Check check) {
         try {
-            new WebDriverWait(driver, PATIENCE).ignoring(WebDriverException.class).until(d -> check.getAsBoolean());
+            new WebDriverWait(driver, PATIENCE).ignoring(WebDriverException.class).until(d -> {
+                try {
+                    return check.holds();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         } catch (TimeoutException e) {
             String name = "failed-waiting-" + System.currentTimeMillis();
             Path picture = screenshot(name);
@@ -83,12 +99,17 @@ public final class Chromium implements AutoCloseable {
         }
     }
 
-    /** The whole page as a PNG, for a person to look at. */
+    /** The whole page, also what is scrolled out of view, as a PNG for a person to look at. */
     public Path screenshot(String name) {
         try {
             Files.createDirectories(screenshots);
-            String png = (String) driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"))
-                    .get("data");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> size = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of())
+                    .get("cssContentSize");
+            Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", ((Number) size.get("width")).doubleValue(),
+                    "height", ((Number) size.get("height")).doubleValue(), "scale", 1);
+            String png = (String) driver.executeCdpCommand("Page.captureScreenshot",
+                    Map.of("format", "png", "captureBeyondViewport", true, "clip", clip)).get("data");
             Path file = screenshots.resolve(name + ".png");
             Files.write(file, Base64.getDecoder().decode(png));
             return file;
@@ -115,11 +136,16 @@ public final class Chromium implements AutoCloseable {
             driver.quit();
         } finally {
             service.stop();
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            } catch (IOException e) {
-                // a temporary profile left behind is no failure of the page under test
-            }
+            delete(profile);
+        }
+    }
+
+    /** Deletes a temporary folder of the browser's; one left behind is no failure of the page under test. */
+    public static void delete(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            // left for the operating system's temporary folder clean-up
         }
     }
 
@@ -130,5 +156,11 @@ public final class Chromium implements AutoCloseable {
                         + ": apt-get install chromium chromium-driver (.ci/run does so), or skip the browser tests "
                         + "with -Dskip.browser.tests=true")
                 .isTrue();
+    }
+
+    /** What a test waits for; may read files (a download). */
+    @FunctionalInterface
+    public interface Check {
+        boolean holds() throws IOException;
     }
 }

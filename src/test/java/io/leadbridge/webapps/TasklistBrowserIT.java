@@ -106,7 +106,7 @@ class TasklistBrowserIT {
     }
 
     @Test
-    void theOtherPartnersRepLogsInAndSeesNothingOfTheOffer() throws IOException {
+    void theOtherPartnersRepLogsInAndSeesNothingOfTheOfferNotEvenAtItsAddress() throws IOException {
         String task = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(lead)).singleResult().getId();
         try (TasklistPage tasklist = TasklistPage.open(port)) {
             tasklist.logInAndWait(summitRep, LeadFixtures.PASSWORD);
@@ -118,6 +118,12 @@ class TasklistBrowserIT {
                 assertThat(tasklist.saysNoTaskMatches()).as(filter).isTrue();
             }
             tasklist.screenshot("tasklist-06-other-partners-rep");
+            assertThat(tasklist.source()).doesNotContain(company).doesNotContain(offer);
+
+            tasklist.goToTask(task);
+
+            assertThat(tasklist.saysTheTaskDoesNotExist()).isTrue();
+            tasklist.screenshot("tasklist-07-other-partners-rep-at-the-offers-address");
             assertThat(tasklist.source()).doesNotContain(company).doesNotContain(offer);
         }
         assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).as("nobody claimed it").isNull();

@@ -16,6 +16,7 @@ final class TasklistPage extends WebappPage {
 
     private static final By FILTERS = By.cssSelector(".task-filter h4.name a");
     private static final By TASKS = By.cssSelector("ol.tasks-list li.task h4.task a");
+    private static final String TASK_NOT_SHOWN = "The task does not exist anymore";
     private static final By FORM = By.cssSelector("[cam-tasklist-form-camunda] form.fjs-form");
 
     private TasklistPage(Chromium browser, int port) {
@@ -46,6 +47,20 @@ final class TasklistPage extends WebappPage {
         filter.click();
         browser.waitFor("the tasks of " + name, () -> driver.findElement(By.cssSelector(".task-filter.active"))
                 .getText().startsWith(name) && tasksLoaded());
+    }
+
+    /**
+     * Types a task's address into the address bar, as a link in a mail or on the dashboard opens
+     * it, and waits until Tasklist shows the task's form or says it has none to show.
+     */
+    void goToTask(String taskId) {
+        driver.get(driver.getCurrentUrl().replaceFirst("#.*$", "") + "#/?task=" + taskId);
+        browser.waitFor("task " + taskId + " or Tasklist's word that it does not exist",
+                () -> !driver.findElements(FORM).isEmpty() || visibleText().contains(TASK_NOT_SHOWN));
+    }
+
+    boolean saysTheTaskDoesNotExist() {
+        return visibleText().contains(TASK_NOT_SHOWN);
     }
 
     /** The task names of the chosen filter. */

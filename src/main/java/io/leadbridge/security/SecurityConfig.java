@@ -1,16 +1,12 @@
 package io.leadbridge.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,7 +27,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * nothing else (a CRM has no Camunda user: {@code /engine-rest} answers it 403). The Camunda
  * webapps ({@code /camunda/**}) keep their own login page and CSRF protection; {@code /public/**}
  * (the customer's contact check pages, opened by a signed token) and the dashboard's static shell
- * at {@code /} need no login; everything else needs a Camunda login too.
+ * at {@code /} need no login; everything else needs a Camunda login too. Only a machine client of
+ * {@code /api} or {@code /engine-rest} is ever asked for HTTP Basic ({@link LoginRequired}): a
+ * browser's login box would cover the webapps' login page and keep the password for this host.
  */
 @Configuration
 class SecurityConfig {
@@ -53,14 +51,15 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(pathStartsWith("/engine-rest/")).access(SecurityConfig::camundaUserOnly)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(response, json, HttpStatus.UNAUTHORIZED,
-                                "Log in with HTTP Basic (a Camunda user and password, or a partner API credential "
-                                        + "clientId:secret).")))
+                .httpBasic(basic -> basic.authenticationEntryPoint(LoginRequired.challengingMachineClients(json,
+                        "Log in with HTTP Basic (a Camunda user and password, or a partner API credential "
+                                + "clientId:secret).")))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-                        problem(response, json, HttpStatus.FORBIDDEN, pathStartsWith("/engine-rest/").matches(request)
-                                ? "The Camunda REST API is for Camunda users; a partner API credential opens /api only."
-                                : e.getMessage())))
+                        ProblemResponses.write(response, json, HttpStatus.FORBIDDEN,
+                                pathStartsWith("/engine-rest/").matches(request)
+                                        ? "The Camunda REST API is for Camunda users; a partner API credential opens "
+                                                + "/api only."
+                                        : e.getMessage())))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .addFilterAfter(new EngineIdentityFilter(identityService, callers), AuthorizationFilter.class)
@@ -91,9 +90,19 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * Everything else: the Camunda webapps (their own login), the contact check pages, health, and
+     * behind a login the OpenAPI description and any other path. A login here comes with the
+     * request (HTTP Basic, as {@code curl -u} sends it); no answer asks for one, since the
+     * browser's login box it would raise covers the webapps' own login page (see {@link LoginRequired}).
+     */
     @Bean
     @Order(3)
-    SecurityFilterChain webSecurity(HttpSecurity http, CamundaUserAuthenticationProvider users) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, CamundaUserAuthenticationProvider users, ObjectMapper json)
+            throws Exception {
+        LoginRequired loginRequired = LoginRequired.withoutChallenge(json,
+                "This address needs a login sent with the request (HTTP Basic, a Camunda user and password). "
+                        + "Tasklist and Cockpit are at /camunda/app/ and have their own login page.");
         return http
                 .authenticationProvider(users)
                 .authorizeHttpRequests(requests -> requests
@@ -103,7 +112,8 @@ class SecurityConfig {
                         // The customer's contact check links: the signed token in the path is the key.
                         .requestMatchers("/public/**").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> { })
+                .httpBasic(basic -> basic.authenticationEntryPoint(loginRequired))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(loginRequired))
                 // The webapps carry their own CSRF token filter.
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
@@ -126,16 +136,5 @@ class SecurityConfig {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             return path.startsWith(prefix) || path.equals(prefix.substring(0, prefix.length() - 1));
         };
-    }
-
-    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        response.setStatus(status.value());
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Leadbridge\"");
-        }
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -1,30 +1,18 @@
 package io.leadbridge.dashboard;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.File;
+import io.leadbridge.support.Chromium;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in Debian's headless Chromium, driven through chromedriver the way a person uses
@@ -33,49 +21,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class DashboardPage implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    /**
-     * Selenium warns on every start that it has no DevTools classes for this Chromium's version;
-     * the test uses none (chromedriver runs its CDP commands), so the warning is only noise.
-     */
-    private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
-
-    static {
-        SELENIUM_LOG.setLevel(Level.SEVERE);
-    }
-
-    private final ChromeDriverService service;
+    private final Chromium browser;
     private final ChromeDriver driver;
-    private final Path profile;
     private final Path downloads;
     private final String baseUrl;
 
     private DashboardPage(int port, boolean phone) throws IOException {
         baseUrl = "http://localhost:" + port + "/";
-        profile = Files.createTempDirectory("dashboard-chromium-");
         downloads = Files.createTempDirectory("dashboard-downloads-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-default-apps", "--no-first-run", "--no-default-browser-check", "--lang=en-US",
-                "--window-size=1366,900", "--user-data-dir=" + profile.toAbsolutePath());
-        Map<String, Object> preferences = new HashMap<>();
-        preferences.put("download.default_directory", downloads.toAbsolutePath().toString());
-        preferences.put("download.prompt_for_download", false);
-        preferences.put("intl.accept_languages", "en-US");
-        options.setExperimentalOption("prefs", preferences);
-        if (phone) {
-            options.setExperimentalOption("mobileEmulation",
-                    Map.of("deviceMetrics", Map.of("width", 375, "height", 812, "pixelRatio", 2.0)));
-        }
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
+        browser = Chromium.start(SCREENSHOTS, 1366, 900, options -> {
+            Map<String, Object> preferences = new HashMap<>();
+            preferences.put("download.default_directory", downloads.toAbsolutePath().toString());
+            preferences.put("download.prompt_for_download", false);
+            preferences.put("intl.accept_languages", "en-US");
+            options.setExperimentalOption("prefs", preferences);
+            if (phone) {
+                options.setExperimentalOption("mobileEmulation",
+                        Map.of("deviceMetrics", Map.of("width", 375, "height", 812, "pixelRatio", 2.0)));
+            }
+        });
+        driver = browser.driver();
         driver.executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
     }
@@ -243,21 +210,7 @@ final class DashboardPage implements AutoCloseable {
 
     /** The whole page as a PNG under target/dashboard-screenshots, for a person to look at. */
     Path screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> size = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of())
-                    .get("cssContentSize");
-            Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", ((Number) size.get("width")).doubleValue(),
-                    "height", ((Number) size.get("height")).doubleValue(), "scale", 1);
-            String png = (String) driver.executeCdpCommand("Page.captureScreenshot",
-                    Map.of("format", "png", "captureBeyondViewport", true, "clip", clip)).get("data");
-            Path file = SCREENSHOTS.resolve(name + ".png");
-            Files.write(file, Base64.getDecoder().decode(png));
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return browser.screenshot(name);
     }
 
     private String attribute(String id, String name) {
@@ -268,52 +221,20 @@ final class DashboardPage implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
-    /** Waits until the check holds; when it never does, keeps a screenshot and names what the page showed. */
-    private void waitFor(String what, Check check) {
-        try {
-            new WebDriverWait(driver, PATIENCE).until(d -> {
-                try {
-                    return check.holds();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (TimeoutException e) {
-            Path picture = screenshot("failed-waiting-" + System.currentTimeMillis());
-            throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what + "; the page (" + picture
-                    + ") says: " + driver.findElement(By.tagName("body")).getText(), e);
-        }
+    private void waitFor(String what, Chromium.Check check) {
+        browser.waitFor(what, check);
     }
 
     @Override
     public void close() {
         try {
-            driver.quit();
+            browser.close();
         } finally {
-            service.stop();
-            delete(profile);
-            delete(downloads);
-        }
-    }
-
-    private static void delete(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        } catch (IOException e) {
-            // a temporary folder left behind is no failure of the dashboard
+            Chromium.delete(downloads);
         }
     }
 
     static void assertBrowserInstalled() {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("The dashboard's browser test needs Debian's Chromium and its driver at " + CHROMIUM + " and "
-                        + CHROMEDRIVER + ": apt-get install chromium chromium-driver (.ci/run does so), or skip the "
-                        + "test with -Dskip.browser.tests=true")
-                .isTrue();
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        boolean holds() throws IOException;
+        Chromium.assertInstalled("The dashboard's browser test");
     }
 }

@@ -1,0 +1,131 @@
+package io.leadbridge.webapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadbridge.support.Chromium;
+import java.io.IOException;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Camunda Tasklist as a partner's rep uses it: the filters on the left, the filter's tasks in the
+ * middle, the open task with its Camunda Form on the right; Claim, the form's fields, Complete.
+ */
+final class TasklistPage extends WebappPage {
+
+    private static final By FILTERS = By.cssSelector(".task-filter h4.name a");
+    private static final By TASKS = By.cssSelector("ol.tasks-list li.task h4.task a");
+    private static final String TASK_NOT_SHOWN = "The task does not exist anymore";
+    private static final By FORM = By.cssSelector("[cam-tasklist-form-camunda] form.fjs-form");
+
+    private TasklistPage(Chromium browser, int port) {
+        super(browser, port, "tasklist");
+    }
+
+    static TasklistPage open(int port) throws IOException {
+        return new TasklistPage(Chromium.start(SCREENSHOTS), port);
+    }
+
+    /** Logs in and waits until the filters the application created have loaded. */
+    void logInAndWait(String username, String password) {
+        logIn(username, password);
+        browser.waitFor("Tasklist's filters", () -> !driver.findElements(FILTERS).isEmpty()
+                && driver.findElements(FILTERS).get(0).isDisplayed());
+    }
+
+    /** The filters' names, without the counter Tasklist shows next to the chosen one. */
+    List<String> filters() {
+        return driver.findElements(FILTERS).stream()
+                .map(link -> link.getText().replaceFirst("\\s*\\(?\\d+\\)?$", "").trim()).toList();
+    }
+
+    /** Clicks a filter and waits until its tasks, or the word that there are none, are shown. */
+    void chooseFilter(String name) {
+        WebElement filter = driver.findElements(FILTERS).stream().filter(link -> link.getText().startsWith(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no filter " + name + " in " + filters()));
+        filter.click();
+        browser.waitFor("the tasks of " + name, () -> driver.findElement(By.cssSelector(".task-filter.active"))
+                .getText().startsWith(name) && tasksLoaded());
+    }
+
+    /**
+     * Types a task's address into the address bar, as a link in a mail or on the dashboard opens
+     * it, and waits until Tasklist shows the task's form or says it has none to show.
+     */
+    void goToTask(String taskId) {
+        driver.get(driver.getCurrentUrl().replaceFirst("#.*$", "") + "#/?task=" + taskId);
+        browser.waitFor("task " + taskId + " or Tasklist's word that it does not exist",
+                () -> !driver.findElements(FORM).isEmpty() || visibleText().contains(TASK_NOT_SHOWN));
+    }
+
+    boolean saysTheTaskDoesNotExist() {
+        return visibleText().contains(TASK_NOT_SHOWN);
+    }
+
+    /** The task names of the chosen filter. */
+    List<String> tasks() {
+        return driver.findElements(TASKS).stream().map(WebElement::getText).map(String::trim).toList();
+    }
+
+    boolean saysNoTaskMatches() {
+        return visibleText().contains("No task matching filters found.");
+    }
+
+    /** Clicks a task in the list and waits for its Camunda Form to show its values. */
+    void openTask(String name) {
+        WebElement task = driver.findElements(TASKS).stream().filter(link -> link.getText().trim().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no task " + name + " in " + tasks()));
+        task.click();
+        browser.waitFor("the form of " + name, () -> !driver.findElements(FORM).isEmpty()
+                && !field("Company").isEmpty());
+    }
+
+    /** The value a read-only field of the open form shows, found by its label. */
+    String field(String label) {
+        return formField(label).findElement(By.cssSelector("input.fjs-input")).getDomProperty("value");
+    }
+
+    /** Clicks "Claim" on the open task: Tasklist lets only the assignee fill in the form. */
+    void claim() {
+        click(driver.findElement(By.cssSelector("button.claim[ng-click='claim()']")));
+        browser.waitFor("the task to be claimed", () -> driver.findElements(By.cssSelector("button.claim")).isEmpty());
+    }
+
+    /** Clicks a radio button of the open form by the text of its option. */
+    void choose(String label, String option) {
+        WebElement choice = formField(label).findElements(By.cssSelector("label.fjs-form-field-label")).stream()
+                .filter(l -> l.getText().trim().equals(option)).findFirst()
+                .orElseThrow(() -> new AssertionError("no option " + option + " for " + label));
+        click(choice);
+        browser.waitFor(option + " to be chosen", () -> choice.findElement(By.tagName("input")).isSelected());
+    }
+
+    /**
+     * Clicks "Complete" and waits until the task has left the list (Tasklist's "The task is
+     * completed." shows only for a moment); fails with Tasklist's message if it refused.
+     */
+    void complete() {
+        String task = driver.findElement(By.cssSelector("ol.tasks-list li.task.active h4.task a")).getText().trim();
+        WebElement complete = driver.findElement(By.cssSelector("button[ng-click='complete()']"));
+        browser.waitFor("the Complete button to be enabled", complete::isEnabled);
+        click(complete);
+        browser.waitFor("the task to leave the list", () -> !tasks().contains(task) || refused());
+        assertThat(refused()).as("Tasklist refused to complete the task: " + visibleText()).isFalse();
+    }
+
+    private boolean refused() {
+        return visibleText().contains("An error happened while submitting the task form");
+    }
+
+    private boolean tasksLoaded() {
+        return !driver.findElements(TASKS).isEmpty() || saysNoTaskMatches();
+    }
+
+    private WebElement formField(String label) {
+        return driver.findElements(By.cssSelector("form.fjs-form .fjs-form-field")).stream()
+                .filter(field -> field.findElements(By.cssSelector("label.fjs-form-field-label")).stream()
+                        .anyMatch(l -> l.getText().replace("*", "").trim().equals(label)))
+                .findFirst().orElseThrow(() -> new AssertionError("no field " + label + " in the form"));
+    }
+}

@@ -64,6 +64,7 @@ class SecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .addFilterAfter(new EngineIdentityFilter(identityService, callers), AuthorizationFilter.class)
+                .addFilterAfter(AdminOnlyDoorFilter.forEngineRest(callers, json), AuthorizationFilter.class)
                 .build();
     }
 
@@ -93,7 +94,8 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain webSecurity(HttpSecurity http, CamundaUserAuthenticationProvider users) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, CamundaUserAuthenticationProvider users, ObjectMapper json)
+            throws Exception {
         return http
                 .authenticationProvider(users)
                 .authorizeHttpRequests(requests -> requests
@@ -107,6 +109,8 @@ class SecurityConfig {
                 // The webapps carry their own CSRF token filter.
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                // Cockpit's engine API is the engine's REST API behind the webapp session: the same admin-only doors.
+                .addFilterAfter(AdminOnlyDoorFilter.forWebapps(json), AuthorizationFilter.class)
                 .build();
     }
 

@@ -27,6 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class LeadFixtures {
 
     public static final String PASSWORD = "secret-pass-1";
+    /** The password of {@code admin}, Camunda's first administrator in the {@code test} profile. */
+    public static final String ADMIN_PASSWORD = "admin";
 
     private final PartnerService partners;
     private final PartnerRepository directory;

@@ -20,6 +20,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -63,6 +64,8 @@ class SecurityConfig {
                                 : e.getMessage())))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
+                // Instead of CSRF tokens (the API keeps no session): no form-like request from another site.
+                .addFilterBefore(new CrossSiteRequestFilter(json), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineIdentityFilter(identityService, callers), AuthorizationFilter.class)
                 .addFilterAfter(AdminOnlyDoorFilter.forEngineRest(callers, json), AuthorizationFilter.class)
                 .build();

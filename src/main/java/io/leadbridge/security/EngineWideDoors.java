@@ -60,16 +60,20 @@ final class EngineWideDoors {
      * The path is decoded first, as Jersey decodes it before matching its resources.
      */
     static Optional<String> doorOf(String path) {
-        String decoded = UriUtils.decode(path, StandardCharsets.UTF_8);
-        String below = belowEngineRoot(decoded);
-        if (below == null) {
-            return Optional.empty();
-        }
-        return ADMIN_ONLY.stream().filter(door -> below.equals(door) || below.startsWith(door + "/")).findFirst();
+        return belowEngineRoot(path).flatMap(below -> ADMIN_ONLY.stream()
+                .filter(door -> below.equals(door) || below.startsWith(door + "/")).findFirst());
     }
 
-    /** {@code job/42/retries} for {@code /engine-rest/job/42/retries}, {@code /engine-rest/engine/default/job/42/retries} and the webapps' path. */
-    private static String belowEngineRoot(String path) {
+    /**
+     * The resource path below the engine's root, decoded: {@code job/42/retries} for {@code /engine-rest/job/42/retries},
+     * {@code /engine-rest/engine/default/job/42/retries} and {@code /camunda/api/engine/engine/default/job/42/retries};
+     * empty for paths outside the engine's APIs.
+     */
+    static Optional<String> belowEngineRoot(String path) {
+        return Optional.ofNullable(below(UriUtils.decode(path, StandardCharsets.UTF_8)));
+    }
+
+    private static String below(String path) {
         String rest;
         if (path.startsWith(ENGINE_REST)) {
             rest = path.substring(ENGINE_REST.length());

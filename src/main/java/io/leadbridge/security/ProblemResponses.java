@@ -16,7 +16,13 @@ final class ProblemResponses {
 
     static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail,
             Map<String, Object> properties) throws IOException {
+        write(response, json, status, status.getReasonPhrase(), detail, properties);
+    }
+
+    static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String title, String detail,
+            Map<String, Object> properties) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
         properties.forEach(problem::setProperty);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,8 +45,8 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaUserAuthenticationProvider users,
-            PartnerCredentials credentials, IdentityService identityService, CallerProvider callers, ObjectMapper json)
-            throws Exception {
+            PartnerCredentials credentials, IdentityService identityService, CallerProvider callers, ObjectMapper json,
+            PasswordRules passwordRules, AuthorizationService authorizations) throws Exception {
         return http
                 // Plain path prefixes: /engine-rest is served by Jersey, not by Spring MVC.
                 .securityMatcher(new OrRequestMatcher(pathStartsWith("/api/"), pathStartsWith("/engine-rest/")))
@@ -67,7 +68,9 @@ class SecurityConfig {
                 // Instead of CSRF tokens (the API keeps no session): no form-like request from another site.
                 .addFilterBefore(new CrossSiteRequestFilter(json), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineIdentityFilter(identityService, callers), AuthorizationFilter.class)
-                .addFilterAfter(AdminOnlyDoorFilter.forEngineRest(callers, json), AuthorizationFilter.class)
+                .addFilterAfter(new AdminOnlyDoorFilter(EngineCaller.ofEngineRest(callers), json), AuthorizationFilter.class)
+                .addFilterAfter(new PasswordPolicyFilter(EngineCaller.ofEngineRest(callers), passwordRules,
+                        identityService, authorizations, json), AuthorizationFilter.class)
                 .build();
     }
 
@@ -97,7 +100,8 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain webSecurity(HttpSecurity http, CamundaUserAuthenticationProvider users, ObjectMapper json)
+    SecurityFilterChain webSecurity(HttpSecurity http, CamundaUserAuthenticationProvider users, ObjectMapper json,
+            PasswordRules passwordRules, IdentityService identityService, AuthorizationService authorizations)
             throws Exception {
         return http
                 .authenticationProvider(users)
@@ -113,7 +117,9 @@ class SecurityConfig {
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 // Cockpit's engine API is the engine's REST API behind the webapp session: the same admin-only doors.
-                .addFilterAfter(AdminOnlyDoorFilter.forWebapps(json), AuthorizationFilter.class)
+                .addFilterAfter(new AdminOnlyDoorFilter(EngineCaller.ofWebappSession(), json), AuthorizationFilter.class)
+                .addFilterAfter(new PasswordPolicyFilter(EngineCaller.ofWebappSession(), passwordRules, identityService,
+                        authorizations, json), AuthorizationFilter.class)
                 .build();
     }
 

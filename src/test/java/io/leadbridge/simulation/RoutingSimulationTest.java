@@ -229,7 +229,7 @@ class RoutingSimulationTest {
     }
 
     private ApiClient admin() {
-        return ApiClient.as(port, "admin", "admin");
+        return ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD);
     }
 
     private static String[] file(String name, String content) {

@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -50,8 +51,9 @@ class SecurityConfig {
         return http
                 // Plain path prefixes: /engine-rest is served by Jersey, not by Spring MVC.
                 .securityMatcher(new OrRequestMatcher(pathStartsWith("/api/"), pathStartsWith("/engine-rest/")))
-                .authenticationProvider(users)
-                .authenticationProvider(new PartnerCredentialAuthenticationProvider(credentials))
+                // Without the global manager as parent: a refused password is checked once, not a second time
+                // there (which would count as a login while the user is held back, and log it twice).
+                .authenticationManager(new ProviderManager(users, new PartnerCredentialAuthenticationProvider(credentials)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(pathStartsWith("/engine-rest/")).access(SecurityConfig::camundaUserOnly)
                         .anyRequest().authenticated())
@@ -104,7 +106,7 @@ class SecurityConfig {
             PasswordRules passwordRules, IdentityService identityService, AuthorizationService authorizations)
             throws Exception {
         return http
-                .authenticationProvider(users)
+                .authenticationManager(new ProviderManager(users))
                 .authorizeHttpRequests(requests -> requests
                         // Camunda's webapps authenticate every call themselves.
                         .requestMatchers("/camunda/**", "/error", "/favicon.ico", "/actuator/health/**")

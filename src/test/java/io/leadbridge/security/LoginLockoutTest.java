@@ -60,6 +60,9 @@ class LoginLockoutTest {
     @Test
     void aUserHeldBackIsRefusedEvenWithTheRightPasswordUntilTheDelayHasPassed(CapturedOutput log) {
         assertThat(ApiClient.as(port, manager, "Not-the-pass-1").get("/api/me").status()).isEqualTo(401);
+        assertThat(log.getOut()).as("one wrong password is one event, checked once")
+                .containsOnlyOnce("security event: wrong password for user '" + manager + "'")
+                .doesNotContain("security event: login of user '" + manager + "'");
 
         ApiClient rightPassword = ApiClient.as(port, manager, LeadFixtures.PASSWORD);
         assertThat(rightPassword.get("/api/me").status()).isEqualTo(401);

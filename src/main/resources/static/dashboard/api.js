@@ -74,9 +74,10 @@ async function call(path, accept) {
   if (credentials === null) {
     throw new Unauthorized();
   }
-  // credentials: 'omit' keeps the browser from offering its own login box on a 401.
+  // credentials: 'omit' keeps the browser from offering its own login box on a 401. X-Requested-With marks the
+  // call as the page's own script: /api refuses form-like changes without it (docs/api.md, Logging in).
   const response = await fetch(path, {
-    headers: { Authorization: `Basic ${credentials}`, Accept: accept },
+    headers: { Authorization: `Basic ${credentials}`, Accept: accept, 'X-Requested-With': 'XMLHttpRequest' },
     credentials: 'omit',
     cache: 'no-store',
   });

@@ -44,7 +44,8 @@ public class BuiltInSecretsCheck implements EnvironmentPostProcessor, Ordered {
                     + "CAMUNDA_BPM_ADMIN_USER_PASSWORD (it must keep the password policy)");
         }
         String secret = environment.getProperty(CONTACT_CHECK_SECRET);
-        if (secret == null || secret.startsWith(DEV_ONLY_PREFIX) || builtIn(environment, CONTACT_CHECK_SECRET).contains(secret)) {
+        if (secret == null || secret.startsWith(DEV_ONLY_PREFIX)
+                || builtIn(environment, CONTACT_CHECK_SECRET).contains(secret)) {
             problems.add(CONTACT_CHECK_SECRET + " is the built-in development key: set your own with the environment "
                     + "variable LEADBRIDGE_CONTACT_CHECK_SECRET (at least 32 random characters, the same on every node)");
         }

@@ -22,8 +22,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -35,6 +35,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * webapps ({@code /camunda/**}) keep their own login page and CSRF protection; {@code /public/**}
  * (the customer's contact check pages, opened by a signed token) and the dashboard's static shell
  * at {@code /} need no login; everything else needs a Camunda login too.
+ *
+ * <p>On top of that: {@code /api} refuses form-like requests another site could send
+ * ({@link CrossSiteRequestFilter}); the engine-wide parts of the engine's API are for
+ * {@code camunda-admin} only ({@link AdminOnlyDoorFilter}) and new passwords are checked against
+ * the password policy ({@link PasswordPolicyFilter}), on {@code /engine-rest} and on the webapps'
+ * engine API alike.
  */
 @Configuration
 class SecurityConfig {
@@ -53,7 +59,8 @@ class SecurityConfig {
                 .securityMatcher(new OrRequestMatcher(pathStartsWith("/api/"), pathStartsWith("/engine-rest/")))
                 // Without the global manager as parent: a refused password is checked once, not a second time
                 // there (which would count as a login while the user is held back, and log it twice).
-                .authenticationManager(new ProviderManager(users, new PartnerCredentialAuthenticationProvider(credentials)))
+                .authenticationManager(new ProviderManager(users,
+                        new PartnerCredentialAuthenticationProvider(credentials)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(pathStartsWith("/engine-rest/")).access(SecurityConfig::camundaUserOnly)
                         .anyRequest().authenticated())

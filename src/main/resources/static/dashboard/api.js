@@ -74,8 +74,9 @@ async function call(path, accept) {
   if (credentials === null) {
     throw new Unauthorized();
   }
-  // credentials: 'omit' keeps the browser from offering its own login box on a 401, and
-  // X-Requested-With tells the server that a page calls: it answers a 401 without asking for Basic.
+  // credentials: 'omit' keeps the browser from offering its own login box on a 401. X-Requested-With marks the
+  // call as the page's own script: the server answers a 401 without asking for Basic, and /api refuses
+  // form-like changes without it (docs/api.md, Logging in).
   const response = await fetch(path, {
     headers: { Authorization: `Basic ${credentials}`, Accept: accept, 'X-Requested-With': 'XMLHttpRequest' },
     credentials: 'omit',

@@ -7,10 +7,12 @@ import java.util.List;
 final class DemoUsers {
 
     /**
-     * The password of every demo login, vendor users and partner reps alike. Demo data only: it is
-     * printed in the log and must never reach a real installation.
+     * The password of every demo login, vendor users and partner reps alike, and of {@code admin} in
+     * the demo profile ({@code camunda.bpm.admin-user.password}). Demo data only: it is printed in the
+     * log and must never reach a real installation. It keeps Camunda's password policy, which holds for
+     * demo users too.
      */
-    static final String PASSWORD = "demo1234";
+    static final String PASSWORD = "Demo-Pass-2026";
 
     /** The marketing system's user: submits the demo leads and is named on their timelines. */
     static final String MARKETING = "marketing";

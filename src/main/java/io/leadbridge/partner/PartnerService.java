@@ -3,8 +3,10 @@ package io.leadbridge.partner;
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.security.AccessProvisioning;
 import io.leadbridge.security.PartnerCredentials;
+import io.leadbridge.security.PasswordRules;
 import io.leadbridge.web.ApiException;
 import io.leadbridge.web.InvalidInputException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,11 +20,13 @@ public class PartnerService {
     private final PartnerRepository partners;
     private final AccessProvisioning access;
     private final LeadClock clock;
+    private final PasswordRules passwordRules;
 
-    PartnerService(PartnerRepository partners, AccessProvisioning access, LeadClock clock) {
+    PartnerService(PartnerRepository partners, AccessProvisioning access, LeadClock clock, PasswordRules passwordRules) {
         this.partners = partners;
         this.access = access;
         this.clock = clock;
+        this.passwordRules = passwordRules;
     }
 
     @Transactional
@@ -62,6 +66,12 @@ public class PartnerService {
         }
         if (access.userExists(request.username()) || partners.findRep(request.username()).isPresent()) {
             throw ApiException.conflict("user '" + request.username() + "' already exists");
+        }
+        List<String> broken = passwordRules.broken(request.password(), request.username(), request.givenFirstName(),
+                request.givenLastName(), request.email().trim());
+        if (!broken.isEmpty()) {
+            throw new InvalidInputException(broken.stream()
+                    .map(rule -> new InvalidInputException.FieldError("password", rule)).toList());
         }
         PartnerRep rep = new PartnerRep(request.username(), partner.id(), request.givenFirstName(),
                 request.givenLastName(), request.email().trim(), clock.now());

@@ -17,7 +17,8 @@ public record RepRequest(
         @Size(max = 100) String lastName,
         @Size(max = 201) String name,
         @NotBlank @Email @Size(max = 320) String email,
-        @NotBlank @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String password) {
+        // Camunda's password policy (PasswordRules) adds its rules: upper and lower case, a digit, a special character.
+        @NotBlank @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password) {
 
     public RepRequest(String username, String firstName, String lastName, String email, String password) {
         this(username, firstName, lastName, null, email, password);

@@ -2,12 +2,14 @@ package io.leadbridge.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -17,6 +19,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -30,6 +33,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * at {@code /} need no login; everything else needs a Camunda login too. Only a machine client of
  * {@code /api} or {@code /engine-rest} is ever asked for HTTP Basic ({@link LoginRequired}): a
  * browser's login box would cover the webapps' login page and keep the password for this host.
+ *
+ * <p>On top of that: {@code /api} refuses form-like requests another site could send
+ * ({@link CrossSiteRequestFilter}); the engine-wide parts of the engine's API are for
+ * {@code camunda-admin} only ({@link AdminOnlyDoorFilter}) and new passwords are checked against
+ * the password policy ({@link PasswordPolicyFilter}), on {@code /engine-rest} and on the webapps'
+ * engine API alike.
  */
 @Configuration
 class SecurityConfig {
@@ -41,13 +50,15 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaUserAuthenticationProvider users,
-            PartnerCredentials credentials, IdentityService identityService, CallerProvider callers, ObjectMapper json)
-            throws Exception {
+            PartnerCredentials credentials, IdentityService identityService, CallerProvider callers, ObjectMapper json,
+            PasswordRules passwordRules, AuthorizationService authorizations) throws Exception {
         return http
                 // Plain path prefixes: /engine-rest is served by Jersey, not by Spring MVC.
                 .securityMatcher(new OrRequestMatcher(pathStartsWith("/api/"), pathStartsWith("/engine-rest/")))
-                .authenticationProvider(users)
-                .authenticationProvider(new PartnerCredentialAuthenticationProvider(credentials))
+                // Without the global manager as parent: a refused password is checked once, not a second time
+                // there (which would count as a login while the user is held back, and log it twice).
+                .authenticationManager(new ProviderManager(users,
+                        new PartnerCredentialAuthenticationProvider(credentials)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(pathStartsWith("/engine-rest/")).access(SecurityConfig::camundaUserOnly)
                         .anyRequest().authenticated())
@@ -62,7 +73,12 @@ class SecurityConfig {
                                         : e.getMessage())))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
+                // Instead of CSRF tokens (the API keeps no session): no form-like request from another site.
+                .addFilterBefore(new CrossSiteRequestFilter(json), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineIdentityFilter(identityService, callers), AuthorizationFilter.class)
+                .addFilterAfter(new AdminOnlyDoorFilter(EngineCaller.ofEngineRest(callers), json), AuthorizationFilter.class)
+                .addFilterAfter(new PasswordPolicyFilter(EngineCaller.ofEngineRest(callers), passwordRules,
+                        identityService, authorizations, json), AuthorizationFilter.class)
                 .build();
     }
 
@@ -98,13 +114,14 @@ class SecurityConfig {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain webSecurity(HttpSecurity http, CamundaUserAuthenticationProvider users, ObjectMapper json)
+    SecurityFilterChain webSecurity(HttpSecurity http, CamundaUserAuthenticationProvider users, ObjectMapper json,
+            PasswordRules passwordRules, IdentityService identityService, AuthorizationService authorizations)
             throws Exception {
         LoginRequired loginRequired = LoginRequired.withoutChallenge(json,
                 "This address needs a login sent with the request (HTTP Basic, a Camunda user and password). "
                         + "Tasklist and Cockpit are at /camunda/app/ and have their own login page.");
         return http
-                .authenticationProvider(users)
+                .authenticationManager(new ProviderManager(users))
                 .authorizeHttpRequests(requests -> requests
                         // Camunda's webapps authenticate every call themselves.
                         .requestMatchers("/camunda/**", "/error", "/favicon.ico", "/actuator/health/**")
@@ -117,6 +134,10 @@ class SecurityConfig {
                 // The webapps carry their own CSRF token filter.
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                // Cockpit's engine API is the engine's REST API behind the webapp session: the same admin-only doors.
+                .addFilterAfter(new AdminOnlyDoorFilter(EngineCaller.ofWebappSession(), json), AuthorizationFilter.class)
+                .addFilterAfter(new PasswordPolicyFilter(EngineCaller.ofWebappSession(), passwordRules, identityService,
+                        authorizations, json), AuthorizationFilter.class)
                 .build();
     }
 

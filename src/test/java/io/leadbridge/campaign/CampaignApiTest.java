@@ -33,7 +33,7 @@ class CampaignApiTest {
 
     @BeforeEach
     void users() {
-        admin = ApiClient.as(port, "admin", "admin");
+        admin = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD);
         rep = ApiClient.as(port, fixtures.rep(fixtures.partner("campaigner", PartnerTier.SILVER, "US")),
                 LeadFixtures.PASSWORD);
         String marketingUser = "mkt-" + UUID.randomUUID().toString().substring(0, 8);

@@ -71,7 +71,7 @@ class DashboardShellTest {
         access.provisionUser("mark", "Mark", "Eting", "mark@vendor.example", LeadFixtures.PASSWORD);
         String partner = fixtures.partner("harbor", PartnerTier.GOLD, "US");
         String rep = fixtures.rep(partner);
-        ApiClient admin = ApiClient.as(port, "admin", "admin");
+        ApiClient admin = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD);
         JsonNode credential = admin.post("/api/partners/" + partner + "/credentials", Map.of("label", "CRM")).json();
 
         JsonNode carol = ApiClient.as(port, "carol", LeadFixtures.PASSWORD).get("/api/me").json();

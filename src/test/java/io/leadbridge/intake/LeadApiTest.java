@@ -269,7 +269,7 @@ class LeadApiTest {
         assertThat(repClient.get("/api/leads/" + id).status()).as("the withdrawn partner loses access at once")
                 .isEqualTo(403);
 
-        Response withdrawn = ApiClient.as(port, "admin", "admin").post("/api/leads/" + id + "/withdraw",
+        Response withdrawn = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD).post("/api/leads/" + id + "/withdraw",
                 Map.of("reason", "prospect asked to pause"));
         assertThat(withdrawn.status()).isEqualTo(200);
         engine.runDueJobs();

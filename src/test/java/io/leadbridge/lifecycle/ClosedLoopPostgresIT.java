@@ -48,7 +48,7 @@ class ClosedLoopPostgresIT {
     void anAcceptedLead() {
         fixtures.isolateFromEarlierTests();
         access.provisionUser("marketing", "Marketing", "System", "marketing@vendor.example", LeadFixtures.PASSWORD);
-        admin = ApiClient.as(port, "admin", "admin");
+        admin = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD);
         String partner = "loop-" + UUID.randomUUID().toString().substring(0, 6);
         assertThat(admin.post("/api/partners", Map.of("id", partner, "name", "Loop", "tier", "GOLD", "capacity", 10,
                 "countries", List.of("US"), "competencies", List.of("Cloud"), "managerEmail", "loop@partner.example"))

@@ -40,7 +40,7 @@ class LeadLifecyclePostgresIT {
     void users() {
         fixtures.isolateFromEarlierTests();
         access.provisionUser("marketing", "Marketing", "System", "marketing@vendor.example", LeadFixtures.PASSWORD);
-        admin = ApiClient.as(port, "admin", "admin");
+        admin = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD);
         marketing = ApiClient.as(port, "marketing", LeadFixtures.PASSWORD);
     }
 

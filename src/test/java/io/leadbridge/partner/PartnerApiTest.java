@@ -101,13 +101,13 @@ class PartnerApiTest {
         String username = "pete-" + UUID.randomUUID().toString().substring(0, 6);
 
         Response rep = carol.post("/api/partners/" + id + "/reps", Map.of("username", username, "firstName", "Pete",
-                "lastName", "Pro", "email", username + "@proseware.example", "password", "pete-pass-1"));
+                "lastName", "Pro", "email", username + "@proseware.example", "password", "Quick-Fox-2026"));
 
         assertThat(rep.status()).isEqualTo(201);
-        assertThat(rep.body()).doesNotContain("pete-pass-1");
+        assertThat(rep.body()).doesNotContain("Quick-Fox-2026");
         assertThat(carol.get(rep.location()).json().path("firstName").asText()).isEqualTo("Pete");
         assertThat(identity.createUserQuery().userId(username).memberOfGroup("partner-" + id).count()).isEqualTo(1);
-        ApiClient pete = ApiClient.as(port, username, "pete-pass-1");
+        ApiClient pete = ApiClient.as(port, username, "Quick-Fox-2026");
         assertThat(pete.get("/api/partners/" + id).json().path("reps").get(0).path("username").asText())
                 .isEqualTo(username);
         assertThat(pete.get("/api/partners").json()).hasSize(1);
@@ -116,14 +116,14 @@ class PartnerApiTest {
         assertThat(pete.get("/engine-rest/filter").json()).extracting(f -> f.path("name").asText())
                 .contains("Offers for my partner", "My leads").doesNotContain("Leads to distribute");
         assertThat(carol.post("/api/partners/" + id + "/reps", Map.of("username", username, "firstName", "P",
-                "lastName", "P", "email", "p@p.example", "password", "another-pass")).status()).isEqualTo(409);
+                "lastName", "P", "email", "p@p.example", "password", "Another-Pass-1")).status()).isEqualTo(409);
         assertThat(carol.post("/api/partners/" + id + "/reps", Map.of("username", "x y", "firstName", "P",
                 "lastName", "P", "email", "p@p.example", "password", "short")).json().path("errors")).hasSize(2);
         assertThat(carol.post("/api/partners/" + id + "/reps", Map.of("username", "nameless", "email", "n@p.example",
                 "password", "long-enough")).json().path("errors").get(0).path("message").asText())
                 .isEqualTo("give firstName and lastName, or name");
         Response oneName = carol.post("/api/partners/" + id + "/reps", Map.of("username", username + "-2",
-                "name", "Paula van Proseware", "email", "paula@proseware.example", "password", "long-enough"));
+                "name", "Paula van Proseware", "email", "paula@proseware.example", "password", "Quick-Fox-2026"));
         assertThat(oneName.status()).isEqualTo(201);
         assertThat(oneName.json().path("firstName").asText()).isEqualTo("Paula van");
         assertThat(oneName.json().path("lastName").asText()).isEqualTo("Proseware");

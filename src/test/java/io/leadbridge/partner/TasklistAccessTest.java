@@ -102,7 +102,7 @@ class TasklistAccessTest {
         Tasklist tasklist = Tasklist.login(port, rep, LeadFixtures.PASSWORD);
         String taskId = tasklist.get("/camunda/api/engine/engine/default/task").get(0).path("id").asText();
 
-        ApiClient.Response removed = ApiClient.as(port, "admin", "admin").post("/engine-rest/task/" + taskId
+        ApiClient.Response removed = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD).post("/engine-rest/task/" + taskId
                 + "/identity-links/delete", Map.of("groupId", "partner-" + ours, "type", "candidate"));
         assertThat(removed.status()).as(removed.body()).isEqualTo(204);
 

@@ -219,13 +219,13 @@ class FairnessReportTest {
     }
 
     private JsonNode asAdmin(String path) {
-        ApiClient.Response response = ApiClient.as(port, "admin", "admin").get(path);
+        ApiClient.Response response = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD).get(path);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
     }
 
     private List<String> badRequestFields(String query) {
-        ApiClient.Response response = ApiClient.as(port, "admin", "admin").get("/api/reports/fairness" + query);
+        ApiClient.Response response = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD).get("/api/reports/fairness" + query);
         assertThat(response.status()).as(query + " → " + response).isEqualTo(400);
         List<String> fields = new ArrayList<>();
         response.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));

@@ -44,7 +44,7 @@ class ReportAccountFiltersTest {
     @BeforeAll
     void history() {
         f = new ReportFixture(fixtures, campaigns, facts, jdbc);
-        admin = ApiClient.as(port, "admin", "admin");
+        admin = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD);
     }
 
     @Test

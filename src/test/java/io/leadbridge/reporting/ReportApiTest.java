@@ -55,7 +55,7 @@ class ReportApiTest {
     @BeforeAll
     void history() {
         f = new ReportFixture(fixtures, campaigns, facts, jdbc);
-        admin = ApiClient.as(port, "admin", "admin");
+        admin = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD);
         alphaRep = ApiClient.as(port, f.alphaRep, LeadFixtures.PASSWORD);
         betaRep = ApiClient.as(port, f.betaRep, LeadFixtures.PASSWORD);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.support.ApiClient;
+import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.PostgresTest;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -104,7 +105,7 @@ class ReportsBenchmark {
                 new String[] {"leaderboard", "scope=partners"}, new String[] {"leaderboard", "scope=reps"},
                 new String[] {"leaderboard", "scope=reps&" + partner}, new String[] {"leaderboard", "scope=partners&" + campaign},
                 new String[] {"leaderboard", "scope=partners&" + year});
-        ApiClient admin = ApiClient.as(port, "admin", "admin");
+        ApiClient admin = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD);
         // -Dreports.only=funnel,sla times only those reports.
         List<String> only = Arrays.asList(System.getProperty("reports.only", "").split(","));
         for (String[] request : requests) {

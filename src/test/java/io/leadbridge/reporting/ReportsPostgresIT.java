@@ -47,7 +47,7 @@ class ReportsPostgresIT {
     @BeforeAll
     void history() {
         f = new ReportFixture(fixtures, campaigns, facts, jdbc);
-        admin = ApiClient.as(port, "admin", "admin");
+        admin = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD);
         JsonNode credential = admin.post("/api/partners/" + f.alpha + "/credentials", Map.of("label", "CRM")).json();
         alphaCrm = ApiClient.as(port, credential.path("clientId").asText(), credential.path("secret").asText());
     }

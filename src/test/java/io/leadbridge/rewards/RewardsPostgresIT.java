@@ -77,7 +77,7 @@ class RewardsPostgresIT {
         engine.passTime(Duration.ofDays(3).plusMinutes(1));
 
         String period = "from=" + start + "&to=" + start.plus(Duration.ofDays(10));
-        ApiClient admin = ApiClient.as(port, "admin", "admin");
+        ApiClient admin = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD);
         JsonNode ledger = admin.get("/api/rewards/ledger?" + period + "&rep=" + rep).json();
         assertThat(entries(ledger)).extracting(e -> e.path("eventType").asText(), e -> e.path("points").asInt())
                 .containsExactly(tuple("ACCEPTED", 10), tuple("CONTACTED", 15), tuple("ACCEPTED", 10),

@@ -50,7 +50,7 @@ class AnalystRuleChangeTest {
 
         String table = new ClassPathResource("sla-policy.dmn").getContentAsString(StandardCharsets.UTF_8);
         String edited = editMidMarketRow(table, "PT1H", "PT2H");
-        Response deployed = ApiClient.as(port, "admin", "admin").postMultipart("/engine-rest/deployment/create",
+        Response deployed = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD).postMultipart("/engine-rest/deployment/create",
                 new String[][] {
                         {"deployment-name", null, "tighter mid-market SLA"},
                         {"deploy-changed-only", null, "true"},

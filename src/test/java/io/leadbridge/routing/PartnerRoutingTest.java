@@ -128,7 +128,7 @@ class PartnerRoutingTest {
         long routed = route(fixtures.lead("DE", 70, 500, "Security Suite", "Retail"));
         String holder = fixtures.lead(routed).partnerId();
 
-        JsonNode vendorView = ApiClient.as(port, "admin", "admin").get("/api/leads/" + routed + "/routing").json();
+        JsonNode vendorView = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD).get("/api/leads/" + routed + "/routing").json();
 
         JsonNode decision = vendorView.path("decisions").get(0);
         assertThat(decision.path("method").asText()).isEqualTo("RULES");
@@ -169,7 +169,7 @@ class PartnerRoutingTest {
         assertThat(nextView.toString()).doesNotContain(holder);
         assertThat(ApiClient.as(port, holderRep, LeadFixtures.PASSWORD).get("/api/leads/" + lead + "/routing").status())
                 .as("the withdrawn partner no longer sees the lead").isEqualTo(403);
-        assertThat(ApiClient.as(port, "admin", "admin").get("/api/leads/" + lead + "/routing").json()
+        assertThat(ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD).get("/api/leads/" + lead + "/routing").json()
                 .path("decisions")).hasSize(2);
     }
 

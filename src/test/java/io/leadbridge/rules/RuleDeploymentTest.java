@@ -106,7 +106,7 @@ class RuleDeploymentTest {
                         + "          <text>${\"\".getClass().forName(\"java.lang.Runtime\").getMethod(\"getRuntime\")"
                         + ".invoke(null).exec(\"touch target/deployed-juel-marker\")}</text>");
 
-        for (ApiClient deployer : new ApiClient[] {as(analyst), ApiClient.as(port, "admin", "admin")}) {
+        for (ApiClient deployer : new ApiClient[] {as(analyst), ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD)}) {
             Response refused = deployFromModeler(deployer, "lead-qualification.dmn", juel);
 
             assertThat(refused.status()).as(refused.body()).isEqualTo(400);
@@ -157,7 +157,7 @@ class RuleDeploymentTest {
 
     @Test
     void anAdministratorMayStillDeployAProcessThatRunsCode() {
-        Response deployed = deployFromModeler(ApiClient.as(port, "admin", "admin"), "scripted.bpmn",
+        Response deployed = deployFromModeler(ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD), "scripted.bpmn",
                 process("<scriptTask id=\"Task_Script\" scriptFormat=\"javascript\"><script>1</script></scriptTask>")
                         .replace("id=\"evil\"", "id=\"scripted\""));
 

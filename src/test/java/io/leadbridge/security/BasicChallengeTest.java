@@ -2,6 +2,7 @@ package io.leadbridge.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
 import java.io.IOException;
 import java.net.URI;
@@ -93,14 +94,15 @@ class BasicChallengeTest {
             assertThat(wrong.statusCode()).as(path).isEqualTo(401);
             assertThat(wrong.headers().firstValue("WWW-Authenticate")).as(path).hasValue("Basic realm=\"Leadbridge\"");
 
-            assertThat(get(path, basic(Map.of(), "admin", "admin")).statusCode()).as(path).isEqualTo(200);
+            assertThat(get(path, basic(Map.of(), "admin", LeadFixtures.ADMIN_PASSWORD)).statusCode()).as(path)
+                    .isEqualTo(200);
         }
         for (Map<String, String> marker : PAGE_MARKERS) {
-            HttpResponse<String> me = get("/api/me", basic(marker, "admin", "admin"));
+            HttpResponse<String> me = get("/api/me", basic(marker, "admin", LeadFixtures.ADMIN_PASSWORD));
             assertThat(me.statusCode()).as("a page with the right login: " + marker).isEqualTo(200);
             assertThat(me.body()).contains("\"username\":\"admin\"");
         }
-        assertThat(get("/v3/api-docs", basic(Map.of(), "admin", "admin")).statusCode())
+        assertThat(get("/v3/api-docs", basic(Map.of(), "admin", LeadFixtures.ADMIN_PASSWORD)).statusCode())
                 .as("a login sent with the request still opens what is behind one outside the APIs").isEqualTo(200);
     }
 

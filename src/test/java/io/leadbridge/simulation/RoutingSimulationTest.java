@@ -297,7 +297,7 @@ class RoutingSimulationTest {
     }
 
     private ApiClient admin() {
-        return ApiClient.as(port, "admin", "admin");
+        return ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD);
     }
 
     private ApiClient channelManager() {

@@ -69,7 +69,10 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)));
     }
 
-    /** A multipart/form-data POST, as Camunda Modeler deploys files. Parts: name, file name (null for a field), content. */
+    /**
+     * A multipart/form-data POST, as Camunda Modeler deploys files or a script uploads a CSV file. Parts: name, file
+     * name (null for a field), content. It carries {@code X-Requested-With}, as {@code /api} requires of a form.
+     */
     public Response postMultipart(String path, String[][] parts) {
         String boundary = "leadbridge-" + System.nanoTime();
         StringBuilder body = new StringBuilder();
@@ -83,7 +86,24 @@ public final class ApiClient {
         }
         body.append("--").append(boundary).append("--\r\n");
         return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-Requested-With", "XMLHttpRequest")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /**
+     * Any request, as a browser or a hand-written client might send it: {@code contentType} and {@code body} may be
+     * null (no body type, no body); {@code headers} are name, value, name, value...
+     */
+    public Response send(String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = request(path);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     private HttpRequest.Builder request(String path) {

@@ -26,7 +26,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestComponent
 public class LeadFixtures {
 
-    public static final String PASSWORD = "secret-pass-1";
+    /** Every test user's password; it keeps Camunda's password policy, which the tests run with. */
+    public static final String PASSWORD = "Secret-Pass-1";
+    /** The password of {@code admin}, Camunda's first administrator in the {@code test} profile. */
+    public static final String ADMIN_PASSWORD = "Demo-Pass-2026";
 
     private final PartnerService partners;
     private final PartnerRepository directory;

@@ -183,7 +183,7 @@ class TaskAnswerRulesTest {
         access.provisionUser("carol", "Carol", "Channel", "carol@vendor.example", LeadFixtures.PASSWORD,
                 "channel-managers");
         ApiClient carol = ApiClient.as(port, "carol", LeadFixtures.PASSWORD);
-        ApiClient admin = ApiClient.as(port, "admin", "admin");
+        ApiClient admin = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD);
         String path = "/engine-rest/process-instance/" + offer.processInstanceId + "/variables/contactSla";
 
         Response manager = carol.put(path, value("P3650D"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadbridge.support.ApiClient;
+import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ class OpenApiTest {
 
     @Test
     void theApiDescriptionListsTheEndpointsPartnerCrmsAndMarketingUse() {
-        JsonNode spec = ApiClient.as(port, "admin", "admin").get("/v3/api-docs").json();
+        JsonNode spec = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD).get("/v3/api-docs").json();
 
         List<String> paths = new ArrayList<>();
         spec.path("paths").fieldNames().forEachRemaining(paths::add);

@@ -56,7 +56,7 @@ class CockpitBrowserIT {
         try (CockpitPage cockpit = CockpitPage.open(port)) {
             cockpit.screenshot("cockpit-01-login");
 
-            cockpit.logInAndWait("admin", "admin");
+            cockpit.logInAndWait("admin", LeadFixtures.ADMIN_PASSWORD);
             cockpit.screenshot("cockpit-02-admin-dashboard");
             cockpit.openProcess("Lead lifecycle");
             cockpit.screenshot("cockpit-03-admin-lead-lifecycle");

@@ -80,6 +80,11 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
         List<String> broken;
         String field;
         if (create) {
+            if (!mayCreateUsers(callers.apply(request))) {
+                // Camunda checks the password before the permission and would answer a bare 500.
+                ProblemResponses.write(response, json, HttpStatus.FORBIDDEN, "Only administrators create users.");
+                return;
+            }
             JsonNode profile = user.path("profile");
             field = "credentials.password";
             broken = rules.broken(user.path("credentials").path("password").asText(""), text(profile, "id"),
@@ -103,6 +108,12 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
         List<Map<String, String>> errors = broken.stream().map(rule -> Map.of("field", field, "message", rule)).toList();
         ProblemResponses.write(response, json, HttpStatus.BAD_REQUEST, "Invalid input",
                 field + ": " + String.join("; ", broken), Map.of("errors", errors));
+    }
+
+    /** Whoever may not create users at all is refused ({@code 403}) before any word on the password rules. */
+    private boolean mayCreateUsers(EngineCaller caller) {
+        return caller.userId() != null && authorizations.isUserAuthorized(caller.userId(), caller.groups(),
+                Permissions.CREATE, Resources.USER);
     }
 
     private boolean mayChangePassword(EngineCaller caller, String userId) {

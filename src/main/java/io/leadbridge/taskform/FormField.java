@@ -1,5 +1,6 @@
 package io.leadbridge.taskform;
 
+import io.leadbridge.web.ControlCharacters;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -40,6 +41,10 @@ record FormField(String key, String type, boolean readonly, List<String> values,
     private Optional<String> text(Object value) {
         if (!(value instanceof String text)) {
             return Optional.of("must be text");
+        }
+        String unreadable = ControlCharacters.problem(text, "textarea".equals(type));
+        if (unreadable != null) {
+            return Optional.of(unreadable);
         }
         if (maxLength != null && text.length() > maxLength) {
             return Optional.of("must be at most " + maxLength + " characters");

@@ -121,6 +121,20 @@ class TaskAnswerRulesTest {
     }
 
     @Test
+    void aDeclineReasonWithAControlCharacterIsRefusedNamingTheFieldAndNothingChanges() {
+        Offer offer = offerToOnePartner("US");
+
+        Response refused = offer.rep.post("/engine-rest/task/" + offer.taskId + "/complete", variables(
+                "offerDecision", value("DECLINE"), "declineReason", value("no\u0000budget")));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("declineReason").contains("control characters")
+                .doesNotContainIgnoringCase("insert").doesNotContainIgnoringCase("sql");
+        assertThat(fixtures.lead(offer.leadId).status()).isEqualTo(LeadStatus.OFFERED);
+        assertThat(tasks.createTaskQuery().taskId(offer.taskId).count()).as("the offer is still open").isOne();
+    }
+
+    @Test
     void aSubmittedFormIsHeldToTheSameRules() {
         Offer offer = offerToOnePartner("US");
 

@@ -82,7 +82,8 @@ class OfferNotificationTest {
         assertThat((String) offer.getContent()).contains("Lead id: " + leadId).contains("/camunda/app/tasklist/");
         assertThat(offer.getHeader("Message-ID")[0]).matches("<notification-\\d+\\." + leadId + "@leadbridge\\.local>");
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> notifications.forLead(leadId).stream().allMatch(n -> n.status() == NotificationStatus.SENT));
+                .until(() -> notifications.forLead(leadId).stream()
+                        .allMatch(n -> n.status() == NotificationStatus.SENT));
     }
 
     /**

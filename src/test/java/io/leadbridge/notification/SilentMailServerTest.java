@@ -78,10 +78,12 @@ class SilentMailServerTest {
         mailServer.fallSilent();
         String partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
         fixtures.rep(partner);
-        List<Long> earlier = LongStream.range(0, 12).mapToObj(i -> fixtures.submit(fixtures.partnerLead("US"))).toList();
+        List<Long> earlier = LongStream.range(0, 12).mapToObj(i -> fixtures.submit(fixtures.partnerLead("US")))
+                .toList();
 
         // Today's send steps talked to the mail server in the job, and waited for it forever.
-        assertTimeoutPreemptively(Duration.ofSeconds(30), engine::runDueJobs, "the send steps wait for the mail server");
+        assertTimeoutPreemptively(Duration.ofSeconds(30), engine::runDueJobs,
+                "the send steps wait for the mail server");
 
         ApiClient marketing = ApiClient.as(port, "marketing", LeadFixtures.PASSWORD);
         long started = System.nanoTime();
@@ -142,8 +144,8 @@ class SilentMailServerTest {
     }
 
     private List<String> messagesWithId(String messageId) {
-        return mailServer.received().stream().filter(mail -> messageId.equals(FakeMailServer.header(mail, "Message-ID")))
-                .toList();
+        return mailServer.received().stream()
+                .filter(mail -> messageId.equals(FakeMailServer.header(mail, "Message-ID"))).toList();
     }
 
     private List<Notification> allNotifications(List<Long> earlier, long leadId) {

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Send the question to the customer": asynchronous, so a mail failure rolls back the check's
- * SENT, its mail and its links together, and the step is retried, then becomes an incident.
+ * "Send the question to the customer": marks the check SENT and hands its mail to the mail
+ * sender in one transaction; the mail sender retries a failed mail itself, the check stays SENT.
  */
 @Component
 class SendContactCheckDelegate implements JavaDelegate {

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Tell the channel managers": writes and sends their mail in one asynchronous step, retried on
- * a mail failure (which rolls the mail back too, so it is never written twice).
+ * "Tell the channel managers": writes their mail and hands it to the mail sender in one
+ * asynchronous step, so a retried step never writes it twice.
  */
 @Component
 class TellChannelManagersDelegate implements JavaDelegate {

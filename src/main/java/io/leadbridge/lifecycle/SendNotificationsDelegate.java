@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Send ... notifications": an asynchronous step, retried on mail failure, then an incident. */
+/** "Send ... notifications": hands the lead's mails to the mail sender, which sends and retries them itself. */
 @Component
 class SendNotificationsDelegate implements JavaDelegate {
 

@@ -1,20 +1,24 @@
 package io.leadbridge.notification;
 
-import io.leadbridge.config.LeadbridgeProperties;
+import io.leadbridge.config.LeadClock;
 import io.leadbridge.lead.LeadEvent;
 import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Sends a lead's pending notifications, or a partner's pending standing notifications. Runs in
- * an asynchronous process step: when the mail server fails, the exception rolls the step back
- * and Camunda retries it, then raises an incident; the lead or standing itself is never touched.
+ * Hands a lead's pending notifications, or a partner's pending standing notifications, to the
+ * mail sender. Runs in an asynchronous process step, inside the engine's transaction, and never
+ * talks to the mail server itself: it queues the mails, and once the step has committed the
+ * {@link NotificationMailer} sends them on threads of its own. A slow or failing mail server
+ * therefore holds no job thread and no database connection, and never touches the lead.
  * Without {@code spring.mail.host} there is no mail sender and notifications are only stored.
  */
 @Component
@@ -24,54 +28,69 @@ public class NotificationDelivery {
 
     private final NotificationRepository notifications;
     private final ObjectProvider<JavaMailSender> mailSender;
+    private final NotificationMailer mailer;
     private final LeadEventLog events;
-    private final LeadbridgeProperties properties;
+    private final LeadClock clock;
 
     NotificationDelivery(NotificationRepository notifications, ObjectProvider<JavaMailSender> mailSender,
-            LeadEventLog events, LeadbridgeProperties properties) {
+            NotificationMailer mailer, LeadEventLog events, LeadClock clock) {
         this.notifications = notifications;
         this.mailSender = mailSender;
+        this.mailer = mailer;
         this.events = events;
-        this.properties = properties;
+        this.clock = clock;
     }
 
     public int deliverPending(long leadId) {
-        JavaMailSender sender = mailSender.getIfAvailable();
+        boolean stored = mailSender.getIfAvailable() == null;
         var pending = notifications.lockPending(leadId);
         for (Notification notification : pending) {
-            send(sender, notification);
+            handOver(notification, stored);
             events.record(leadId, LeadEventType.NOTIFIED, LeadEvent.SYSTEM, notification.partnerId(),
                     notification.kind() + " to " + notification.recipient()
-                            + (sender == null ? " (stored; no mail server configured)" : ""));
-            log.info("lead {}: {} mail to {} for partner {}", leadId, notification.kind(), notification.recipient(),
-                    notification.partnerId());
+                            + (stored ? " (stored; no mail server configured)" : ""));
+            log.info("lead {}: {} mail to {} for partner {} {}", leadId, notification.kind(), notification.recipient(),
+                    notification.partnerId(), stored ? "stored (no mail server configured)" : "queued");
         }
+        wakeMailerAfterCommit(pending);
         return pending.size();
     }
 
-    /** Sends the partner's pending mails that concern no lead (warnings, suspensions, reinstatements). */
+    /** Hands over the partner's pending mails that concern no lead (warnings, suspensions, reinstatements). */
     public int deliverPendingForPartner(String partnerId) {
-        JavaMailSender sender = mailSender.getIfAvailable();
+        boolean stored = mailSender.getIfAvailable() == null;
         var pending = notifications.lockPendingForPartner(partnerId);
         for (Notification notification : pending) {
-            send(sender, notification);
-            log.info("partner {}: {} mail to {}{}", partnerId, notification.kind(), notification.recipient(),
-                    sender == null ? " (stored; no mail server configured)" : "");
+            handOver(notification, stored);
+            log.info("partner {}: {} mail to {} {}", partnerId, notification.kind(), notification.recipient(),
+                    stored ? "stored (no mail server configured)" : "queued");
         }
+        wakeMailerAfterCommit(pending);
         return pending.size();
     }
 
-    private void send(JavaMailSender sender, Notification notification) {
-        if (sender != null) {
-            SimpleMailMessage mail = new SimpleMailMessage();
-            mail.setFrom(properties.mailFrom());
-            mail.setTo(notification.recipient());
-            mail.setSubject(notification.subject());
-            mail.setText(notification.body());
-            sender.send(mail);
-            notifications.mark(notification.id(), NotificationStatus.SENT);
+    private void handOver(Notification notification, boolean stored) {
+        if (stored) {
+            notifications.store(notification.id());
         } else {
-            notifications.mark(notification.id(), NotificationStatus.STORED);
+            notifications.queue(notification.id(), clock.now());
+        }
+    }
+
+    /** The mailer sees the queued mails only once the step's transaction has committed. */
+    private void wakeMailerAfterCommit(List<Notification> queued) {
+        if (queued.isEmpty()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    mailer.wakeUp();
+                }
+            });
+        } else {
+            mailer.wakeUp();
         }
     }
 }

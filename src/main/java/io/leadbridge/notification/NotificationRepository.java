@@ -4,7 +4,9 @@ import io.leadbridge.config.LeadClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -55,10 +57,68 @@ public class NotificationRepository {
                 .param("leadId", leadId).query(NotificationRepository::map).list();
     }
 
-    void mark(long id, NotificationStatus status) {
-        jdbc.sql("update notification set status = :status, sent_at = :now where id = :id")
-                .param("id", id).param("status", status.name()).param("now", Timestamp.from(clock.now()))
-                .update();
+    /** The send step ran: the mail sender may send it from {@code dueAt} on. */
+    void queue(long id, Instant dueAt) {
+        jdbc.sql("update notification set status = 'QUEUED', next_attempt_at = :dueAt where id = :id")
+                .param("id", id).param("dueAt", Timestamp.from(dueAt)).update();
+    }
+
+    /** No mail server is configured: the mail is kept, and shown, but never sent. */
+    void store(long id) {
+        jdbc.sql("update notification set status = 'STORED', sent_at = :now where id = :id")
+                .param("id", id).param("now", Timestamp.from(clock.now())).update();
+    }
+
+    /** Up to 50 queued mails due for an attempt, and mails whose sender's claim ran out (it crashed), oldest first. */
+    List<Long> dueForSending(Instant now) {
+        return jdbc.sql("""
+                select id from notification
+                where (status = 'QUEUED' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until < :now)
+                order by id fetch first 50 rows only""")
+                .param("now", Timestamp.from(now)).query(Long.class).list();
+    }
+
+    /** A mail claimed by one sender for its attempt number {@code attempt}. */
+    record Claim(Notification notification, int attempt) {
+    }
+
+    /**
+     * Claims the mail for one sender until {@code until}, if it is still due: of two senders racing
+     * for the same mail, one updates the row and the other finds it claimed.
+     */
+    Optional<Claim> claim(long id, Instant now, Instant until) {
+        int claimed = jdbc.sql("""
+                update notification set status = 'SENDING', claimed_until = :until, attempts = attempts + 1
+                where id = :id and ((status = 'QUEUED' and next_attempt_at <= :now)
+                                    or (status = 'SENDING' and claimed_until < :now))""")
+                .param("id", id).param("now", Timestamp.from(now)).param("until", Timestamp.from(until)).update();
+        if (claimed == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select * from notification where id = :id").param("id", id)
+                .query((rs, row) -> new Claim(map(rs, row), rs.getInt("attempts"))).optional();
+    }
+
+    /** The mail server took the mail: sent, whoever holds the claim now. */
+    void markSent(long id) {
+        jdbc.sql("""
+                update notification set status = 'SENT', sent_at = :now, claimed_until = null, last_error = null
+                where id = :id""")
+                .param("id", id).param("now", Timestamp.from(clock.now())).update();
+    }
+
+    /**
+     * The attempt failed: back in the queue, due again at {@code nextAttemptAt}; unless another
+     * sender took the mail over meanwhile (its claim ran out), whose attempt then decides.
+     */
+    void retryLater(Claim claim, Instant nextAttemptAt, String error) {
+        jdbc.sql("""
+                update notification set status = 'QUEUED', next_attempt_at = :next, claimed_until = null,
+                       last_error = :error
+                where id = :id and status = 'SENDING' and attempts = :attempt""")
+                .param("id", claim.notification().id()).param("attempt", claim.attempt())
+                .param("next", Timestamp.from(nextAttemptAt))
+                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error).update();
     }
 
     public List<Notification> forLead(long leadId) {

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Send ... notifications" of the standing process: asynchronous, retried on mail failure, then an incident. */
+/** "Send ... notifications" of the standing process: hands the mails to the mail sender, which retries them. */
 @Component
 class SendStandingNotificationsDelegate implements JavaDelegate {
 

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Send reminder" and "Send answer to rep": asynchronous, retried on mail failure, then an incident. */
+/** "Send reminder" and "Send answer to rep": hands the mails to the mail sender, which retries them itself. */
 @Component
 class SendSupportMailsDelegate implements JavaDelegate {
 

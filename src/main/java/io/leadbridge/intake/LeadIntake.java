@@ -1,5 +1,6 @@
 package io.leadbridge.intake;
 
+import io.leadbridge.database.RetriedOnDeadlock;
 import io.leadbridge.lead.Lead;
 import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Takes a lead in: stores account, contact and lead, and starts the lead's lifecycle process in
  * the same transaction, so a lead is either fully received or not at all. The process continues
  * asynchronously after its start event: a broken decision table leaves an incident on a stored
- * lead instead of losing it.
+ * lead instead of losing it. A transaction that loses a deadlock (e.g. with the lead's own
+ * jobs on another node) runs again from the start.
  */
 @Service
 public class LeadIntake {
@@ -43,6 +45,7 @@ public class LeadIntake {
     }
 
     @Transactional
+    @RetriedOnDeadlock
     public Received receive(LeadSubmission submission, String actor) {
         String source = submission.source().trim();
         String externalId = submission.externalId().trim();

@@ -1,8 +1,10 @@
 package io.leadbridge.lifecycle;
 
+import io.leadbridge.database.ConflictRetry;
 import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
 import io.leadbridge.security.Caller;
+import io.leadbridge.web.Failures;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of its own, after the refusing one has ended. Not during it: the refusing transaction holds
  * the lead's row {@code for update}, and on PostgreSQL the event's foreign key to the lead would
  * wait for that lock, i.e. for its own caller, forever.
+ *
+ * <p>That transaction runs again when it loses a deadlock (with the lead's mail job, say), as
+ * often as {@link ConflictRetry} allows. Should it still fail, the refusal is logged at ERROR
+ * with everything the event would have held, so that nobody loses it.
  */
 @Component
 class LateUpdates {
@@ -30,9 +36,11 @@ class LateUpdates {
 
     private final LeadEventLog events;
     private final TransactionTemplate ownTransaction;
+    private final ConflictRetry retry;
 
-    LateUpdates(LeadEventLog events, PlatformTransactionManager transactions) {
+    LateUpdates(LeadEventLog events, PlatformTransactionManager transactions, ConflictRetry retry) {
         this.events = events;
+        this.retry = retry;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -42,10 +50,17 @@ class LateUpdates {
         String detail = action + " refused: the lead was withdrawn from partner " + caller.partnerId() + " at "
                 + withdrawnAt;
         Runnable record = () -> {
-            ownTransaction.executeWithoutResult(status -> events.record(leadId, LeadEventType.LATE_UPDATE_REFUSED,
-                    caller.username(), caller.partnerId(), detail));
-            log.info("lead {}: late {} from {} of partner {} refused (withdrawn at {})", leadId, action,
-                    caller.username(), caller.partnerId(), withdrawnAt);
+            try {
+                retry.run("lead " + leadId + ": late update refused", () -> ownTransaction.execute(status ->
+                        events.record(leadId, LeadEventType.LATE_UPDATE_REFUSED, caller.username(),
+                                caller.partnerId(), detail)));
+                log.info("lead {}: late {} from {} of partner {} refused (withdrawn at {})", leadId, action,
+                        caller.username(), caller.partnerId(), withdrawnAt);
+            } catch (RuntimeException e) {
+                log.error("lead {}: event {} NOT WRITTEN, add it by hand: actor {}, partner {}, at {}, detail '{}': {}",
+                        leadId, LeadEventType.LATE_UPDATE_REFUSED, caller.username(), caller.partnerId(),
+                        Instant.now(), detail, Failures.describe(e));
+            }
         };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

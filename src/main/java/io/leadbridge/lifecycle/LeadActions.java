@@ -1,5 +1,6 @@
 package io.leadbridge.lifecycle;
 
+import io.leadbridge.database.RetriedOnDeadlock;
 import io.leadbridge.lead.Lead;
 import io.leadbridge.lead.LeadEvent;
 import io.leadbridge.lead.LeadEventLog;
@@ -34,9 +35,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What partner reps and channel managers do to a lead through the API, under the same rules as
  * in Tasklist: each action completes the lead's open task or sends its process a message. A
- * refused action changes nothing.
+ * refused action changes nothing. An action whose transaction loses a deadlock (with the lead's
+ * jobs, or the same call on another node) runs again from the start.
  */
 @Service
+@RetriedOnDeadlock
 public class LeadActions {
 
     private static final Set<LeadStatus> HELD = EnumSet.of(LeadStatus.OFFERED, LeadStatus.ACCEPTED, LeadStatus.CONTACTED,

@@ -1,5 +1,6 @@
 package io.leadbridge.routing;
 
+import io.leadbridge.config.DatabaseProduct;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,16 +15,28 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * row in {@code rotation_pool} is locked, so its passes are read without locking a row per
  * partner; only the passes that moved (the winner's, newcomers') are written. The row counts
  * the pool's choices ({@code turns}): a node keeps the passes of the pool's last choice it made
- * in memory and reads them again only when another node has chosen since.
+ * in memory and reads them again only when another node has chosen since. A new pool's row is
+ * created by whichever node chooses first; a node choosing at the same moment waits for it and
+ * then locks it, instead of failing on the row's key.
  */
 @Repository
 public class RotationPasses implements PartnerChoice.Passes {
 
+    /** A new pool's row, unless another transaction has just created it (PostgreSQL, then H2). */
+    private static final String CREATE_ON_POSTGRES = """
+            insert into rotation_pool (pool_key, turns) values (:pool, 0) on conflict (pool_key) do nothing""";
+    private static final String CREATE_ON_H2 = """
+            merge into rotation_pool t using (select cast(:pool as varchar(64)) as pool_key) s
+            on t.pool_key = s.pool_key
+            when not matched then insert (pool_key, turns) values (s.pool_key, 0)""";
+
     private final JdbcClient jdbc;
+    private final String createPool;
     private final Map<String, Turn> known = new ConcurrentHashMap<>();
 
-    RotationPasses(JdbcClient jdbc) {
+    RotationPasses(JdbcClient jdbc, DatabaseProduct database) {
         this.jdbc = jdbc;
+        this.createPool = database.isPostgres() ? CREATE_ON_POSTGRES : CREATE_ON_H2;
     }
 
     /** A pool's passes after its choice number {@code turns}. */
@@ -35,11 +48,10 @@ public class RotationPasses implements PartnerChoice.Passes {
         if (TransactionSynchronizationManager.getResource(key(poolKey)) instanceof Turn locked) {
             return Collections.unmodifiableMap(locked.passes());  // locked earlier in this transaction
         }
-        Long turns = jdbc.sql("select turns from rotation_pool where pool_key = :pool for update")
-                .param("pool", poolKey).query(Long.class).optional().orElse(null);
+        Long turns = lockedTurns(poolKey);
         if (turns == null) {
-            jdbc.sql("insert into rotation_pool (pool_key, turns) values (:pool, 0)").param("pool", poolKey).update();
-            turns = 0L;
+            jdbc.sql(createPool).param("pool", poolKey).update();
+            turns = lockedTurns(poolKey);
         }
         jdbc.sql("update rotation_pool set turns = turns + 1 where pool_key = :pool").param("pool", poolKey).update();
         Turn last = known.get(poolKey);
@@ -60,6 +72,11 @@ public class RotationPasses implements PartnerChoice.Passes {
             });
         }
         return Collections.unmodifiableMap(next.passes());
+    }
+
+    private Long lockedTurns(String poolKey) {
+        return jdbc.sql("select turns from rotation_pool where pool_key = :pool for update")
+                .param("pool", poolKey).query(Long.class).optional().orElse(null);
     }
 
     private Map<String, Double> read(String poolKey) {

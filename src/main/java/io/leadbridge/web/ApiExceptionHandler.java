@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.leadbridge.database.DatabaseFailures;
 import io.leadbridge.lead.LeadNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
@@ -80,11 +81,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "the request holds characters that are not allowed (control characters in a parameter or header)");
     }
 
-    /** Whatever nobody expected: logged in full under an error id, answered without any of its text. */
+    /**
+     * Whatever nobody expected: logged in full under an error id, answered without any of its text.
+     * The database out of reach is no surprise: a 503 that says to try again (see DatabaseUnavailableFilter).
+     */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) throws Exception {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e;
+        }
+        if (DatabaseFailures.isUnreachable(e)) {
+            log.warn("{} {}: database unavailable: {}", request.getMethod(), request.getRequestURI(),
+                    Failures.describe(e));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailableFilter.RETRY_AFTER)
+                    .body(DatabaseUnavailableFilter.problem());
         }
         String errorId = UUID.randomUUID().toString();
         log.error("{} {} failed, error id {}: {}", request.getMethod(), request.getRequestURI(), errorId,
@@ -93,7 +104,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "something went wrong on our side; quote the errorId when you report it");
         problem.setTitle("Internal error");
         problem.setProperty("errorId", errorId);
-        return problem;
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     @Override

@@ -25,6 +25,9 @@ final class CsvReader {
     private int position;
     private int line = 1;
     private boolean started;
+    /** The current record's character limit, and how many characters it has taken so far. */
+    private int limit;
+    private int taken;
 
     CsvReader(Reader in) {
         this.in = in;
@@ -42,6 +45,15 @@ final class CsvReader {
 
     /** The next record, or null at the end of the input. */
     Record next() throws IOException {
+        return next(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The next record, or null at the end of the input; reading stops once the record has taken
+     * more than {@code maxLength} characters, and the record is answered broken, its fields as far
+     * as read (so a one-line file of megabytes is not read to its end to be refused).
+     */
+    Record next(int maxLength) throws IOException {
         if (!started) {
             started = true;
             if (peek() == BOM) {
@@ -57,17 +69,23 @@ final class CsvReader {
                 lineBreak();
                 continue;
             }
-            return record();
+            return record(maxLength);
         }
     }
 
-    private Record record() throws IOException {
+    private Record record(int maxLength) throws IOException {
         int start = line;
+        limit = maxLength;
+        taken = 0;
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         String problem = null;
         while (true) {
             int c = read();
+            if (c >= 0 && c != '\r' && c != '\n' && tooLong()) {
+                fields.add(field.toString());
+                return new Record(start, fields, tooLongProblem());
+            }
             if (c == '"' && field.isEmpty()) {
                 String quoteProblem = quoted(field, start);
                 if (quoteProblem != null) {
@@ -102,6 +120,9 @@ final class CsvReader {
     private String quoted(StringBuilder field, int start) throws IOException {
         while (true) {
             int c = read();
+            if (c >= 0 && tooLong()) {
+                return tooLongProblem();
+            }
             if (c < 0) {
                 return "the quoted field opened on line " + start + " is not closed before the end of the file";
             }
@@ -118,6 +139,15 @@ final class CsvReader {
             }
             field.append((char) c);
         }
+    }
+
+    /** Counts one more character of the current record; true once it is past the record's limit. */
+    private boolean tooLong() {
+        return ++taken > limit;
+    }
+
+    private String tooLongProblem() {
+        return "it is longer than " + limit + " characters";
     }
 
     /** Consumes one line break (CRLF, LF or a lone CR) at the current position. */

@@ -96,11 +96,11 @@ public class LeadImport {
     private LeadCsv check(Source file) throws IOException {
         try (Reader in = utf8(file.open())) {
             CsvReader records = new CsvReader(in);
-            CsvReader.Record header = records.next();
+            CsvReader.Record header = records.next(limits.maxHeaderLength());
             if (header == null) {
                 throw new InvalidInputException("file", "is empty; the first line must name the columns");
             }
-            LeadCsv csv = LeadCsv.header(header, validator);
+            LeadCsv csv = LeadCsv.header(header, validator, limits.maxColumns());
             int rows = 0;
             while (records.next() != null) {
                 if (++rows > limits.maxRows()) {

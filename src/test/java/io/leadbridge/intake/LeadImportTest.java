@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -154,8 +155,10 @@ class LeadImportTest {
         assertThat(refused.status()).isEqualTo(400);
         List<String> named = new ArrayList<>();
         refused.json().path("errors").forEach(e -> named.add(e.path("field").asText()));
-        assertThat(named).containsExactlyInAnyOrder("contact_email", "shoeSize", "contactEmail");
-        assertThat(refused.json().path("detail").asText()).contains("unknown column").contains("required column");
+        assertThat(named).as("unknown columns are one error of the header").containsExactlyInAnyOrder("header",
+                "contactEmail");
+        assertThat(refused.json().path("detail").asText()).contains("unknown columns 'contact_email', 'shoeSize'")
+                .contains("required column");
         assertThat(count("lead where source = :s", "csv-" + batch)).isZero();
 
         Response empty = marketing.postCsv("/api/leads/import", "");
@@ -163,6 +166,40 @@ class LeadImportTest {
         assertThat(empty.json().path("errors").get(0).path("field").asText()).isEqualTo("file");
         assertThat(marketing.postMultipart("/api/leads/import", new String[][] {{"other", "x.csv", HEADER}}).status())
                 .as("no part named file").isEqualTo(400);
+    }
+
+    @Test
+    @Timeout(30)
+    void aHeaderOf64000ColumnsOrOneMegabyteIsRefusedAtOnceWithASmallAnswer() {
+        StringBuilder columns = new StringBuilder(HEADER);
+        for (int i = 0; i < 64_000; i++) {
+            columns.append(",unknown").append(i);
+        }
+        String megabyte = HEADER + "," + "x".repeat(1024 * 1024);
+
+        for (String header : List.of(columns.toString(), megabyte)) {
+            Response refused = marketing.postCsv("/api/leads/import", header + "\n" + row("x", "US", "70", "", "x")
+                    + "\n");
+
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(refused.body().length()).as(refused.body()).isLessThan(1_000);
+            assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("header");
+            assertThat(refused.json().path("detail").asText())
+                    .contains("the header row is broken: it is longer than 4096 characters");
+        }
+        assertThat(count("lead where source = :s", "csv-" + batch)).isZero();
+    }
+
+    @Test
+    @Timeout(30)
+    void aShortHeaderOfThousandsOfColumnsIsRefusedNamingTheColumnLimit() {
+        Response refused = marketing.postMultipart("/api/leads/import",
+                new String[][] {{"file", "wide.csv", HEADER + ",a".repeat(1_500) + "\n"}});
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().length()).as(refused.body()).isLessThan(1_000);
+        assertThat(refused.json().path("detail").asText()).contains("the header row has 1518 columns; at most 100");
     }
 
     @Test

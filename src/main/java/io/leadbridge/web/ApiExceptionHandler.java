@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -58,9 +59,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return invalid(List.of(new InvalidInputException.FieldError(field, message)));
     }
 
+    /** The content type is set here: a 406 answers a caller whose Accept header may not even parse. */
     @ExceptionHandler(ApiException.class)
-    ProblemDetail refused(ApiException e) {
-        return ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    ResponseEntity<ProblemDetail> refused(ApiException e) {
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(e.status(), e.getMessage()));
     }
 
     @ExceptionHandler(LeadNotFoundException.class)

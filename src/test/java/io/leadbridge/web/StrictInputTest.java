@@ -1,0 +1,122 @@
+package io.leadbridge.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadbridge.intake.LeadSubmission;
+import io.leadbridge.security.AccessProvisioning;
+import io.leadbridge.security.VendorGroups;
+import io.leadbridge.support.ApiClient;
+import io.leadbridge.support.ApiClient.Response;
+import io.leadbridge.support.LeadFixtures;
+import io.leadbridge.support.LeadbridgeTest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The API takes exactly what it documents and refuses the rest with a 4xx problem before it changes
+ * anything: answer formats it cannot give, content types it does not read, values the database
+ * could not hold, and JSON that only a lenient reader would take.
+ */
+@LeadbridgeTest
+class StrictInputTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort int port;
+    @Autowired LeadFixtures fixtures;
+    @Autowired AccessProvisioning access;
+    @Autowired JdbcClient jdbc;
+    @Autowired RuntimeService runtime;
+
+    private ApiClient marketing;
+    private ApiClient carol;
+
+    @BeforeEach
+    void users() {
+        fixtures.isolateFromEarlierTests();
+        access.provisionUser("marketing", "Marketing", "System", "marketing@vendor.example", LeadFixtures.PASSWORD);
+        access.provisionUser("carol", "Carol", "Channel", "carol@vendor.example", LeadFixtures.PASSWORD,
+                VendorGroups.CHANNEL_MANAGERS);
+        marketing = ApiClient.as(port, "marketing", LeadFixtures.PASSWORD);
+        carol = ApiClient.as(port, "carol", LeadFixtures.PASSWORD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/csv", "application/xml", "text/html", "application/json;q=0", "no/such type"})
+    void aLeadAskedForInAFormatOtherThanJsonIsRefusedWith406AndNotStored(String accept) {
+        LeadSubmission lead = fixtures.partnerLead("US");
+        long leads = count("select count(*) from lead");
+        long processes = runtime.createProcessInstanceQuery().count();
+
+        Response refused = marketing.raw("POST", "/api/leads",
+                Map.of("Content-Type", "application/json", "Accept", accept), json(lead));
+
+        assertNotAcceptable(refused);
+        assertThat(count("select count(*) from lead")).isEqualTo(leads);
+        assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(processes);
+    }
+
+    @Test
+    void aLeadAskedForAsJsonOrAnythingIsStored() {
+        for (String accept : List.of("application/json", "*/*", "application/*", "text/csv, application/json;q=0.1")) {
+            Response created = marketing.raw("POST", "/api/leads",
+                    Map.of("Content-Type", "application/json", "Accept", accept), json(fixtures.partnerLead("US")));
+
+            assertThat(created.status()).as(accept + ": " + created.body()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void anImportAskedForAsCsvIsRefusedWith406AndStoresNothing() {
+        LeadSubmission lead = fixtures.partnerLead("US");
+        String file = "externalId,source,product,score,contactFirstName,contactLastName,contactEmail,accountName,"
+                + "accountDomain,accountCountry\n" + String.join(",", lead.externalId(), lead.source(), "Cloud",
+                "70", "Pat", "Prospect", lead.contact().email(), "Acme", lead.account().domain(), "US") + "\n";
+
+        Response refused = marketing.raw("POST", "/api/leads/import",
+                Map.of("Content-Type", "text/csv", "Accept", "text/csv"), file.getBytes(StandardCharsets.UTF_8));
+
+        assertNotAcceptable(refused);
+        assertThat(count("select count(*) from lead where external_id = '" + lead.externalId() + "'")).isZero();
+    }
+
+    @Test
+    void aPartnerAskedForAsXmlIsRefusedWith406AndNotCreated() {
+        Map<String, Object> partner = Map.of("id", "xml-partner", "name", "Xml Partner", "tier", "GOLD",
+                "capacity", 10, "countries", List.of("US"));
+
+        Response refused = carol.raw("POST", "/api/partners",
+                Map.of("Content-Type", "application/json", "Accept", "application/xml"), json(partner));
+
+        assertNotAcceptable(refused);
+        assertThat(count("select count(*) from partner where id = 'xml-partner'")).isZero();
+    }
+
+    private static void assertNotAcceptable(Response refused) {
+        assertThat(refused.status()).as(refused.body()).isEqualTo(406);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().path("detail").asText()).contains("Accept").contains("application/json");
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private static byte[] json(Object body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

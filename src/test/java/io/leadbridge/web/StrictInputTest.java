@@ -102,6 +102,64 @@ class StrictInputTest {
         assertThat(count("select count(*) from partner where id = 'xml-partner'")).isZero();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1.5", "\"80\"", "true", "80.0"})
+    void aScoreThatIsNoWholeJsonNumberIsRefusedNamingScore(String score) {
+        String body = leadJson(fixtures.partnerLead("US")).replace("\"score\":70", "\"score\":" + score);
+        assertThat(body).contains("\"score\":" + score);
+
+        Response refused = marketing.raw("POST", "/api/leads", Map.of("Content-Type", "application/json"),
+                body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("score");
+        assertThat(count("select count(*) from lead where external_id = '" + externalId(body) + "'")).isZero();
+    }
+
+    @Test
+    void aNumberWhereTextBelongsAndANumberForAnEnumAreRefused() {
+        String body = leadJson(fixtures.partnerLead("US")).replaceFirst("\"product\":\"[^\"]*\"", "\"product\":42");
+
+        Response refused = marketing.raw("POST", "/api/leads", Map.of("Content-Type", "application/json"),
+                body.getBytes(StandardCharsets.UTF_8));
+        Response tierByNumber = carol.post("/api/partners", Map.of("id", "tier-by-number", "name", "Numbered",
+                "tier", 1, "capacity", 10, "countries", List.of("US")));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("product");
+        assertThat(tierByNumber.status()).as(tierByNumber.body()).isEqualTo(400);
+        assertThat(tierByNumber.json().path("errors").get(0).path("field").asText()).isEqualTo("tier");
+    }
+
+    @Test
+    void anythingAfterTheJsonValueIsRefusedAndNothingStored() {
+        String body = leadJson(fixtures.partnerLead("US"));
+
+        for (String trailer : List.of(" garbage", "{}", "]", ",")) {
+            Response refused = marketing.raw("POST", "/api/leads", Map.of("Content-Type", "application/json"),
+                    (body + trailer).getBytes(StandardCharsets.UTF_8));
+
+            assertThat(refused.status()).as(trailer + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.json().path("detail").asText()).contains("not valid JSON");
+        }
+        assertThat(count("select count(*) from lead where external_id = '" + externalId(body) + "'")).isZero();
+    }
+
+    private String leadJson(LeadSubmission lead) {
+        String body = new String(json(lead), StandardCharsets.UTF_8);
+        return body.replaceFirst("\"score\":\\d+", "\"score\":70");
+    }
+
+    private static String externalId(String body) {
+        try {
+            return JSON.readTree(body).path("externalId").asText();
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     private static void assertNotAcceptable(Response refused) {
         assertThat(refused.status()).as(refused.body()).isEqualTo(406);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The columns of a lead import file, and how one of its rows becomes a {@link LeadSubmission}: the
@@ -29,6 +30,9 @@ final class LeadCsv {
     static final String HEADER = "header";
 
     enum Kind { TEXT, WHOLE_NUMBER, DECIMAL }
+
+    private static final Pattern WHOLE_NUMBER_FORM = Pattern.compile("[+-]?[0-9]+");
+    private static final Pattern DECIMAL_FORM = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
 
     /** One documented column: its name in the file, the field it fills, and whether the file must have it. */
     enum Column {
@@ -218,7 +222,7 @@ final class LeadCsv {
             return null;
         }
         try {
-            return Integer.valueOf(value.trim());
+            return Integer.valueOf(ascii(value.trim(), WHOLE_NUMBER_FORM));
         } catch (NumberFormatException e) {
             errors.add(new FieldError(column.field, quoted(value) + " in column " + column.header
                     + " is not a whole number"));
@@ -234,13 +238,24 @@ final class LeadCsv {
             return null;
         }
         try {
-            return new BigDecimal(value.trim());
+            return new BigDecimal(ascii(value.trim(), DECIMAL_FORM));
         } catch (NumberFormatException e) {
             errors.add(new FieldError(column.field, quoted(value) + " in column " + column.header
                     + " is not a number (write 2500000.50: a point, no thousands separators)"));
             unreadable.add(column.field);
             return null;
         }
+    }
+
+    /**
+     * The number as written, if it is written in ASCII digits: Java's parsers also take other
+     * scripts' digits (a full-width {@code ８０}) and exponents, which no documented file holds.
+     */
+    private static String ascii(String value, Pattern form) {
+        if (!form.matcher(value).matches()) {
+            throw new NumberFormatException();
+        }
+        return value;
     }
 
     /** A cell repeated in an error: its start only, so a huge cell is not copied into the answer. */

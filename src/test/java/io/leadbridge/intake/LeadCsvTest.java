@@ -101,6 +101,18 @@ class LeadCsvTest {
     }
 
     @Test
+    void numbersAreAsciiDigitsOnly() {
+        LeadCsv.Row fullWidth = rows(HEADER + "\n" + GOOD.replace(",70,", ",\uFF18\uFF10,") + "\n").get(0);
+        LeadCsv.Row arabicIndic = rows(HEADER + "\n" + GOOD.replace(",70,", ",\u0667\u0660,") + "\n").get(0);
+        LeadCsv.Row signed = rows(HEADER + "\n" + GOOD.replace(",70,", ",+70,") + "\n").get(0);
+
+        assertThat(fullWidth.errors()).extracting(FieldError::field).containsExactly("score");
+        assertThat(fullWidth.errors().get(0).message()).contains("is not a whole number");
+        assertThat(arabicIndic.errors()).extracting(FieldError::field).containsExactly("score");
+        assertThat(signed.valid()).isTrue();
+    }
+
+    @Test
     void aRaggedRowIsARowError() {
         List<LeadCsv.Row> rows = rows(HEADER + "\n" + GOOD + ",extra\ncrm-2,hubspot\n" + GOOD.replace("crm-1", "crm-3"));
 

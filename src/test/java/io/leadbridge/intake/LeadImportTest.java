@@ -203,6 +203,21 @@ class LeadImportTest {
     }
 
     @Test
+    void aScoreOrRevenueWrittenInOtherThanAsciiDigitsRejectsItsRow() {
+        String file = HEADER + "\n" + row("full-width", "US", "\uFF18\uFF10", "", "f") + "\n"
+                + row("exponent", "US", "70", "", "e").replace(",25000000", ",2.5e7") + "\n"
+                + row("ascii", "US", "80", "", "a") + "\n";
+
+        JsonNode summary = marketing.postCsv("/api/leads/import", file).json();
+
+        assertThat(summary.path("created").path("count").asInt()).as(summary.toString()).isEqualTo(1);
+        JsonNode rejected = summary.path("rejected").path("rows");
+        assertThat(errorFields(rejected.get(0))).containsExactly("score");
+        assertThat(errorFields(rejected.get(1))).containsExactly("account.annualRevenue");
+        assertThat(count("lead where external_id = :s", id("full-width"))).isZero();
+    }
+
+    @Test
     void aPartnerRepMayNotImportAndNobodyWithoutLoggingIn() {
         String partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
         ApiClient rep = ApiClient.as(port, fixtures.rep(partner), LeadFixtures.PASSWORD);

@@ -121,6 +121,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                     .body(RequestBodyLimitFilter.tooLarge(tooLarge.maxBytes()));
         }
+        if (causeOf(e, Utf8BodyCheck.NotUtf8Exception.class) != null) {
+            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "the request body is not valid UTF-8 (it holds bytes such as an overlong or Latin-1 encoding); "
+                            + "send JSON encoded as UTF-8"));
+        }
         if (cause instanceof TextDeserializer.BadTextException bad && !bad.getPath().isEmpty()) {
             return ResponseEntity.badRequest().body(invalid(List.of(
                     new InvalidInputException.FieldError(path(bad), bad.getOriginalMessage()))));

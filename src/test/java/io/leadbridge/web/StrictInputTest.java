@@ -147,6 +147,90 @@ class StrictInputTest {
         assertThat(count("select count(*) from lead where external_id = '" + externalId(body) + "'")).isZero();
     }
 
+    @Test
+    void aPhoneLongerThanItsColumnIsRefusedNamingThePhone() {
+        LeadSubmission lead = withContact(fixtures.partnerLead("US"), null, "+" + "1".repeat(40));
+
+        Response refused = marketing.post("/api/leads", lead);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("contact.phone");
+        assertThat(count("select count(*) from lead where external_id = '" + lead.externalId() + "'")).isZero();
+    }
+
+    @Test
+    void anEmailThatGrowsPastItsColumnInLowerCaseIsRefusedNamingTheEmail() {
+        String domain = ("a".repeat(63) + ".").repeat(3) + "b".repeat(55) + ".example";
+        String email = "\u0130".repeat(64) + "@" + domain;
+        assertThat(email).hasSize(320);
+        LeadSubmission lead = withContact(fixtures.partnerLead("US"), email, null);
+
+        Response refused = marketing.post("/api/leads", lead);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("contact.email");
+        assertThat(refused.json().path("errors").get(0).path("message").asText()).contains("lower case");
+        assertThat(count("select count(*) from lead where external_id = '" + lead.externalId() + "'")).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/*", "*/*", "application/json; charset=no-such-charset", "nonsense"})
+    void aContentTypeTheApiDoesNotReadIsRefusedWithAProblem(String contentType) {
+        LeadSubmission lead = fixtures.partnerLead("US");
+
+        Response refused = marketing.raw("POST", "/api/leads", Map.of("Content-Type", contentType), json(lead));
+
+        assertThat(refused.status()).as(refused.body()).isIn(400, 415);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().path("detail").asText()).contains("Content-Type");
+        assertThat(count("select count(*) from lead where external_id = '" + lead.externalId() + "'")).isZero();
+    }
+
+    @Test
+    void aMultipartUploadWithoutABoundaryIsRefusedWithAProblem() {
+        Response refused = marketing.raw("POST", "/api/leads/import", Map.of("Content-Type", "multipart/form-data"),
+                "--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\na\r\n--x--\r\n"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().path("detail").asText()).contains("multipart");
+    }
+
+    @Test
+    void overlongUtf8AndBytesThatAreNotUtf8InJsonAreRefused() {
+        String body = leadJson(fixtures.partnerLead("US"));
+        byte[] overlong = body.replace("\"notes\":\"", "\"notes\":\"SLASH").getBytes(StandardCharsets.UTF_8);
+        byte[] withBytes = replace(overlong, "SLASH", new byte[] {(byte) 0xC0, (byte) 0xAF});
+        byte[] latin1 = replace(overlong, "SLASH", new byte[] {(byte) 0xE9});
+
+        for (byte[] bytes : List.of(withBytes, latin1)) {
+            Response refused = marketing.raw("POST", "/api/leads", Map.of("Content-Type", "application/json"), bytes);
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.json().path("detail").asText()).contains("not valid UTF-8");
+        }
+        assertThat(count("select count(*) from lead where external_id = '" + externalId(body) + "'")).isZero();
+    }
+
+    private static byte[] replace(byte[] bytes, String marker, byte[] by) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf(marker);
+        byte[] result = new byte[bytes.length - marker.length() + by.length];
+        System.arraycopy(bytes, 0, result, 0, at);
+        System.arraycopy(by, 0, result, at, by.length);
+        System.arraycopy(bytes, at + marker.length(), result, at + by.length, bytes.length - at - marker.length());
+        return result;
+    }
+
+    private static LeadSubmission withContact(LeadSubmission lead, String email, String phone) {
+        LeadSubmission.Contact c = lead.contact();
+        return new LeadSubmission(lead.externalId(), lead.source(), lead.campaign(), lead.product(), lead.score(),
+                new LeadSubmission.Contact(c.firstName(), c.lastName(), email == null ? c.email() : email,
+                        phone == null ? c.phone() : phone, c.title()), lead.account(), lead.notes());
+    }
+
     private String leadJson(LeadSubmission lead) {
         String body = new String(json(lead), StandardCharsets.UTF_8);
         return body.replaceFirst("\"score\":\\d+", "\"score\":70");

@@ -173,6 +173,16 @@ class StrictInputTest {
         assertThat(count("select count(*) from lead where external_id = '" + lead.externalId() + "'")).isZero();
     }
 
+    @Test
+    void aPartnerCapabilityLongerThanItsColumnIsRefusedNamingTheField() {
+        Response refused = carol.post("/api/partners", Map.of("id", "long-industry", "name", "Long Industry",
+                "tier", "GOLD", "capacity", 10, "countries", List.of("US"), "industries", List.of("i".repeat(101))));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("errors").get(0).path("field").asText()).startsWith("industries");
+        assertThat(count("select count(*) from partner where id = 'long-industry'")).isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"application/*", "*/*", "application/json; charset=no-such-charset", "nonsense"})
     void aContentTypeTheApiDoesNotReadIsRefusedWithAProblem(String contentType) {

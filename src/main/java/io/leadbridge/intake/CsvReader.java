@@ -20,6 +20,7 @@ final class CsvReader {
     private static final int BUFFER = 64 * 1024;
 
     private final Reader in;
+    private final int maxFields;
     private final char[] buffer = new char[BUFFER];
     private int length;
     private int position;
@@ -28,9 +29,20 @@ final class CsvReader {
     /** The current record's character limit, and how many characters it has taken so far. */
     private int limit;
     private int taken;
+    /** Fields of the current record counted but not kept. */
+    private int dropped;
 
     CsvReader(Reader in) {
+        this(in, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A reader that keeps at most {@code maxFields} fields of a record: the rest are counted and the
+     * record is broken, so a line of millions of commas costs no memory.
+     */
+    CsvReader(Reader in, int maxFields) {
         this.in = in;
+        this.maxFields = maxFields;
     }
 
     /**
@@ -77,19 +89,20 @@ final class CsvReader {
         int start = line;
         limit = maxLength;
         taken = 0;
+        dropped = 0;
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         String problem = null;
         while (true) {
             int c = read();
             if (c >= 0 && c != '\r' && c != '\n' && tooLong()) {
-                fields.add(field.toString());
+                keep(fields, field);
                 return new Record(start, fields, tooLongProblem());
             }
             if (c == '"' && field.isEmpty()) {
                 String quoteProblem = quoted(field, start);
                 if (quoteProblem != null) {
-                    fields.add(field.toString());
+                    keep(fields, field);
                     return new Record(start, fields, quoteProblem);
                 }
                 int after = peek();
@@ -104,11 +117,11 @@ final class CsvReader {
                     position--;
                     lineBreak();
                 }
-                fields.add(field.toString());
-                return new Record(start, fields, problem);
+                keep(fields, field);
+                return new Record(start, fields, problem != null ? problem : tooManyFieldsProblem());
             }
             if (c == ',') {
-                fields.add(field.toString());
+                keep(fields, field);
                 field.setLength(0);
                 continue;
             }
@@ -139,6 +152,20 @@ final class CsvReader {
             }
             field.append((char) c);
         }
+    }
+
+    /** Keeps the field, or only counts it once the record has {@code maxFields}. */
+    private void keep(List<String> fields, StringBuilder field) {
+        if (fields.size() < maxFields) {
+            fields.add(field.toString());
+        } else {
+            dropped++;
+        }
+    }
+
+    private String tooManyFieldsProblem() {
+        return dropped == 0 ? null : "it has " + ((long) maxFields + dropped) + " fields; at most " + maxFields
+                + " are read";
     }
 
     /** Counts one more character of the current record; true once it is past the record's limit. */

@@ -199,7 +199,26 @@ class LeadImportTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().length()).as(refused.body()).isLessThan(1_000);
-        assertThat(refused.json().path("detail").asText()).contains("the header row has 1518 columns; at most 100");
+        assertThat(refused.json().path("detail").asText())
+                .contains("the header row is broken: it has 1518 fields; at most 100 are read");
+    }
+
+    @Test
+    @Timeout(30)
+    void aRowOfMillionsOfCommasIsRejectedWithoutBeingHeldAndTheOthersStand() {
+        String file = HEADER + "\n" + row("before", "US", "70", "", "b") + "\n" + ",".repeat(5_000_000) + "\n"
+                + row("after", "US", "70", "", "a") + "\n";
+
+        Response response = marketing.postCsv("/api/leads/import", file);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().length()).as(response.body()).isLessThan(1_000);
+        JsonNode summary = response.json();
+        assertThat(summary.path("created").path("count").asInt()).isEqualTo(2);
+        JsonNode rejected = summary.path("rejected").path("rows").get(0);
+        assertThat(rejected.path("line").asInt()).isEqualTo(3);
+        assertThat(rejected.path("errors").get(0).path("message").asText())
+                .isEqualTo("it has 5000001 fields; at most 100 are read");
     }
 
     @Test

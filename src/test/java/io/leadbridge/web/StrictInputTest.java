@@ -183,6 +183,24 @@ class StrictInputTest {
         assertThat(count("select count(*) from partner where id = 'long-industry'")).isZero();
     }
 
+    @Test
+    void aRepWhoseNameOrEmailDoesNotFitTheUserRecordsIsRefusedNamingTheField() {
+        String partner = fixtures.partner("strict", io.leadbridge.partner.PartnerTier.GOLD, "US");
+        String longEmail = "r".repeat(64) + "@" + ("a".repeat(63) + ".").repeat(3) + "example";
+
+        Response longName = carol.post("/api/partners/" + partner + "/reps", Map.of("username", "long-name-rep",
+                "name", "N".repeat(150) + " North", "email", "nina@partner.example", "password", "secret-pass-1"));
+        Response wideEmail = carol.post("/api/partners/" + partner + "/reps", Map.of("username", "wide-email-rep",
+                "firstName", "Nina", "lastName", "North", "email", longEmail, "password", "secret-pass-1"));
+
+        assertThat(longName.status()).as(longName.body()).isEqualTo(400);
+        assertThat(longName.json().path("errors").get(0).path("field").asText()).isEqualTo("name");
+        assertThat(wideEmail.status()).as(wideEmail.body()).isEqualTo(400);
+        assertThat(wideEmail.json().path("errors").get(0).path("field").asText()).isEqualTo("email");
+        assertThat(count("select count(*) from partner_rep where username in ('long-name-rep', 'wide-email-rep')"))
+                .isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"application/*", "*/*", "application/json; charset=no-such-charset", "nonsense"})
     void aContentTypeTheApiDoesNotReadIsRefusedWithAProblem(String contentType) {

@@ -1,5 +1,6 @@
 package io.leadbridge.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -17,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
  * quote the request body (Jackson's locations leave out the source), and strictly typed: a value
  * is taken only in its own JSON type. {@code 1.5} is no whole number (not cut to 1), {@code "80"}
  * and {@code true} are no numbers, {@code 80} is no text, {@code 1} is no enum constant, and
- * anything after the JSON value is an error. Camunda's {@code /engine-rest} reads with its own
- * mapper and is not touched.
+ * anything after the JSON value is an error, as is a field named twice (which value would count?).
+ * Camunda's {@code /engine-rest} reads with its own mapper and is not touched.
  */
 @Configuration
 class JsonInputConfig {
@@ -39,7 +40,7 @@ class JsonInputConfig {
         return builder -> builder
                 .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT, MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-                        DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                        DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .postConfigurer(mapper -> {
                     mapper.coercionConfigDefaults()
                             .setCoercion(CoercionInputShape.String, CoercionAction.Fail)

@@ -133,12 +133,18 @@ class StrictInputTest {
     }
 
     @Test
-    void anythingAfterTheJsonValueIsRefusedAndNothingStored() {
+    void anythingAfterTheJsonValueOrAFieldNamedTwiceIsRefusedAndNothingStored() {
         String body = leadJson(fixtures.partnerLead("US"));
 
+        List<String> bodies = new java.util.ArrayList<>();
         for (String trailer : List.of(" garbage", "{}", "]", ",")) {
+            bodies.add(body + trailer);
+        }
+        bodies.add(body.replace("\"score\":70", "\"score\":70,\"score\":100"));
+        for (String sent : bodies) {
+            String trailer = sent.substring(Math.min(sent.length(), body.length()));
             Response refused = marketing.raw("POST", "/api/leads", Map.of("Content-Type", "application/json"),
-                    (body + trailer).getBytes(StandardCharsets.UTF_8));
+                    sent.getBytes(StandardCharsets.UTF_8));
 
             assertThat(refused.status()).as(trailer + ": " + refused.body()).isEqualTo(400);
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");

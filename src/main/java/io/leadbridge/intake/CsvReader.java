@@ -20,14 +20,29 @@ final class CsvReader {
     private static final int BUFFER = 64 * 1024;
 
     private final Reader in;
+    private final int maxFields;
     private final char[] buffer = new char[BUFFER];
     private int length;
     private int position;
     private int line = 1;
     private boolean started;
+    /** The current record's character limit, and how many characters it has taken so far. */
+    private int limit;
+    private int taken;
+    /** Fields of the current record counted but not kept. */
+    private int dropped;
 
     CsvReader(Reader in) {
+        this(in, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A reader that keeps at most {@code maxFields} fields of a record: the rest are counted and the
+     * record is broken, so a line of millions of commas costs no memory.
+     */
+    CsvReader(Reader in, int maxFields) {
         this.in = in;
+        this.maxFields = maxFields;
     }
 
     /**
@@ -42,6 +57,15 @@ final class CsvReader {
 
     /** The next record, or null at the end of the input. */
     Record next() throws IOException {
+        return next(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The next record, or null at the end of the input; reading stops once the record has taken
+     * more than {@code maxLength} characters, and the record is answered broken, its fields as far
+     * as read (so a one-line file of megabytes is not read to its end to be refused).
+     */
+    Record next(int maxLength) throws IOException {
         if (!started) {
             started = true;
             if (peek() == BOM) {
@@ -57,21 +81,28 @@ final class CsvReader {
                 lineBreak();
                 continue;
             }
-            return record();
+            return record(maxLength);
         }
     }
 
-    private Record record() throws IOException {
+    private Record record(int maxLength) throws IOException {
         int start = line;
+        limit = maxLength;
+        taken = 0;
+        dropped = 0;
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         String problem = null;
         while (true) {
             int c = read();
+            if (c >= 0 && c != '\r' && c != '\n' && tooLong()) {
+                keep(fields, field);
+                return new Record(start, fields, tooLongProblem());
+            }
             if (c == '"' && field.isEmpty()) {
                 String quoteProblem = quoted(field, start);
                 if (quoteProblem != null) {
-                    fields.add(field.toString());
+                    keep(fields, field);
                     return new Record(start, fields, quoteProblem);
                 }
                 int after = peek();
@@ -86,11 +117,11 @@ final class CsvReader {
                     position--;
                     lineBreak();
                 }
-                fields.add(field.toString());
-                return new Record(start, fields, problem);
+                keep(fields, field);
+                return new Record(start, fields, problem != null ? problem : tooManyFieldsProblem());
             }
             if (c == ',') {
-                fields.add(field.toString());
+                keep(fields, field);
                 field.setLength(0);
                 continue;
             }
@@ -102,6 +133,9 @@ final class CsvReader {
     private String quoted(StringBuilder field, int start) throws IOException {
         while (true) {
             int c = read();
+            if (c >= 0 && tooLong()) {
+                return tooLongProblem();
+            }
             if (c < 0) {
                 return "the quoted field opened on line " + start + " is not closed before the end of the file";
             }
@@ -118,6 +152,29 @@ final class CsvReader {
             }
             field.append((char) c);
         }
+    }
+
+    /** Keeps the field, or only counts it once the record has {@code maxFields}. */
+    private void keep(List<String> fields, StringBuilder field) {
+        if (fields.size() < maxFields) {
+            fields.add(field.toString());
+        } else {
+            dropped++;
+        }
+    }
+
+    private String tooManyFieldsProblem() {
+        return dropped == 0 ? null : "it has " + ((long) maxFields + dropped) + " fields; at most " + maxFields
+                + " are read";
+    }
+
+    /** Counts one more character of the current record; true once it is past the record's limit. */
+    private boolean tooLong() {
+        return ++taken > limit;
+    }
+
+    private String tooLongProblem() {
+        return "it is longer than " + limit + " characters";
     }
 
     /** Consumes one line break (CRLF, LF or a lone CR) at the current position. */

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The columns of a lead import file, and how one of its rows becomes a {@link LeadSubmission}: the
@@ -25,8 +26,13 @@ final class LeadCsv {
 
     /** Row errors that belong to no single field: a ragged row, a broken quote. */
     static final String WHOLE_ROW = "row";
+    /** Errors of the header row as a whole: its length, its column count, unknown and repeated columns. */
+    static final String HEADER = "header";
 
     enum Kind { TEXT, WHOLE_NUMBER, DECIMAL }
+
+    private static final Pattern WHOLE_NUMBER_FORM = Pattern.compile("[+-]?[0-9]+");
+    private static final Pattern DECIMAL_FORM = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
 
     /** One documented column: its name in the file, the field it fills, and whether the file must have it. */
     enum Column {
@@ -91,25 +97,50 @@ final class LeadCsv {
         this.validator = validator;
     }
 
-    /** Reads the header row; refuses unknown, repeated and missing columns, naming each. */
-    static LeadCsv header(CsvReader.Record header, Validator validator) {
-        List<FieldError> errors = new ArrayList<>();
+    /** How many names of unknown, repeated or unnamed columns an error lists; the rest are counted. */
+    static final int NAMED = 5;
+
+    /**
+     * Reads the header row; refuses a broken or overlong one, more than {@code maxColumns} columns,
+     * and unknown, repeated, unnamed and missing columns. Unknown, repeated and unnamed columns are
+     * one error each, listing the first {@value #NAMED}: the answer stays small whatever the header.
+     */
+    static LeadCsv header(CsvReader.Record header, Validator validator, int maxColumns) {
         if (header.problem() != null) {
-            throw new InvalidInputException("file", "the header row is broken: " + header.problem());
+            throw new InvalidInputException(HEADER, "the header row is broken: " + header.problem());
         }
-        Column[] columns = new Column[header.fields().size()];
+        int count = header.fields().size();
+        if (count > maxColumns) {
+            throw new InvalidInputException(HEADER, "the header row has " + count + " columns; at most " + maxColumns
+                    + " are allowed, and the columns are " + String.join(", ", columnNames()));
+        }
+        Column[] columns = new Column[count];
         Set<Column> seen = new HashSet<>();
-        for (int i = 0; i < columns.length; i++) {
+        List<String> unknown = new ArrayList<>();
+        List<String> repeated = new ArrayList<>();
+        List<String> unnamed = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
             String name = header.fields().get(i);
             Column column = Column.named(name);
             if (name.isBlank()) {
-                errors.add(new FieldError("column " + (i + 1), "has no name in the header row"));
+                unnamed.add(String.valueOf(i + 1));
             } else if (column == null) {
-                errors.add(new FieldError(name, "unknown column; the columns are " + String.join(", ", columnNames())));
+                unknown.add(quoted(name));
             } else if (!seen.add(column)) {
-                errors.add(new FieldError(name, "the column appears more than once"));
+                repeated.add(column.header);
             }
             columns[i] = column;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (!unknown.isEmpty()) {
+            errors.add(new FieldError(HEADER, (unknown.size() == 1 ? "unknown column " : "unknown columns ")
+                    + listed(unknown) + "; the columns are " + String.join(", ", columnNames())));
+        }
+        if (!repeated.isEmpty()) {
+            errors.add(new FieldError(HEADER, "columns named more than once: " + listed(repeated)));
+        }
+        if (!unnamed.isEmpty()) {
+            errors.add(new FieldError(HEADER, "columns without a name: " + listed(unnamed)));
         }
         for (Column column : Column.values()) {
             if (column.required && !seen.contains(column)) {
@@ -120,6 +151,12 @@ final class LeadCsv {
             throw new InvalidInputException(errors);
         }
         return new LeadCsv(columns, validator);
+    }
+
+    /** The first {@value #NAMED} names, and how many more there are. */
+    private static String listed(List<String> names) {
+        String first = String.join(", ", names.subList(0, Math.min(NAMED, names.size())));
+        return names.size() > NAMED ? first + " and " + (names.size() - NAMED) + " more" : first;
     }
 
     /** Reads a data row by the header's columns and checks it as the JSON API checks a lead. */
@@ -185,7 +222,7 @@ final class LeadCsv {
             return null;
         }
         try {
-            return Integer.valueOf(value.trim());
+            return Integer.valueOf(ascii(value.trim(), WHOLE_NUMBER_FORM));
         } catch (NumberFormatException e) {
             errors.add(new FieldError(column.field, quoted(value) + " in column " + column.header
                     + " is not a whole number"));
@@ -201,13 +238,24 @@ final class LeadCsv {
             return null;
         }
         try {
-            return new BigDecimal(value.trim());
+            return new BigDecimal(ascii(value.trim(), DECIMAL_FORM));
         } catch (NumberFormatException e) {
             errors.add(new FieldError(column.field, quoted(value) + " in column " + column.header
                     + " is not a number (write 2500000.50: a point, no thousands separators)"));
             unreadable.add(column.field);
             return null;
         }
+    }
+
+    /**
+     * The number as written, if it is written in ASCII digits: Java's parsers also take other
+     * scripts' digits (a full-width {@code ８０}) and exponents, which no documented file holds.
+     */
+    private static String ascii(String value, Pattern form) {
+        if (!form.matcher(value).matches()) {
+            throw new NumberFormatException();
+        }
+        return value;
     }
 
     /** A cell repeated in an error: its start only, so a huge cell is not copied into the answer. */

@@ -76,7 +76,7 @@ public class LeadImport {
             LeadCsv csv = check(file);
             Tally tally = new Tally();
             try (Reader in = utf8(file.open())) {
-                CsvReader records = new CsvReader(in);
+                CsvReader records = new CsvReader(in, limits.maxColumns());
                 records.next();
                 for (CsvReader.Record record = records.next(); record != null; record = records.next()) {
                     importRow(csv.row(record), actor, tally);
@@ -95,12 +95,12 @@ public class LeadImport {
     /** The first pass: the header names known columns and all required ones, and the rows are within the limit. */
     private LeadCsv check(Source file) throws IOException {
         try (Reader in = utf8(file.open())) {
-            CsvReader records = new CsvReader(in);
-            CsvReader.Record header = records.next();
+            CsvReader records = new CsvReader(in, limits.maxColumns());
+            CsvReader.Record header = records.next(limits.maxHeaderLength());
             if (header == null) {
                 throw new InvalidInputException("file", "is empty; the first line must name the columns");
             }
-            LeadCsv csv = LeadCsv.header(header, validator);
+            LeadCsv csv = LeadCsv.header(header, validator, limits.maxColumns());
             int rows = 0;
             while (records.next() != null) {
                 if (++rows > limits.maxRows()) {

@@ -8,9 +8,12 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxFileSize the largest file accepted
  * @param maxRows     the most data rows (lines after the header) accepted in one file
+ * @param maxHeaderLength the most characters of the header row; a longer one is refused unread
+ * @param maxColumns  the most columns the header row may name
  */
 @ConfigurationProperties(prefix = "leadbridge.lead-import")
-public record LeadImportProperties(DataSize maxFileSize, Integer maxRows) {
+public record LeadImportProperties(DataSize maxFileSize, Integer maxRows, Integer maxHeaderLength,
+        Integer maxColumns) {
 
     public LeadImportProperties {
         if (maxFileSize == null) {
@@ -18,6 +21,12 @@ public record LeadImportProperties(DataSize maxFileSize, Integer maxRows) {
         }
         if (maxRows == null) {
             maxRows = 50_000;
+        }
+        if (maxHeaderLength == null) {
+            maxHeaderLength = 4_096;
+        }
+        if (maxColumns == null) {
+            maxColumns = 100;
         }
     }
 }

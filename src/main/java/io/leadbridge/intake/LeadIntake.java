@@ -8,6 +8,7 @@ import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.lifecycle.LeadVariables;
 import io.leadbridge.prospect.ProspectRepository;
 import io.leadbridge.routing.LeadFacts;
+import io.leadbridge.web.LowerCaseSize;
 import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -59,7 +60,7 @@ public class LeadIntake {
         long accountId = prospects.upsertAccount(account.name().trim(), domain, blankToNull(account.industry()),
                 account.country(), account.region(), account.employees(), account.annualRevenue());
         long contactId = prospects.upsertContact(accountId, contact.firstName().trim(), contact.lastName().trim(),
-                contact.email().trim().toLowerCase(Locale.ROOT), blankToNull(contact.phone()),
+                LowerCaseSize.Validator.stored(contact.email()), blankToNull(contact.phone()),
                 blankToNull(contact.title()));
         long leadId = leads.insert(source, externalId, blankToNull(submission.campaign()), submission.product().trim(),
                 submission.score(), blankToNull(submission.notes()), accountId, contactId);

@@ -1,6 +1,7 @@
 package io.leadbridge.intake;
 
 import io.leadbridge.web.IsoCountry;
+import io.leadbridge.web.LowerCaseSize;
 import io.leadbridge.web.MultiLineText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -29,9 +30,9 @@ public record LeadSubmission(
     public record Contact(
             @NotBlank @Size(max = 100) String firstName,
             @NotBlank @Size(max = 100) String lastName,
-            @NotBlank @Email @Size(max = 320) String email,
+            @NotBlank @Email @LowerCaseSize(max = 320) String email,
             @Pattern(regexp = "\\+?[0-9 ()./-]{5,40}", message = "must be a phone number such as +49 30 1234567")
-            String phone,
+            @Size(max = 40) String phone,
             @Size(max = 120) String title) {
     }
 

@@ -23,11 +23,11 @@ public record PartnerRequest(
         @NotNull @Min(1) @Max(100000) Integer capacity,
         @Email @Size(max = 320) String managerEmail,
         @NotEmpty Set<@NotBlank @io.leadbridge.web.IsoCountry String> countries,
-        Set<@NotBlank String> industries,
+        Set<@NotBlank @Size(max = 100) String> industries,
         Set<@Pattern(regexp = "SMB|MID_MARKET|ENTERPRISE", message = "must be SMB, MID_MARKET or ENTERPRISE") String> segments,
-        Set<@NotBlank String> competencies,
-        Set<@NotBlank String> certifications,
-        Set<@NotBlank String> products,
+        Set<@NotBlank @Size(max = 100) String> competencies,
+        Set<@NotBlank @Size(max = 100) String> certifications,
+        Set<@NotBlank @Size(max = 100) String> products,
         Set<@Pattern(regexp = "[A-Z]{2}-[A-Z0-9]{1,3}", message = "must be an ISO 3166-2 region code such as US-CA") String> regions) {
 
     public PartnerRequest(String id, String name, PartnerTier tier, PartnerStatus status, Integer capacity,

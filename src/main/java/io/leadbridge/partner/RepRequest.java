@@ -16,12 +16,24 @@ public record RepRequest(
         @Size(max = 100) String firstName,
         @Size(max = 100) String lastName,
         @Size(max = 201) String name,
-        @NotBlank @Email @Size(max = 320) String email,
+        @NotBlank @Email @Size(max = CAMUNDA_EMAIL) String email,
         // Camunda's password policy (PasswordRules) adds its rules: upper and lower case, a digit, a special character.
         @NotBlank @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password) {
 
     public RepRequest(String username, String firstName, String lastName, String email, String password) {
         this(username, firstName, lastName, null, email, password);
+    }
+
+    /** The e-mail address is also the Camunda user's (ACT_ID_USER.EMAIL_ is 255 characters). */
+    static final int CAMUNDA_EMAIL = 255;
+    /** partner_rep.first_name and last_name. */
+    static final int MAX_NAME_PART = 100;
+
+    /** A one-field {@code name} fits the first and last name columns once it is split. */
+    @AssertTrue(message = "must have at most 100 characters before its last space and 100 after it")
+    boolean isName() {
+        return isBlank(name) || (!isBlank(firstName) && !isBlank(lastName))
+                || (givenFirstName().length() <= MAX_NAME_PART && givenLastName().length() <= MAX_NAME_PART);
     }
 
     @AssertTrue(message = "give firstName and lastName, or name")

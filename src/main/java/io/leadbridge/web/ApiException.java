@@ -31,6 +31,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, message);
     }
 
+    /** 406: the caller refuses the only format the answer comes in. */
+    public static ApiException notAcceptable(String message) {
+        return new ApiException(HttpStatus.NOT_ACCEPTABLE, message);
+    }
+
     /** 403: the caller may not do this to this lead or partner. */
     public static ApiException forbidden(String message) {
         return new ApiException(HttpStatus.FORBIDDEN, message);

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -59,9 +60,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return invalid(List.of(new InvalidInputException.FieldError(field, message)));
     }
 
+    /** The content type is set here: a 406 answers a caller whose Accept header may not even parse. */
     @ExceptionHandler(ApiException.class)
-    ProblemDetail refused(ApiException e) {
-        return ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    ResponseEntity<ProblemDetail> refused(ApiException e) {
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(e.status(), e.getMessage()));
     }
 
     @ExceptionHandler(LeadNotFoundException.class)
@@ -128,6 +131,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                     .body(RequestBodyLimitFilter.tooLarge(tooLarge.maxBytes()));
+        }
+        if (causeOf(e, Utf8BodyCheck.NotUtf8Exception.class) != null) {
+            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "the request body is not valid UTF-8 (it holds bytes such as an overlong or Latin-1 encoding); "
+                            + "send JSON encoded as UTF-8"));
         }
         if (cause instanceof TextDeserializer.BadTextException bad && !bad.getPath().isEmpty()) {
             return ResponseEntity.badRequest().body(invalid(List.of(

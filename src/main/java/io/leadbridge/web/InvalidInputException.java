@@ -1,6 +1,7 @@
 package io.leadbridge.web;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 
 /** 400: input that breaks a rule the bean annotations cannot express; names each field. */
@@ -9,8 +10,8 @@ public class InvalidInputException extends ApiException {
     private final List<FieldError> errors;
 
     public InvalidInputException(List<FieldError> errors) {
-        super(HttpStatus.BAD_REQUEST, errors.stream().map(FieldError::toString).reduce((a, b) -> a + "; " + b)
-                .orElse("invalid input"));
+        super(HttpStatus.BAD_REQUEST, errors.isEmpty() ? "invalid input"
+                : errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
         this.errors = List.copyOf(errors);
     }
 

@@ -91,6 +91,32 @@ class CsvReaderTest {
         assertThat(records.get(2).line()).isEqualTo(4);
     }
 
+    @Test
+    void aRecordLongerThanTheLimitIsBrokenAndReadNoFurther() throws IOException {
+        CsvReader exact = new CsvReader(new StringReader("abcde\nxyz\n"));
+        assertThat(exact.next(5)).isEqualTo(new CsvReader.Record(1, List.of("abcde"), null));
+
+        CsvReader reader = new CsvReader(new StringReader("a,b,c".repeat(1_000) + "\n"));
+        CsvReader.Record record = reader.next(10);
+        assertThat(record.problem()).isEqualTo("it is longer than 10 characters");
+        assertThat(String.join(",", record.fields())).hasSize(10);
+
+        CsvReader quoted = new CsvReader(new StringReader("\"" + "q".repeat(50) + "\"\n"));
+        assertThat(quoted.next(10).problem()).isEqualTo("it is longer than 10 characters");
+    }
+
+    @Test
+    void fieldsPastTheLimitAreCountedNotKeptAndBreakTheRecord() throws IOException {
+        CsvReader reader = new CsvReader(new StringReader("a,b,c\n" + ",".repeat(1_000_000) + "\nx,y\n"), 3);
+
+        assertThat(reader.next()).isEqualTo(new CsvReader.Record(1, List.of("a", "b", "c"), null));
+        CsvReader.Record commas = reader.next();
+        assertThat(commas.fields()).hasSize(3);
+        assertThat(commas.problem()).isEqualTo("it has 1000001 fields; at most 3 are read");
+        assertThat(reader.next()).as("the next line is the next record")
+                .isEqualTo(new CsvReader.Record(3, List.of("x", "y"), null));
+    }
+
     private static List<CsvReader.Record> read(String text) {
         try {
             CsvReader reader = new CsvReader(new StringReader(text));

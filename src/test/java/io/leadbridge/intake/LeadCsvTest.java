@@ -50,11 +50,39 @@ class LeadCsvTest {
     }
 
     @Test
-    void unknownRepeatedAndMissingColumnsAreRefusedNamingEach() {
+    void unknownAndRepeatedColumnsAreOneErrorEachAndMissingOnesAreNamedEach() {
         assertThatThrownBy(() -> rows("externalId,source,product,scor,contactEmail,contactemail,accountName\n"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("header",
+                            "header", "score", "contactFirstName", "contactLastName", "accountDomain",
+                            "accountCountry");
+                    assertThat(e.errors()).extracting(FieldError::message)
+                            .anySatisfy(m -> assertThat(m).startsWith("unknown column 'scor'; the columns are"))
+                            .anySatisfy(m -> assertThat(m).isEqualTo("columns named more than once: contactEmail"));
+                });
+    }
+
+    @Test
+    void thousandsOfUnknownColumnsAreOneErrorListingTheFirstFive() {
+        StringBuilder header = new StringBuilder("externalId");
+        for (int i = 0; i < 90; i++) {
+            header.append(",x").append(i);
+        }
+
+        assertThatThrownBy(() -> rows(header + "\n"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-                        .extracting(FieldError::field).containsExactlyInAnyOrder("scor", "contactemail", "score",
-                                "contactFirstName", "contactLastName", "accountDomain", "accountCountry"));
+                        .filteredOn(f -> f.field().equals("header")).singleElement().extracting(FieldError::message)
+                        .asString().startsWith("unknown columns 'x0', 'x1', 'x2', 'x3', 'x4' and 85 more;"));
+    }
+
+    @Test
+    void aHeaderOfMoreColumnsThanAllowedIsRefusedWithoutLookingAtThem() {
+        assertThatThrownBy(() -> rows("a,".repeat(100) + "a\n"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(f -> {
+                            assertThat(f.field()).isEqualTo("header");
+                            assertThat(f.message()).startsWith("the header row has 101 columns; at most 100");
+                        }));
     }
 
     @Test
@@ -70,6 +98,18 @@ class LeadCsvTest {
         assertThat(row.errors()).filteredOn(e -> e.field().equals("account.employees")).singleElement()
                 .extracting(FieldError::message).asString().contains("'many'").contains("accountEmployees")
                 .contains("whole number");
+    }
+
+    @Test
+    void numbersAreAsciiDigitsOnly() {
+        LeadCsv.Row fullWidth = rows(HEADER + "\n" + GOOD.replace(",70,", ",\uFF18\uFF10,") + "\n").get(0);
+        LeadCsv.Row arabicIndic = rows(HEADER + "\n" + GOOD.replace(",70,", ",\u0667\u0660,") + "\n").get(0);
+        LeadCsv.Row signed = rows(HEADER + "\n" + GOOD.replace(",70,", ",+70,") + "\n").get(0);
+
+        assertThat(fullWidth.errors()).extracting(FieldError::field).containsExactly("score");
+        assertThat(fullWidth.errors().get(0).message()).contains("is not a whole number");
+        assertThat(arabicIndic.errors()).extracting(FieldError::field).containsExactly("score");
+        assertThat(signed.valid()).isTrue();
     }
 
     @Test
@@ -103,7 +143,7 @@ class LeadCsvTest {
     private static List<LeadCsv.Row> rows(String file) {
         try {
             CsvReader reader = new CsvReader(new StringReader(file));
-            LeadCsv csv = LeadCsv.header(reader.next(), VALIDATOR);
+            LeadCsv csv = LeadCsv.header(reader.next(), VALIDATOR, 100);
             List<LeadCsv.Row> rows = new java.util.ArrayList<>();
             for (CsvReader.Record r = reader.next(); r != null; r = reader.next()) {
                 rows.add(csv.row(r));

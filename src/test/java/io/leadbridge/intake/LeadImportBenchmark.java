@@ -48,7 +48,7 @@ class LeadImportBenchmark {
         long start = System.nanoTime();
         int rows = 0;
         CsvReader reader = new CsvReader(new StringReader(file));
-        LeadCsv csv = LeadCsv.header(reader.next(), validator);
+        LeadCsv csv = LeadCsv.header(reader.next(), validator, 100);
         for (CsvReader.Record r = reader.next(); r != null; r = reader.next()) {
             rows += csv.row(r).valid() ? 1 : 0;
         }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -154,8 +155,10 @@ class LeadImportTest {
         assertThat(refused.status()).isEqualTo(400);
         List<String> named = new ArrayList<>();
         refused.json().path("errors").forEach(e -> named.add(e.path("field").asText()));
-        assertThat(named).containsExactlyInAnyOrder("contact_email", "shoeSize", "contactEmail");
-        assertThat(refused.json().path("detail").asText()).contains("unknown column").contains("required column");
+        assertThat(named).as("unknown columns are one error of the header").containsExactlyInAnyOrder("header",
+                "contactEmail");
+        assertThat(refused.json().path("detail").asText()).contains("unknown columns 'contact_email', 'shoeSize'")
+                .contains("required column");
         assertThat(count("lead where source = :s", "csv-" + batch)).isZero();
 
         Response empty = marketing.postCsv("/api/leads/import", "");
@@ -163,6 +166,74 @@ class LeadImportTest {
         assertThat(empty.json().path("errors").get(0).path("field").asText()).isEqualTo("file");
         assertThat(marketing.postMultipart("/api/leads/import", new String[][] {{"other", "x.csv", HEADER}}).status())
                 .as("no part named file").isEqualTo(400);
+    }
+
+    @Test
+    @Timeout(30)
+    void aHeaderOf64000ColumnsOrOneMegabyteIsRefusedAtOnceWithASmallAnswer() {
+        StringBuilder columns = new StringBuilder(HEADER);
+        for (int i = 0; i < 64_000; i++) {
+            columns.append(",unknown").append(i);
+        }
+        String megabyte = HEADER + "," + "x".repeat(1024 * 1024);
+
+        for (String header : List.of(columns.toString(), megabyte)) {
+            Response refused = marketing.postCsv("/api/leads/import", header + "\n" + row("x", "US", "70", "", "x")
+                    + "\n");
+
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(refused.body().length()).as(refused.body()).isLessThan(1_000);
+            assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("header");
+            assertThat(refused.json().path("detail").asText())
+                    .contains("the header row is broken: it is longer than 4096 characters");
+        }
+        assertThat(count("lead where source = :s", "csv-" + batch)).isZero();
+    }
+
+    @Test
+    @Timeout(30)
+    void aShortHeaderOfThousandsOfColumnsIsRefusedNamingTheColumnLimit() {
+        Response refused = marketing.postMultipart("/api/leads/import",
+                new String[][] {{"file", "wide.csv", HEADER + ",a".repeat(1_500) + "\n"}});
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().length()).as(refused.body()).isLessThan(1_000);
+        assertThat(refused.json().path("detail").asText())
+                .contains("the header row is broken: it has 1518 fields; at most 100 are read");
+    }
+
+    @Test
+    @Timeout(30)
+    void aRowOfMillionsOfCommasIsRejectedWithoutBeingHeldAndTheOthersStand() {
+        String file = HEADER + "\n" + row("before", "US", "70", "", "b") + "\n" + ",".repeat(5_000_000) + "\n"
+                + row("after", "US", "70", "", "a") + "\n";
+
+        Response response = marketing.postCsv("/api/leads/import", file);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().length()).as(response.body()).isLessThan(1_000);
+        JsonNode summary = response.json();
+        assertThat(summary.path("created").path("count").asInt()).isEqualTo(2);
+        JsonNode rejected = summary.path("rejected").path("rows").get(0);
+        assertThat(rejected.path("line").asInt()).isEqualTo(3);
+        assertThat(rejected.path("errors").get(0).path("message").asText())
+                .isEqualTo("it has 5000001 fields; at most 100 are read");
+    }
+
+    @Test
+    void aScoreOrRevenueWrittenInOtherThanAsciiDigitsRejectsItsRow() {
+        String file = HEADER + "\n" + row("full-width", "US", "\uFF18\uFF10", "", "f") + "\n"
+                + row("exponent", "US", "70", "", "e").replace(",25000000", ",2.5e7") + "\n"
+                + row("ascii", "US", "80", "", "a") + "\n";
+
+        JsonNode summary = marketing.postCsv("/api/leads/import", file).json();
+
+        assertThat(summary.path("created").path("count").asInt()).as(summary.toString()).isEqualTo(1);
+        JsonNode rejected = summary.path("rejected").path("rows");
+        assertThat(errorFields(rejected.get(0))).containsExactly("score");
+        assertThat(errorFields(rejected.get(1))).containsExactly("account.annualRevenue");
+        assertThat(count("lead where external_id = :s", id("full-width"))).isZero();
     }
 
     @Test

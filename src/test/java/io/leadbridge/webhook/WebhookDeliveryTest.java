@@ -29,6 +29,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -59,6 +61,8 @@ class WebhookDeliveryTest {
     @Autowired LeadFixtures fixtures;
     @Autowired EngineDriver engine;
     @Autowired ExternalTaskService externalTasks;
+    @Autowired ManagementService management;
+    @Autowired RepositoryService repository;
     @Autowired RuntimeService runtime;
     @Autowired WebhookWorker worker;
     @Autowired AccessProvisioning access;
@@ -238,6 +242,37 @@ class WebhookDeliveryTest {
         assertThat(row.path("lastError").asText()).isEqualTo("CONNECT_REFUSED");
         assertThat(row.has("lastStatusCode")).as("no answer came").isFalse();
         assertThat(row.path("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeliveryWaitingInTheEarlierModelsJobIsHandedOverToTheWorker() {
+        String alpha = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        Registered hook = register(carol, alpha, "/alpha", List.of("LEAD_OFFERED"));
+        fixtures.submit(fixtures.partnerLead("US"));
+        engine.runDueJobs();
+        String deliveryId = carol.get(deliveriesPath(alpha, hook.id())).json().get(0).path("id").asText();
+
+        // As if started before the upgrade: the delivery waits in the "Deliver webhook" job of the earlier model.
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(deliveryId).list()
+                .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test: started before the upgrade"));
+        String earlier = repository.createDeployment().name("webhook delivery before the worker")
+                .addClasspathResource("webhook/webhook-delivery-before-worker.bpmn").deploy().getId();
+        String earlierModel = repository.createProcessDefinitionQuery().deploymentId(earlier).singleResult().getId();
+        runtime.startProcessInstanceById(earlierModel, deliveryId);
+        repository.createDeployment().name("webhook delivery, current")
+                .addClasspathResource("webhook-delivery.bpmn").deploy();
+        assertThat(management.createJobQuery().processDefinitionId(earlierModel).count()).isEqualTo(1);
+
+        engine.runDueJobs();
+        assertThat(received).as("the earlier model's job no longer POSTs").isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionId(earlierModel).count()).isZero();
+        assertThat(worker.deliverDue()).isEqualTo(1);
+
+        assertThat(received).extracting(Received::deliveryId).containsExactly(deliveryId);
+        JsonNode delivered = carol.get(deliveriesPath(alpha, hook.id())).json().get(0);
+        assertThat(delivered.path("status").asText()).isEqualTo("DELIVERED");
+        assertThat(delivered.path("attempts").asInt()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(deliveryId).count()).isZero();
     }
 
     @Test

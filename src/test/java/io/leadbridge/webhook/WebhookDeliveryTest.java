@@ -276,6 +276,40 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void noRepLocksFailsOrFinishesADeliveryThroughTheEngineApi() {
+        String alpha = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        String beta = fixtures.partner("beta", PartnerTier.GOLD, "DE");
+        register(carol, alpha, "/alpha", List.of("LEAD_OFFERED"));
+        fixtures.submit(fixtures.partnerLead("US"));
+        engine.runDueJobs();
+        ExternalTask task = deliveryTask();
+        String taskPath = "/engine-rest/external-task/" + task.getId();
+        Map<String, Object> lockForADay = Map.of("workerId", "intruder", "maxTasks", 10, "topics",
+                List.of(Map.of("topicName", WebhookVariables.TOPIC_DELIVER_WEBHOOK, "lockDuration", 86_400_000)));
+
+        assertThat(ApiClient.anonymous(port).post("/engine-rest/external-task/fetchAndLock", lockForADay).status())
+                .isEqualTo(401);
+        for (ApiClient rep : List.of(rep(beta), rep(alpha))) {
+            Response fetched = rep.post("/engine-rest/external-task/fetchAndLock", lockForADay);
+            assertThat(fetched.status()).as(fetched.toString()).isEqualTo(200);
+            assertThat(fetched.json()).as("nothing to lock").isEmpty();
+            assertThat(rep.post(taskPath + "/lock", Map.of("workerId", "intruder", "lockDuration", 86_400_000))
+                    .status()).isIn(403, 404);
+            assertThat(rep.post(taskPath + "/complete", Map.of("workerId", "intruder")).status()).isIn(400, 403, 404);
+            assertThat(rep.post(taskPath + "/failure", Map.of("workerId", "intruder", "errorMessage", "x",
+                    "retries", 0, "retryTimeout", 0)).status()).isIn(400, 403, 404);
+            assertThat(rep.put(taskPath + "/retries", Map.of("retries", 0)).status()).isIn(403, 404);
+        }
+
+        ExternalTask untouched = deliveryTask();
+        assertThat(untouched.getWorkerId()).isNull();
+        assertThat(untouched.getRetries()).isNull();
+        assertThat(runtime.createIncidentQuery().processInstanceId(task.getProcessInstanceId()).count()).isZero();
+        assertThat(worker.deliverDue()).isEqualTo(1);
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
     void theReminderAndTheWithdrawalArriveToo() throws Exception {
         String alpha = fixtures.partner("alpha", PartnerTier.GOLD, "US");
         register(carol, alpha, "/all", null);

@@ -58,7 +58,12 @@ public class WebhookWorker implements DisposableBean {
         }
         workers.execute(() -> {
             wakeUpWaiting.set(false);
-            deliverDue();
+            try {
+                deliverDue();
+            } catch (RuntimeException e) {
+                // The database is away: the next poll tries again.
+                log.warn("webhook worker: could not look for deliveries due: {}", e.toString());
+            }
         });
     }
 

@@ -46,8 +46,8 @@ final class EngineWideDoors {
             "process-instance/job-retries-historic-query-based",
             "process-instance/variables-async",
             "process-instance/message-async",
-            "external-task/retries",
-            "external-task/retries-async");
+            // Only the application's webhook worker locks, fails and finishes external tasks.
+            "external-task");
 
     static final String ENGINE_REST = "/engine-rest/";
     static final String WEBAPP_ENGINE_API = "/camunda/api/engine/engine/";

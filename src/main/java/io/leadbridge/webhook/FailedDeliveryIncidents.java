@@ -16,16 +16,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the delivery log in step with Cockpit: when the last retry of "Deliver webhook" fails,
- * Camunda raises its usual failed-job incident and the delivery becomes FAILED; when someone
- * retries it (Cockpit, or {@code setJobRetries}), the incident is resolved and the delivery is
- * PENDING again. Incidents of every other process are handled exactly as Camunda does by default.
+ * Camunda raises its usual failed external task incident and the delivery becomes FAILED; when
+ * someone retries it (Cockpit, or {@code setRetries} on the external task), the incident is
+ * resolved and the delivery is PENDING again. Failed-job incidents are watched the same way, for
+ * deliveries started by the earlier model whose step was a job ({@link DeliverWebhookDelegate}).
+ * Incidents of every other process are handled exactly as Camunda does by default.
  */
 @Component
-class FailedDeliveryIncidents extends AbstractProcessEnginePlugin implements IncidentHandler {
+class FailedDeliveryIncidents extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger(FailedDeliveryIncidents.class);
 
-    private final DefaultIncidentHandler camundaDefault = new DefaultIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE);
     private final WebhookRepository webhooks;
 
     FailedDeliveryIncidents(WebhookRepository webhooks) {
@@ -36,39 +37,50 @@ class FailedDeliveryIncidents extends AbstractProcessEnginePlugin implements Inc
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<IncidentHandler> handlers = configuration.getCustomIncidentHandlers() == null ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomIncidentHandlers());
-        handlers.add(this);
+        handlers.add(new DeliveryIncidentHandler(Incident.EXTERNAL_TASK_HANDLER_TYPE));
+        handlers.add(new DeliveryIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE));
         configuration.setCustomIncidentHandlers(handlers);
     }
 
-    @Override
-    public String getIncidentHandlerType() {
-        return Incident.FAILED_JOB_HANDLER_TYPE;
-    }
+    /** Camunda's default handler for one incident type, which also keeps the delivery log in step. */
+    private final class DeliveryIncidentHandler implements IncidentHandler {
 
-    @Override
-    public Incident handleIncident(IncidentContext context, String message) {
-        Incident incident = camundaDefault.handleIncident(context, message);
-        String deliveryId = deliveryId(context);
-        if (deliveryId != null) {
-            webhooks.markStatus(deliveryId, DeliveryStatus.FAILED);
-            log.warn("webhook delivery {}: last retry failed, incident raised: {}", deliveryId, message);
+        private final DefaultIncidentHandler camundaDefault;
+
+        DeliveryIncidentHandler(String type) {
+            this.camundaDefault = new DefaultIncidentHandler(type);
         }
-        return incident;
-    }
 
-    @Override
-    public void resolveIncident(IncidentContext context) {
-        camundaDefault.resolveIncident(context);
-        String deliveryId = deliveryId(context);
-        if (deliveryId != null) {
-            webhooks.markStatus(deliveryId, DeliveryStatus.PENDING);
-            log.info("webhook delivery {}: retried after its incident", deliveryId);
+        @Override
+        public String getIncidentHandlerType() {
+            return camundaDefault.getIncidentHandlerType();
         }
-    }
 
-    @Override
-    public void deleteIncident(IncidentContext context) {
-        camundaDefault.deleteIncident(context);
+        @Override
+        public Incident handleIncident(IncidentContext context, String message) {
+            Incident incident = camundaDefault.handleIncident(context, message);
+            String deliveryId = deliveryId(context);
+            if (deliveryId != null) {
+                webhooks.markStatus(deliveryId, DeliveryStatus.FAILED);
+                log.warn("webhook delivery {}: last retry failed, incident raised: {}", deliveryId, message);
+            }
+            return incident;
+        }
+
+        @Override
+        public void resolveIncident(IncidentContext context) {
+            camundaDefault.resolveIncident(context);
+            String deliveryId = deliveryId(context);
+            if (deliveryId != null) {
+                webhooks.markStatus(deliveryId, DeliveryStatus.PENDING);
+                log.info("webhook delivery {}: retried after its incident", deliveryId);
+            }
+        }
+
+        @Override
+        public void deleteIncident(IncidentContext context) {
+            camundaDefault.deleteIncident(context);
+        }
     }
 
     /**

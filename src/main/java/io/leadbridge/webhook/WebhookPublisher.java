@@ -18,8 +18,8 @@ import org.springframework.stereotype.Service;
  * Turns a lead event of one partner into a delivery for each of that partner's webhooks that
  * subscribed to it: stores the delivery row with its exact JSON body and starts a
  * "webhookDelivery" process (business key = delivery id), in the transaction of the process step
- * that caused the event. The process's only step is asynchronous, so the caller's transaction
- * gains rows and a job, never an HTTP call.
+ * that caused the event. The process waits at once in its external task, so the caller's transaction
+ * gains rows and an external task, never an HTTP call; once it commits, the {@link WebhookWorker} is woken.
  */
 @Service
 public class WebhookPublisher {
@@ -31,14 +31,16 @@ public class WebhookPublisher {
     private final RuntimeService runtime;
     private final ObjectMapper json;
     private final LeadClock clock;
+    private final WebhookWorker worker;
 
     WebhookPublisher(WebhookRepository webhooks, ProspectRepository prospects, RuntimeService runtime,
-            ObjectMapper json, LeadClock clock) {
+            ObjectMapper json, LeadClock clock, WebhookWorker worker) {
         this.webhooks = webhooks;
         this.prospects = prospects;
         this.runtime = runtime;
         this.json = json;
         this.clock = clock;
+        this.worker = worker;
     }
 
     public void leadOffered(Lead lead, String partnerId, Instant acceptDueAt) {
@@ -71,6 +73,7 @@ public class WebhookPublisher {
             log.info("lead {}: {} for partner {} queued as delivery {} to webhook {}", lead.id(), event, partnerId,
                     deliveryId, webhook.id());
         }
+        worker.wakeUpAfterCommit();
     }
 
     private String body(Payload payload) {

@@ -25,10 +25,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * POSTs one delivery to its webhook, signed, and records the attempt in the delivery log. Runs in
- * the asynchronous "Deliver webhook" step: anything but a 2xx answer throws, so Camunda rolls the
- * step back and retries it later; the attempt itself is recorded in a transaction of its own so
- * that the log keeps it. A delivery already delivered (a retry after a lost commit) is not sent again.
+ * POSTs one delivery to its webhook, signed, and records the attempt in the delivery log. Called by
+ * the {@link WebhookWorker} outside any transaction, so no database connection is held while the
+ * partner's server is waited for; the attempt is recorded in a short transaction of its own.
+ * Anything but a 2xx answer throws, and the worker reports the failure to Camunda, which retries
+ * later. A delivery already delivered (a retry after a lost completion) is not sent again.
  *
  * <p>The HTTP client resolves hosts only through {@link ReceiverAddressPolicy}, so it connects only
  * to addresses checked at this moment; it follows no redirect, uses no proxy, and never reads the
@@ -137,7 +138,7 @@ class WebhookSender implements DisposableBean {
         http.close();
     }
 
-    /** Thrown so that Camunda retries the step; its message is the job's exception message in Cockpit. */
+    /** Thrown so that the step is retried; its message is the external task's error message in Cockpit. */
     static class WebhookDeliveryFailedException extends RuntimeException {
         WebhookDeliveryFailedException(String message) {
             super(message);

@@ -10,6 +10,8 @@ final class WebhookVariables {
 
     static final String PROCESS_KEY = "webhookDelivery";
     static final String TASK_DELIVER_WEBHOOK = "Task_DeliverWebhook";
+    /** The external task topic of "Deliver webhook", which the {@link WebhookWorker} works on. */
+    static final String TOPIC_DELIVER_WEBHOOK = "webhookDelivery";
 
     private WebhookVariables() {
     }

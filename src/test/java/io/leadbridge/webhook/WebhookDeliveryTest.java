@@ -1,7 +1,6 @@
 package io.leadbridge.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,10 +28,12 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,13 +42,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Outbound webhooks against a real HTTP server in the test: a partner registers a URL through the
- * API, lead events arrive there as signed JSON from the asynchronous "Deliver webhook" step, a
- * failing receiver is retried with backoff and then becomes an incident and a FAILED delivery.
+ * API, lead events arrive there as signed JSON from the webhook worker working the "Deliver webhook"
+ * external task, a failing receiver is retried with backoff and then becomes an incident and a
+ * FAILED delivery. The worker does not run in the background in tests: they call
+ * {@link WebhookWorker#deliverDue()} where the worker would have woken.
  */
 @LeadbridgeTest
 class WebhookDeliveryTest {
 
-    /** The waits between attempts, as processes/webhook-delivery.bpmn configures them. */
+    /** The waits between attempts, as application.yaml configures them (leadbridge.webhooks.retry-backoff). */
     private static final List<Duration> BACKOFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(30), Duration.ofHours(2));
     private static final Duration ACCEPT_REMINDER = Duration.ofHours(12);
@@ -57,8 +60,11 @@ class WebhookDeliveryTest {
     @LocalServerPort int port;
     @Autowired LeadFixtures fixtures;
     @Autowired EngineDriver engine;
+    @Autowired ExternalTaskService externalTasks;
     @Autowired ManagementService management;
+    @Autowired RepositoryService repository;
     @Autowired RuntimeService runtime;
+    @Autowired WebhookWorker worker;
     @Autowired AccessProvisioning access;
     @Autowired ProspectRepository prospects;
 
@@ -109,6 +115,8 @@ class WebhookDeliveryTest {
 
         long leadId = fixtures.submit(fixtures.partnerLead("US"));
         engine.runDueJobs();
+        assertThat(received).as("the lead's steps never POST").isEmpty();
+        assertThat(worker.deliverDue()).isEqualTo(1);
 
         String offered = fixtures.lead(leadId).partnerId();
         String other = offered.equals(alpha) ? beta : alpha;
@@ -165,25 +173,28 @@ class WebhookDeliveryTest {
         answerBody.set("FATAL: password authentication failed for user \"leadbridge\" on db-internal-7");
 
         long leadId = fixtures.submit(fixtures.partnerLead("US"));
-        runDueJobsButDeliveries();
-        long failedAt = failingAttempt(deliveryJob());
+        engine.runDueJobs();
+        long failedAt = failingAttempt();
 
         for (Duration backoff : BACKOFF) {
-            Job waiting = deliveryJob();
-            assertThat(waiting.getDuedate().getTime() - failedAt).as("next attempt after %s", backoff)
+            ExternalTask waiting = deliveryTask();
+            assertThat(waiting.getLockExpirationTime().getTime() - failedAt).as("next attempt after %s", backoff)
                     .isBetween(backoff.toMillis() - 1_000, backoff.toMillis() + 1_000);
             engine.passTimeWithoutJobs(backoff.minusSeconds(5));
-            assertThat(management.createJobQuery().jobId(waiting.getId()).executable().count())
-                    .as("not tried again before %s", backoff).isZero();
+            assertThat(worker.deliverDue()).as("not tried again before %s", backoff).isZero();
             engine.passTimeWithoutJobs(Duration.ofSeconds(6));
-            failedAt = failingAttempt(waiting);
+            failedAt = failingAttempt();
         }
 
-        Job exhausted = deliveryJob();
+        ExternalTask exhausted = deliveryTask();
         assertThat(exhausted.getRetries()).isZero();
+        assertThat(worker.deliverDue()).as("no retry after the last").isZero();
+        engine.passTimeWithoutJobs(Duration.ofDays(1));
+        assertThat(worker.deliverDue()).as("nor a day later").isZero();
         assertThat(received).hasSize(1 + BACKOFF.size())
                 .extracting(Received::deliveryId).containsOnly(received.get(0).deliveryId());
-        assertThat(runtime.createIncidentQuery().processInstanceId(exhausted.getProcessInstanceId()).count())
+        assertThat(runtime.createIncidentQuery().processInstanceId(exhausted.getProcessInstanceId())
+                .incidentType("failedExternalTask").activityId(WebhookVariables.TASK_DELIVER_WEBHOOK).count())
                 .isEqualTo(1);
         JsonNode failed = carol.get(deliveriesPath(alpha, hook.id())).json().get(0);
         assertThat(failed.path("status").asText()).isEqualTo("FAILED");
@@ -197,12 +208,11 @@ class WebhookDeliveryTest {
         assertThat(fixtures.lead(leadId).partnerId()).as("the lead itself is untouched").isEqualTo(alpha);
 
         answer.set(200);
-        // Cockpit's "retry" with the due date set to now.
-        management.setJobRetries(exhausted.getId(), 1);
-        management.setJobDuedate(exhausted.getId(), ClockUtil.getCurrentTime());
+        // Cockpit's "retry" of a failed external task.
+        externalTasks.setRetries(exhausted.getId(), 1);
         assertThat(carol.get(deliveriesPath(alpha, hook.id())).json().get(0).path("status").asText())
                 .as("retried from Cockpit").isEqualTo("PENDING");
-        engine.runDueJobs();
+        assertThat(worker.deliverDue()).isEqualTo(1);
 
         assertThat(runtime.createIncidentQuery().processInstanceId(exhausted.getProcessInstanceId()).count()).isZero();
         JsonNode delivered = carol.get(deliveriesPath(alpha, hook.id())).json().get(0);
@@ -224,13 +234,80 @@ class WebhookDeliveryTest {
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
 
         fixtures.submit(fixtures.partnerLead("US"));
-        runDueJobsButDeliveries();
-        assertThatThrownBy(() -> management.executeJob(deliveryJob().getId())).hasMessageContaining("CONNECT_REFUSED");
+        engine.runDueJobs();
+        assertThat(worker.deliverDue()).isEqualTo(1);
+        assertThat(deliveryTask().getErrorMessage()).contains("CONNECT_REFUSED");
 
         JsonNode row = carol.get(deliveriesPath(alpha, registered.json().path("id").asText())).json().get(0);
         assertThat(row.path("lastError").asText()).isEqualTo("CONNECT_REFUSED");
         assertThat(row.has("lastStatusCode")).as("no answer came").isFalse();
         assertThat(row.path("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeliveryWaitingInTheEarlierModelsJobIsHandedOverToTheWorker() {
+        String alpha = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        Registered hook = register(carol, alpha, "/alpha", List.of("LEAD_OFFERED"));
+        fixtures.submit(fixtures.partnerLead("US"));
+        engine.runDueJobs();
+        String deliveryId = carol.get(deliveriesPath(alpha, hook.id())).json().get(0).path("id").asText();
+
+        // As if started before the upgrade: the delivery waits in the "Deliver webhook" job of the earlier model.
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(deliveryId).list()
+                .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test: started before the upgrade"));
+        String earlier = repository.createDeployment().name("webhook delivery before the worker")
+                .addClasspathResource("webhook/webhook-delivery-before-worker.bpmn").deploy().getId();
+        String earlierModel = repository.createProcessDefinitionQuery().deploymentId(earlier).singleResult().getId();
+        runtime.startProcessInstanceById(earlierModel, deliveryId);
+        repository.createDeployment().name("webhook delivery, current")
+                .addClasspathResource("webhook-delivery.bpmn").deploy();
+        assertThat(management.createJobQuery().processDefinitionId(earlierModel).count()).isEqualTo(1);
+
+        engine.runDueJobs();
+        assertThat(received).as("the earlier model's job no longer POSTs").isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionId(earlierModel).count()).isZero();
+        assertThat(worker.deliverDue()).isEqualTo(1);
+
+        assertThat(received).extracting(Received::deliveryId).containsExactly(deliveryId);
+        JsonNode delivered = carol.get(deliveriesPath(alpha, hook.id())).json().get(0);
+        assertThat(delivered.path("status").asText()).isEqualTo("DELIVERED");
+        assertThat(delivered.path("attempts").asInt()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(deliveryId).count()).isZero();
+    }
+
+    @Test
+    void noRepLocksFailsOrFinishesADeliveryThroughTheEngineApi() {
+        String alpha = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        String beta = fixtures.partner("beta", PartnerTier.GOLD, "DE");
+        register(carol, alpha, "/alpha", List.of("LEAD_OFFERED"));
+        fixtures.submit(fixtures.partnerLead("US"));
+        engine.runDueJobs();
+        ExternalTask task = deliveryTask();
+        String taskPath = "/engine-rest/external-task/" + task.getId();
+        Map<String, Object> lockForADay = Map.of("workerId", "intruder", "maxTasks", 10, "topics",
+                List.of(Map.of("topicName", WebhookVariables.TOPIC_DELIVER_WEBHOOK, "lockDuration", 86_400_000)));
+
+        assertThat(ApiClient.anonymous(port).post("/engine-rest/external-task/fetchAndLock", lockForADay).status())
+                .isEqualTo(401);
+        // External tasks are an engine-wide door: only the application's worker (and camunda-admin) acts on them,
+        // not a rep of either partner and not a channel manager, who may change every lead process otherwise.
+        for (ApiClient someone : List.of(rep(beta), rep(alpha), carol)) {
+            Response fetched = someone.post("/engine-rest/external-task/fetchAndLock", lockForADay);
+            assertThat(fetched.status()).as(fetched.toString()).isEqualTo(403);
+            assertThat(someone.post(taskPath + "/lock", Map.of("workerId", "intruder", "lockDuration", 86_400_000))
+                    .status()).isEqualTo(403);
+            assertThat(someone.post(taskPath + "/complete", Map.of("workerId", "intruder")).status()).isEqualTo(403);
+            assertThat(someone.post(taskPath + "/failure", Map.of("workerId", "intruder", "errorMessage", "x",
+                    "retries", 0, "retryTimeout", 0)).status()).isEqualTo(403);
+            assertThat(someone.put(taskPath + "/retries", Map.of("retries", 0)).status()).isEqualTo(403);
+        }
+
+        ExternalTask untouched = deliveryTask();
+        assertThat(untouched.getWorkerId()).isNull();
+        assertThat(untouched.getRetries()).isNull();
+        assertThat(runtime.createIncidentQuery().processInstanceId(task.getProcessInstanceId()).count()).isZero();
+        assertThat(worker.deliverDue()).isEqualTo(1);
+        assertThat(received).hasSize(1);
     }
 
     @Test
@@ -241,8 +318,11 @@ class WebhookDeliveryTest {
 
         long leadId = fixtures.submit(fixtures.partnerLead("US"));
         engine.runDueJobs();
+        worker.deliverDue();
         engine.passTime(ACCEPT_REMINDER.plusMinutes(1));
+        worker.deliverDue();
         engine.passTime(ACCEPT_SLA.minus(ACCEPT_REMINDER));
+        worker.deliverDue();
 
         List<String> all = events("/all", leadId);
         assertThat(all).startsWith("LEAD_OFFERED", "ACCEPT_REMINDER", "LEAD_WITHDRAWN");
@@ -293,6 +373,7 @@ class WebhookDeliveryTest {
 
         fixtures.submit(fixtures.partnerLead("US"));
         engine.runDueJobs();
+        assertThat(worker.deliverDue()).isZero();
         assertThat(received).as("a removed webhook hears nothing").isEmpty();
     }
 
@@ -332,27 +413,15 @@ class WebhookDeliveryTest {
         return events;
     }
 
-    /** Runs the lead's steps as the job executor would, leaving the webhook deliveries to the test. */
-    private void runDueJobsButDeliveries() {
-        for (int round = 0; round < 50; round++) {
-            List<Job> due = management.createJobQuery().executable().active().list().stream()
-                    .filter(j -> !WebhookVariables.PROCESS_KEY.equals(j.getProcessDefinitionKey())).toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> management.executeJob(job.getId()));
-        }
-    }
-
-    /** Executes the delivery job, which fails; returns the engine time of the failure. */
-    private long failingAttempt(Job job) {
-        assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("HTTP_500")
-                .hasMessageNotContaining("db-internal-7");
+    /** The worker attempts the one delivery due, which fails; returns the engine time of the failure. */
+    private long failingAttempt() {
+        assertThat(worker.deliverDue()).isEqualTo(1);
+        assertThat(deliveryTask().getErrorMessage()).contains("HTTP_500").doesNotContain("db-internal-7");
         return ClockUtil.getCurrentTime().getTime();
     }
 
-    private Job deliveryJob() {
-        return management.createJobQuery().processDefinitionKey(WebhookVariables.PROCESS_KEY)
+    private ExternalTask deliveryTask() {
+        return externalTasks.createExternalTaskQuery().processDefinitionKey(WebhookVariables.PROCESS_KEY)
                 .activityId(WebhookVariables.TASK_DELIVER_WEBHOOK).singleResult();
     }
 

@@ -17,8 +17,8 @@ import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,8 @@ class WebhookReceiverAddressTest {
     @LocalServerPort int port;
     @Autowired LeadFixtures fixtures;
     @Autowired EngineDriver engine;
-    @Autowired ManagementService management;
+    @Autowired ExternalTaskService externalTasks;
+    @Autowired WebhookWorker worker;
     @Autowired JdbcClient jdbc;
     @MockitoBean WebhookHostResolver dns;
 
@@ -116,11 +117,9 @@ class WebhookReceiverAddressTest {
             assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
 
             fixtures.submit(fixtures.partnerLead("US"));
-            runDueJobsButDeliveries();
-            Job delivery = management.createJobQuery().processDefinitionKey(WebhookVariables.PROCESS_KEY)
-                    .singleResult();
-            assertThatThrownBy(() -> management.executeJob(delivery.getId()))
-                    .hasMessageContaining(DeliveryError.ADDRESS_NOT_ALLOWED);
+            engine.runDueJobs();
+            assertThat(worker.deliverDue()).isEqualTo(1);
+            assertThat(deliveryTask().getErrorMessage()).contains(DeliveryError.ADDRESS_NOT_ALLOWED);
 
             internal.setSoTimeout(300);
             assertThatThrownBy(internal::accept).as("no connection reached the internal port")
@@ -145,11 +144,9 @@ class WebhookReceiverAddressTest {
                     .param("url", "http://127.0.0.1:" + internal.getLocalPort() + "/").update();
 
             fixtures.submit(fixtures.partnerLead("US"));
-            runDueJobsButDeliveries();
-            Job delivery = management.createJobQuery().processDefinitionKey(WebhookVariables.PROCESS_KEY)
-                    .singleResult();
-            assertThatThrownBy(() -> management.executeJob(delivery.getId()))
-                    .hasMessageContaining(DeliveryError.ADDRESS_NOT_ALLOWED);
+            engine.runDueJobs();
+            assertThat(worker.deliverDue()).isEqualTo(1);
+            assertThat(deliveryTask().getErrorMessage()).contains(DeliveryError.ADDRESS_NOT_ALLOWED);
 
             internal.setSoTimeout(300);
             assertThatThrownBy(internal::accept).isInstanceOf(SocketTimeoutException.class);
@@ -162,15 +159,8 @@ class WebhookReceiverAddressTest {
         return InetAddress.getByName(literal);
     }
 
-    /** Runs the lead's steps as the job executor would, leaving the webhook delivery to the test. */
-    private void runDueJobsButDeliveries() {
-        for (int round = 0; round < 50; round++) {
-            List<Job> due = management.createJobQuery().executable().active().list().stream()
-                    .filter(j -> !WebhookVariables.PROCESS_KEY.equals(j.getProcessDefinitionKey())).toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> management.executeJob(job.getId()));
-        }
+    private ExternalTask deliveryTask() {
+        return externalTasks.createExternalTaskQuery().processDefinitionKey(WebhookVariables.PROCESS_KEY)
+                .singleResult();
     }
 }

@@ -10,11 +10,14 @@ import org.springframework.util.unit.DataSize;
  *        before it is read. The CSV import and multipart uploads have their own, larger limits.
  */
 @ConfigurationProperties(prefix = "leadbridge.api")
-public record ApiLimitsProperties(DataSize maxBodySize) {
+public record ApiLimitsProperties(DataSize maxBodySize, DataSize maxEngineBodySize) {
 
     public ApiLimitsProperties {
         if (maxBodySize == null) {
             maxBodySize = DataSize.ofMegabytes(1);
+        }
+        if (maxEngineBodySize == null) {
+            maxEngineBodySize = DataSize.ofMegabytes(10);
         }
     }
 }

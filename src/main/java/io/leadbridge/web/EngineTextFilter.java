@@ -34,7 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * body whose JSON strings or field names hold a control character other than tab and line breaks
  * (U+0000 above all, which PostgreSQL cannot store and answers with an error quoting the SQL), half
  * of a surrogate pair, or bytes that are not UTF-8 is answered 400 in Camunda's error shape, naming
- * the JSON path, before the engine sees it. The body is read into memory up to
+ * the JSON path, before the engine sees it; so is a path or query parameter holding a control
+ * character ({@link QueryTextFilter}'s rule, single-line). The body is read into memory up to
  * {@code leadbridge.api.max-engine-body-size} (larger: 413) and offered to the engine again.
  * Multipart bodies (deployments) are left to the deployment check; a body that is not JSON at all
  * is left to the engine, which refuses it itself. Runs after Spring Security, so an anonymous
@@ -58,15 +59,24 @@ class EngineTextFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String contentType = request.getContentType();
-        boolean multipart = contentType != null
-                && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
-        return !EngineApi.covers(request) || multipart;
+        return !EngineApi.covers(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        InvalidInputException.FieldError query = QueryTextFilter.problem(request);
+        if (query != null) {
+            EngineApi.write(response, json, HttpStatus.BAD_REQUEST.value(), INVALID,
+                    query.field() + ": " + query.message(), Map.of());
+            return;
+        }
+        String contentType = request.getContentType();
+        if (contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > maxBytes) {
             refuseTooLarge(response);
             return;

@@ -39,10 +39,19 @@ class QueryTextFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        InvalidInputException.FieldError problem = problem(request);
+        if (problem != null) {
+            ProblemResponses.write(response, json, ApiExceptionHandler.invalid(List.of(problem)));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The first path segment or query parameter that breaks the text rule, named, or null when none does. */
+    static InvalidInputException.FieldError problem(HttpServletRequest request) {
         String path = ControlCharacters.problem(decodedPath(request.getRequestURI()), false);
         if (path != null) {
-            refuse(response, "path", path);
-            return;
+            return new InvalidInputException.FieldError("path", path);
         }
         String query = request.getQueryString();
         for (String pair : query == null ? new String[0] : query.split("&")) {
@@ -54,20 +63,18 @@ class QueryTextFilter extends OncePerRequestFilter {
                 name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
                 value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                refuse(response, "query", "is not correctly percent-encoded");
-                return;
+                return new InvalidInputException.FieldError("query", "is not correctly percent-encoded");
             }
             if (ControlCharacters.problem(name, false) != null) {
-                refuse(response, "query", "a parameter name " + ControlCharacters.problem(name, false));
-                return;
+                return new InvalidInputException.FieldError("query",
+                        "a parameter name " + ControlCharacters.problem(name, false));
             }
             String problem = ControlCharacters.problem(value, false);
             if (problem != null) {
-                refuse(response, name, problem);
-                return;
+                return new InvalidInputException.FieldError(name, problem);
             }
         }
-        chain.doFilter(request, response);
+        return null;
     }
 
     /** The path as percent-decoded; '+' stays itself (it means a space in a query only). */
@@ -77,10 +84,5 @@ class QueryTextFilter extends OncePerRequestFilter {
         } catch (IllegalArgumentException e) {
             return rawPath;
         }
-    }
-
-    private void refuse(HttpServletResponse response, String field, String message) throws IOException {
-        ProblemResponses.write(response, json,
-                ApiExceptionHandler.invalid(List.of(new InvalidInputException.FieldError(field, message))));
     }
 }

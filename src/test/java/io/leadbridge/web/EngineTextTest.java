@@ -98,6 +98,17 @@ class EngineTextTest {
     }
 
     @Test
+    void aQueryParameterWithAControlCharacterIsRefusedNamingIt() {
+        Response query = rep.get("/engine-rest/task?nameLike=%00offer");
+        Response path = rep.get("/engine-rest/task/" + taskId + "%00/form-variables");
+
+        assertThat(query.status()).as(query.body()).isEqualTo(400);
+        assertThat(query.json().path("message").asText()).startsWith("nameLike: must not contain control characters");
+        assertThat(path.status()).as("Tomcat refuses %00 in a path itself: " + path.body()).isEqualTo(400);
+        assertThat(rep.get("/engine-rest/task?nameLike=Accept%25").status()).isEqualTo(200);
+    }
+
+    @Test
     void anAnonymousCallerIsAskedToLogInFirst() {
         Response anonymous = ApiClient.anonymous(port).post("/engine-rest/task/" + taskId + "/comment/create",
                 "{\"message\":\"a\\u0000b\"}");

@@ -1,0 +1,425 @@
+package io.leadbridge.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadbridge.security.AccessProvisioning;
+import io.leadbridge.support.ApiClient;
+import io.leadbridge.support.LeadFixtures;
+import io.leadbridge.support.PostgresDatabase;
+import io.leadbridge.support.PostgresTest;
+import io.leadbridge.partner.PartnerTier;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Issue 12: leads per second through the whole application against the bare engine, on PostgreSQL
+ * with the job executor running as in production, and the SLA sweep. One run, three phases:
+ * <ol>
+ * <li>N leads POSTed to {@code /api/leads} by 8 clients, timed until every lead is OFFERED;</li>
+ * <li>the bare engine: a process of the same shape (async start, the qualification table as a
+ * business rule task, a user task with two boundary timers) started N times through
+ * {@code /engine-rest} by 8 clients, timed until every instance waits at its user task;</li>
+ * <li>the sweep: the engine clock moved past the accept SLA of every open offer at once (M offers),
+ * timed until each lead is withdrawn and offered to its next partner.</li>
+ * </ol>
+ * Per phase it prints transactions and statements (counted at the application's data source and by
+ * PostgreSQL), and the statements seen waiting for a lock ({@code pg_stat_activity}, sampled every
+ * 20 ms). {@code ./mvnw -o -B -Pbenchmark test -Dtest=IntakeThroughputBenchmark -Dthroughput.leads=400
+ * -Dthroughput.sweep=400}.
+ */
+@PostgresTest
+@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=true")
+class IntakeThroughputBenchmark {
+
+    static final int CLIENTS = 8;
+    static final int LEADS = Integer.getInteger("throughput.leads", 400);
+    static final int SWEEP = Integer.getInteger("throughput.sweep", 400);
+    static final int PARTNERS = Integer.getInteger("throughput.partners", 40);
+    static final Duration PHASE_LIMIT = Duration.ofSeconds(Integer.getInteger("throughput.phaseLimitSeconds", 90));
+    static final String BARE_PROCESS = "benchmarkLeadShape";
+
+    @LocalServerPort int port;
+    @Autowired LeadFixtures fixtures;
+    @Autowired AccessProvisioning access;
+    @Autowired JdbcClient jdbc;
+    @Autowired ProcessEngine engine;
+
+    @AfterAll
+    static void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void leadsPerSecondAgainstTheBareEngineAndTheSlaSweep() throws Exception {
+        fixtures.isolateFromEarlierTests();
+        access.provisionUser("marketing", "Marketing", "System", "marketing@vendor.example", LeadFixtures.PASSWORD);
+        for (int i = 0; i < PARTNERS; i++) {
+            PartnerTier tier = PartnerTier.values()[i % PartnerTier.values().length];
+            fixtures.rep(fixtures.partner("bench" + i, tier, "US"));
+        }
+        deployBareProcess();
+        ApiClient marketing = ApiClient.as(port, "marketing", LeadFixtures.PASSWORD);
+        ApiClient admin = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD);
+        var jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        System.out.printf("BENCHMARK throughput setup: %d partners covering US, %d clients, N=%d, M=%d, cores=%d;"
+                + " job executor %s: %d jobs per acquisition, wait %d ms, lock %d ms, backoff %d ms%n",
+                PARTNERS, CLIENTS, LEADS, SWEEP, Runtime.getRuntime().availableProcessors(),
+                jobs.getClass().getSimpleName(), jobs.getMaxJobsPerAcquisition(), jobs.getWaitTimeInMillis(),
+                jobs.getLockTimeInMillis(), jobs.getBackoffTimeInMillis());
+
+        // warm-up of both paths, outside the figures
+        post(20, i -> marketing.post("/api/leads", fixtures.partnerLead("US")).status());
+        post(20, i -> admin.post("/engine-rest/process-definition/key/" + BARE_PROCESS + "/start", bareStart(i)).status());
+        waitUntil("warm-up", () -> offered() >= 20 && bareWaiting() >= 20);
+        engine.getRuntimeService().deleteProcessInstancesIfExists(bareInstances(), "warm-up", true, true, true);
+
+        try (LockWaits locks = new LockWaits()) {
+            // (i) the application
+            long offeredBefore = offered();
+            Phase app = new Phase("application", locks);
+            List<Long> appLatencies = post(LEADS, i -> marketing.post("/api/leads", fixtures.partnerLead("US")).status());
+            long appHttpNanos = app.elapsed();
+            waitUntil("every lead OFFERED", () -> offered() - offeredBefore >= LEADS);
+            app.end(LEADS, appLatencies, appHttpNanos);
+
+            // (ii) the bare engine, same shape
+            Phase bare = new Phase("bare-engine", locks);
+            List<Long> bareLatencies = post(LEADS, i -> admin.post("/engine-rest/process-definition/key/"
+                    + BARE_PROCESS + "/start", bareStart(i)).status());
+            long bareHttpNanos = bare.elapsed();
+            waitUntil("every bare instance at its user task", () -> bareWaiting() >= LEADS);
+            bare.end(LEADS, bareLatencies, bareHttpNanos);
+            System.out.printf("BENCHMARK throughput ratio application/bare engine: %.2f%n",
+                    app.perSecond() / bare.perSecond());
+            engine.getRuntimeService().deleteProcessInstancesIfExists(bareInstances(), "benchmark", true, true, true);
+
+            // (iii) the SLA sweep: M open offers breach at once
+            if (SWEEP > LEADS + 20) {
+                long before = offered();
+                post(SWEEP - LEADS - 20, i -> marketing.post("/api/leads", fixtures.partnerLead("US")).status());
+                waitUntil("extra leads OFFERED", () -> offered() - before >= SWEEP - LEADS - 20);
+            }
+            long open = openFirstOffers();
+            Date breach = jdbc.sql("select max(accept_due_at) from lead_offer where outcome is null")
+                    .query(java.sql.Timestamp.class).single();
+            Phase sweep = new Phase("sla-sweep", locks);
+            ClockUtil.setCurrentTime(new Date(breach.getTime() + Duration.ofMinutes(1).toMillis()));
+            ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
+            waitUntil("every breached lead re-offered", () -> reoffered() >= open);
+            sweep.end((int) open, List.of(), 0);
+        }
+    }
+
+    /** Open offers of the first attempt: the leads whose SLA the sweep breaches. */
+    private long openFirstOffers() {
+        return jdbc.sql("select count(*) from lead_offer where outcome is null and attempt = 1").query(Long.class).single();
+    }
+
+    private long reoffered() {
+        return jdbc.sql("""
+                select count(*) from lead l where l.status = 'OFFERED'
+                and exists (select 1 from lead_offer o where o.lead_id = l.id and o.attempt = 2 and o.outcome is null)""")
+                .query(Long.class).single();
+    }
+
+    private long offered() {
+        return jdbc.sql("select count(*) from lead where status = 'OFFERED'").query(Long.class).single();
+    }
+
+    private long bareWaiting() {
+        return engine.getTaskService().createTaskQuery().processDefinitionKey(BARE_PROCESS).count();
+    }
+
+    private List<String> bareInstances() {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(BARE_PROCESS).list()
+                .stream().map(p -> p.getId()).toList();
+    }
+
+    private static Map<String, Object> bareStart(int i) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("country", Map.of("value", "US", "type", "String"));
+        variables.put("product", Map.of("value", "Cloud Platform", "type", "String"));
+        variables.put("score", Map.of("value", 70, "type", "Integer"));
+        variables.put("employees", Map.of("value", 250, "type", "Integer"));
+        variables.put("annualRevenue", Map.of("value", 25_000_000.0, "type", "Double"));
+        return Map.of("businessKey", "bare-" + i + "-" + System.nanoTime(), "variables", variables);
+    }
+
+    /** The lead process's shape without the application: what the engine alone costs per lead. */
+    private void deployBareProcess() {
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" targetNamespace="io.leadbridge.benchmark">
+                  <process id="%s" name="Lead shape (benchmark)" isExecutable="true" camunda:historyTimeToLive="1">
+                    <startEvent id="StartEvent_LeadReceived" name="Lead received" camunda:asyncAfter="true"/>
+                    <sequenceFlow id="Flow_ToQualify" sourceRef="StartEvent_LeadReceived" targetRef="Task_QualifyLead"/>
+                    <businessRuleTask id="Task_QualifyLead" name="Qualify lead" camunda:decisionRef="leadQualification"
+                        camunda:mapDecisionResult="singleResult" camunda:resultVariable="qualification"/>
+                    <sequenceFlow id="Flow_ToAccept" sourceRef="Task_QualifyLead" targetRef="Task_AcceptLead"/>
+                    <userTask id="Task_AcceptLead" name="Accept or decline lead" camunda:candidateGroups="channel-managers"/>
+                    <boundaryEvent id="BoundaryEvent_AcceptReminderDue" name="Accept reminder due"
+                        attachedToRef="Task_AcceptLead" cancelActivity="false">
+                      <timerEventDefinition><timeDuration>P30D</timeDuration></timerEventDefinition>
+                    </boundaryEvent>
+                    <boundaryEvent id="BoundaryEvent_AcceptSlaBreached" name="Accept SLA breached"
+                        attachedToRef="Task_AcceptLead">
+                      <timerEventDefinition><timeDuration>P31D</timeDuration></timerEventDefinition>
+                    </boundaryEvent>
+                    <sequenceFlow id="Flow_ToEnd" sourceRef="Task_AcceptLead" targetRef="EndEvent_Done"/>
+                    <sequenceFlow id="Flow_ReminderToEnd" sourceRef="BoundaryEvent_AcceptReminderDue" targetRef="EndEvent_Reminded"/>
+                    <sequenceFlow id="Flow_BreachToEnd" sourceRef="BoundaryEvent_AcceptSlaBreached" targetRef="EndEvent_Breached"/>
+                    <endEvent id="EndEvent_Done" name="Done"/>
+                    <endEvent id="EndEvent_Reminded" name="Reminded"/>
+                    <endEvent id="EndEvent_Breached" name="Breached"/>
+                  </process>
+                </definitions>
+                """.formatted(BARE_PROCESS);
+        engine.getRepositoryService().createDeployment().name("throughput-benchmark")
+                .addString("benchmark-lead-shape.bpmn", bpmn).deploy();
+    }
+
+    /** Sends {@code count} requests from {@link #CLIENTS} threads; the latency of each, in nanoseconds. */
+    private static List<Long> post(int count, IntFunction<Integer> request) throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                running.add(clients.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        long start = System.nanoTime();
+                        int status = request.apply(i);
+                        latencies.add(System.nanoTime() - start);
+                        if (status / 100 != 2) {
+                            throw new AssertionError("request " + i + " answered " + status);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        } finally {
+            clients.shutdown();
+        }
+        return latencies;
+    }
+
+    private static void waitUntil(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + PHASE_LIMIT.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached within " + PHASE_LIMIT + ": " + what);
+            }
+            // polling the database for completion, not waiting for time to pass in the engine
+            Thread.sleep(20);
+        }
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** One timed phase: its wall clock, the application's statements and PostgreSQL's transactions. */
+    private final class Phase {
+        final String name;
+        final LockWaits locks;
+        final long start = System.nanoTime();
+        final long statements = StatementCounter.STATEMENTS.get();
+        final long commits = StatementCounter.COMMITS.get();
+        final long connections = StatementCounter.CONNECTIONS.get();
+        final long serverTransactions = serverTransactions();
+        double perSecond;
+
+        Phase(String name, LockWaits locks) {
+            this.name = name;
+            this.locks = locks;
+            locks.start(name);
+        }
+
+        long elapsed() {
+            return System.nanoTime() - start;
+        }
+
+        void end(int leads, List<Long> latencies, long httpNanos) {
+            long total = elapsed();
+            Map<String, Integer> waits = locks.stop();
+            perSecond = leads / (total / 1e9);
+            System.out.printf("BENCHMARK throughput %s: %d leads in %.2f s = %.1f leads/s%n", name, leads, total / 1e9,
+                    perSecond);
+            if (!latencies.isEmpty()) {
+                List<Long> sorted = new ArrayList<>(latencies);
+                Collections.sort(sorted);
+                System.out.printf("BENCHMARK throughput %s HTTP: %.1f requests/s, p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                        name, leads / (httpNanos / 1e9), millis(sorted.get(sorted.size() / 2)),
+                        millis(sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1)), millis(sorted.get(sorted.size() - 1)));
+            }
+            System.out.printf("BENCHMARK throughput %s per lead: %.1f statements, %.1f commits, %.1f connections taken "
+                    + "(application's data source); %.1f transactions (PostgreSQL, all clients)%n", name,
+                    (StatementCounter.STATEMENTS.get() - statements) / (double) leads,
+                    (StatementCounter.COMMITS.get() - commits) / (double) leads,
+                    (StatementCounter.CONNECTIONS.get() - connections) / (double) leads,
+                    (serverTransactions() - serverTransactions) / (double) leads);
+            int samples = waits.getOrDefault("", 0);
+            System.out.printf("BENCHMARK throughput %s lock waits: %d samples (every 20 ms), sessions waiting:%n", name,
+                    samples);
+            waits.entrySet().stream().filter(e -> !e.getKey().isEmpty())
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
+                    .forEach(e -> System.out.printf("BENCHMARK   %5d x %s%n", e.getValue(), e.getKey()));
+        }
+
+        double perSecond() {
+            return perSecond;
+        }
+
+        private long serverTransactions() {
+            return jdbc.sql("select xact_commit + xact_rollback from pg_stat_database where datname = current_database()")
+                    .query(Long.class).single();
+        }
+    }
+
+    /**
+     * Samples {@code pg_stat_activity} on a connection of its own: which statements wait for a lock, and
+     * what the session holding it last ran. The empty key counts the samples.
+     */
+    private static final class LockWaits implements AutoCloseable {
+        private final Connection connection;
+        private final Thread sampler;
+        private volatile Map<String, Integer> current;
+
+        LockWaits() throws SQLException {
+            PostgresDatabase.Connection db = PostgresDatabase.get();
+            connection = DriverManager.getConnection(db.url(), db.username(), db.password());
+            sampler = new Thread(this::sample, "lock-wait-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        void start(String phase) {
+            current = new ConcurrentHashMap<>();
+        }
+
+        Map<String, Integer> stop() {
+            Map<String, Integer> taken = current;
+            current = null;
+            return taken;
+        }
+
+        private void sample() {
+            String sql = """
+                    select a.wait_event_type || ':' || a.wait_event as wait, left(regexp_replace(a.query, '\\s+', ' ', 'g'), 110) as query,
+                      (select left(regexp_replace(b.query, '\\s+', ' ', 'g'), 90) from pg_stat_activity b
+                       where b.pid = any(pg_blocking_pids(a.pid)) limit 1) as holder
+                    from pg_stat_activity a
+                    where a.datname = current_database() and a.wait_event_type = 'Lock'""";
+            try (Statement statement = connection.createStatement()) {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Map<String, Integer> into = current;
+                    if (into != null) {
+                        into.merge("", 1, Integer::sum);
+                        try (var rows = statement.executeQuery(sql)) {
+                            while (rows.next()) {
+                                into.merge(rows.getString(1) + " | " + rows.getString(2) + " | held by a session last running: "
+                                        + rows.getString(3), 1, Integer::sum);
+                            }
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+            } catch (SQLException | InterruptedException e) {
+                // closed at the end of the run
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            sampler.interrupt();
+            connection.close();
+        }
+    }
+
+    /** Counts what the application sends through its data source: statements, commits, connections taken. */
+    @TestConfiguration
+    static class StatementCounter {
+        static final AtomicLong STATEMENTS = new AtomicLong();
+        static final AtomicLong COMMITS = new AtomicLong();
+        static final AtomicLong CONNECTIONS = new AtomicLong();
+
+        @Bean
+        static BeanPostProcessor countingDataSource() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (bean instanceof DataSource dataSource && name.equals("dataSource")) {
+                        return proxy(DataSource.class, dataSource);
+                    }
+                    return bean;
+                }
+            };
+        }
+
+        @SuppressWarnings("unchecked")
+        static <T> T proxy(Class<T> type, T target) {
+            InvocationHandler handler = (self, method, args) -> {
+                String name = method.getName();
+                // a batch counts each statement added to it, not its execution
+                if (name.equals("addBatch") || (name.startsWith("execute") && !name.equals("executeBatch"))) {
+                    STATEMENTS.incrementAndGet();
+                } else if (name.equals("commit")) {
+                    COMMITS.incrementAndGet();
+                } else if (name.equals("getConnection")) {
+                    CONNECTIONS.incrementAndGet();
+                }
+                Object result;
+                try {
+                    result = method.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+                Class<?> returned = method.getReturnType();
+                if (result != null && returned.isInterface()
+                        && (returned == Connection.class || Statement.class.isAssignableFrom(returned))) {
+                    return proxy((Class<Object>) returned, result);
+                }
+                return result;
+            };
+            return (T) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {type}, handler);
+        }
+    }
+}

@@ -265,6 +265,8 @@ class IntakeThroughputBenchmark {
         final long commits = StatementCounter.COMMITS.get();
         final long connections = StatementCounter.CONNECTIONS.get();
         final long serverTransactions = serverTransactions();
+        final Map<String, Long> byThread = StatementCounter.snapshot();
+        final Map<String, Long> jobs = jobsRun();
         double perSecond;
 
         Phase(String name, LockWaits locks) {
@@ -296,6 +298,11 @@ class IntakeThroughputBenchmark {
                     (StatementCounter.COMMITS.get() - commits) / (double) leads,
                     (StatementCounter.CONNECTIONS.get() - connections) / (double) leads,
                     (serverTransactions() - serverTransactions) / (double) leads);
+            Map<String, Long> byThreadNow = StatementCounter.snapshot();
+            byThreadNow.forEach((k, v) -> System.out.printf("BENCHMARK throughput %s per lead, %s: %.1f%n", name, k,
+                    (v - byThread.getOrDefault(k, 0L)) / (double) leads));
+            jobsRun().forEach((k, v) -> System.out.printf("BENCHMARK throughput %s per lead, jobs %s: %.2f%n", name, k,
+                    (v - jobs.getOrDefault(k, 0L)) / (double) leads));
             int samples = waits.getOrDefault("", 0);
             System.out.printf("BENCHMARK throughput %s lock waits: %d samples (every 20 ms), sessions waiting:%n", name,
                     samples);
@@ -306,6 +313,18 @@ class IntakeThroughputBenchmark {
 
         double perSecond() {
             return perSecond;
+        }
+
+        /** Jobs run so far by their activity and kind, from the job log (history level full). */
+        private Map<String, Long> jobsRun() {
+            Map<String, Long> runs = new java.util.TreeMap<>();
+            jdbc.sql("""
+                    select coalesce(act_id_, '-') || ' ' || coalesce(job_def_type_, '-') || case when job_state_ = 1 then ' FAILED' else '' end, count(*)
+                    from act_hi_job_log where job_state_ in (1, 2) group by 1""")
+                    .query(rs -> {
+                        runs.put(rs.getString(1), rs.getLong(2));
+                    });
+            return runs;
         }
 
         private long serverTransactions() {
@@ -380,6 +399,21 @@ class IntakeThroughputBenchmark {
         static final AtomicLong STATEMENTS = new AtomicLong();
         static final AtomicLong COMMITS = new AtomicLong();
         static final AtomicLong CONNECTIONS = new AtomicLong();
+        /** Statements and commits by who sent them: HTTP requests, job threads, job acquisition, the rest. */
+        static final Map<String, AtomicLong> BY_THREAD = new ConcurrentHashMap<>();
+
+        static void count(String what) {
+            String thread = Thread.currentThread().getName();
+            String who = thread.startsWith("http-nio") ? "http" : thread.startsWith("camundaTaskExecutor") ? "job"
+                    : thread.startsWith("JobExecutor") ? "acquisition" : "other";
+            BY_THREAD.computeIfAbsent(who + " " + what, k -> new AtomicLong()).incrementAndGet();
+        }
+
+        static Map<String, Long> snapshot() {
+            Map<String, Long> copy = new java.util.TreeMap<>();
+            BY_THREAD.forEach((k, v) -> copy.put(k, v.get()));
+            return copy;
+        }
 
         @Bean
         static BeanPostProcessor countingDataSource() {
@@ -401,8 +435,10 @@ class IntakeThroughputBenchmark {
                 // a batch counts each statement added to it, not its execution
                 if (name.equals("addBatch") || (name.startsWith("execute") && !name.equals("executeBatch"))) {
                     STATEMENTS.incrementAndGet();
+                    count("statements");
                 } else if (name.equals("commit")) {
                     COMMITS.incrementAndGet();
+                    count("commits");
                 } else if (name.equals("getConnection")) {
                     CONNECTIONS.incrementAndGet();
                 }

@@ -1,6 +1,7 @@
 package io.leadbridge.contactcheck;
 
 import io.leadbridge.config.LeadClock;
+import io.leadbridge.database.RetriedOnDeadlock;
 import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
 import io.leadbridge.lead.LeadRepository;
@@ -71,7 +72,11 @@ class CustomerAnswers {
         return resolve(token, false).link();
     }
 
-    /** Records the answer and moves the check's process on, once. Anything but an open link changes nothing. */
+    /**
+     * Records the answer and moves the check's process on, once. Anything but an open link changes nothing.
+     * A run that loses a deadlock (the check's own timer, the lead's jobs) is run again.
+     */
+    @RetriedOnDeadlock
     @Transactional
     CustomerLink answer(String token, CustomerAnswer answer) {
         Resolved resolved = resolve(token, true);
@@ -94,8 +99,10 @@ class CustomerAnswers {
 
     /**
      * The customer asks not to be asked again: the contact gets no further checks, which the lead
-     * records. Works while the link works, answered or not; a second opt-out changes nothing.
+     * records. Works while the link works, answered or not; a second opt-out changes nothing. Run again
+     * when it loses a deadlock.
      */
+    @RetriedOnDeadlock
     @Transactional
     CustomerLink optOut(String token) {
         Resolved resolved = resolve(token, true);

@@ -17,6 +17,7 @@ import io.leadbridge.security.Caller;
 import io.leadbridge.security.VendorGroups;
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.config.IsoDurations;
+import io.leadbridge.database.RetriedOnDeadlock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -73,7 +74,9 @@ public class SupportRequests {
     /**
      * Records the request, writes SUPPORT_REQUESTED on the lead and starts its review, all in one
      * transaction. Only a rep (or CRM) of the partner holding an ACCEPTED or CONTACTED lead or an open opportunity may ask.
+     * A run that loses a deadlock on the lead (its own job, another node) is run again.
      */
+    @RetriedOnDeadlock
     @Transactional
     public SupportRequest request(long leadId, NewSupportRequest request, Caller caller) {
         request.check();

@@ -9,7 +9,10 @@ import io.leadbridge.lifecycle.LeadActions;
 import io.leadbridge.notification.NotificationRepository;
 import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadFixtures;
+import io.leadbridge.support.PostgresSession;
 import io.leadbridge.support.PostgresTest;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -64,5 +67,31 @@ class CustomerContactCheckPostgresIT {
         assertThat(events.timeline(scenario.leadId)).extracting(LeadEvent::type).filteredOn(LeadEventType::isCustomerCheck)
                 .containsExactly(LeadEventType.CUSTOMER_CHECK_SENT, LeadEventType.CUSTOMER_DENIED_CONTACT,
                         LeadEventType.CUSTOMER_OPTED_OUT);
+    }
+
+    @Test
+    void anOptOutWhoseTransactionLosesADeadlockIsRunAgainAndRecordedOnce() throws Exception {
+        ContactCheckScenario scenario = new ContactCheckScenario(fixtures, engine, leadActions, checks, notifications,
+                runtime, history).customerAsked();
+        CustomerBrowser browser = new CustomerBrowser(port);
+        String checkId = scenario.check().id();
+
+        try (PostgresSession otherNode = new PostgresSession()) {
+            // The other transaction keeps new lead events out; the opt-out locks the check, then waits.
+            otherNode.execute("lock table lead_event in share mode");
+            CompletableFuture<CustomerBrowser.Page> optedOut = CompletableFuture.supplyAsync(
+                    () -> browser.post(scenario.pagePath() + "/opt-out", ""));
+            otherNode.awaitSessionsWaitingForALock(1);
+            // Now it wants the check: a deadlock, which the opt-out (waiting longer) loses.
+            otherNode.execute("select id from contact_check where id = ? for update", checkId);
+            otherNode.rollback();
+
+            CustomerBrowser.Page answer = optedOut.get(30, TimeUnit.SECONDS);
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        }
+        assertThat(checks.optedOut(scenario.check().contactId())).isTrue();
+        assertThat(events.timeline(scenario.leadId)).extracting(LeadEvent::type)
+                .filteredOn(type -> type == LeadEventType.CUSTOMER_OPTED_OUT).hasSize(1);
     }
 }

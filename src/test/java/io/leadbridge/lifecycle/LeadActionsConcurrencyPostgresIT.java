@@ -11,6 +11,7 @@ import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.PostgresSession;
 import io.leadbridge.support.PostgresTest;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,5 +69,36 @@ class LeadActionsConcurrencyPostgresIT {
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         }
         assertThat(fixtures.lead(leadId).status()).isEqualTo(LeadStatus.ACCEPTED);
+    }
+
+    /** The same race for an answer given in Tasklist: the task completed through the engine's REST API. */
+    @Test
+    void anAcceptThroughTheEngineRestApiThatLosesADeadlockIsRunAgainAndAccepted() throws Exception {
+        fixtures.isolateFromEarlierTests();
+        String partner = fixtures.partner("pg-deadlock-rest", PartnerTier.GOLD, "US");
+        ApiClient rep = ApiClient.as(port, fixtures.rep(partner), LeadFixtures.PASSWORD);
+        long leadId = fixtures.submit(fixtures.partnerLead("US"));
+        engine.runDueJobs();
+        assertThat(fixtures.lead(leadId).status()).isEqualTo(LeadStatus.OFFERED);
+        String taskId = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(leadId)).singleResult()
+                .getId();
+
+        try (PostgresSession otherNode = new PostgresSession()) {
+            // The other transaction holds the task; the completion writes the lead, then waits for the task.
+            otherNode.execute("select id_ from act_ru_task where id_ = ? for update", taskId);
+            CompletableFuture<Response> completed = CompletableFuture.supplyAsync(
+                    () -> rep.post("/engine-rest/task/" + taskId + "/complete",
+                            Map.of("variables", Map.of("offerDecision", Map.of("value", "ACCEPT")))), repThread);
+            otherNode.awaitSessionsWaitingForALock(1);
+            // Now it wants the lead: a deadlock, which the completion (waiting longer) loses.
+            otherNode.execute("select id from lead where id = ? for update", leadId);
+            otherNode.rollback();
+
+            Response answer = completed.get(30, TimeUnit.SECONDS);
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(204);
+        }
+        assertThat(fixtures.lead(leadId).status()).isEqualTo(LeadStatus.ACCEPTED);
+        assertThat(tasks.createTaskQuery().taskId(taskId).count()).isZero();
     }
 }

@@ -2,19 +2,12 @@ package io.leadbridge.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadbridge.web.ReadAgainRequest;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,9 +64,15 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-        HttpServletRequest replay = new ReadAgain(request, body);
+        if (body.length > MAX_BODY) {
+            // Passing on the part read so far would hand the engine a cut body.
+            ProblemResponses.write(response, json, HttpStatus.PAYLOAD_TOO_LARGE,
+                    "A user or password change is at most " + MAX_BODY / 1024 + " KB.");
+            return;
+        }
+        HttpServletRequest replay = new ReadAgainRequest(request, body);
         JsonNode user = parse(body);
-        if (body.length > MAX_BODY || user == null) {
+        if (user == null) {
             chain.doFilter(replay, response);
             return;
         }
@@ -132,54 +131,5 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
 
     private static String text(JsonNode node, String field) {
         return node.path(field).isTextual() ? node.path(field).asText() : null;
-    }
-
-    /** The request with its body read once already, offered again to the engine's API. */
-    private static final class ReadAgain extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        ReadAgain(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return bytes.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return bytes.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return bytes.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reading only");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(),
-                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
-        }
     }
 }

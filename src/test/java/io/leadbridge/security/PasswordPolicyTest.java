@@ -92,6 +92,19 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void aUserCreationLargerThanTheCheckReadsIsRefusedWhole() {
+        String username = "huge-" + unique;
+        Map<String, Object> huge = Map.of("profile", Map.of("id", username, "firstName", "M".repeat(70_000),
+                "lastName", "Eting"), "credentials", Map.of("password", "Quick-Fox-2026"));
+
+        Response refused = admin.post("/engine-rest/user/create", huge);
+
+        assertThat(refused.status()).as("not cut and passed on: " + refused).isEqualTo(413);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(identity.createUserQuery().userId(username).count()).isZero();
+    }
+
+    @Test
     void aUserCannotChangeItsPasswordToAWeakOne() {
         String rep = fixtures.rep(fixtures.partner("alpha", PartnerTier.GOLD, "US"));
         ApiClient self = ApiClient.as(port, rep, LeadFixtures.PASSWORD);

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A lead's way to its partner leaves each variable's last value, every step and every decision
- * in the engine's history, but not a row per variable change.
+ * A lead's way to its partner leaves each variable's last value, every step and the routing
+ * tables' evaluations in the engine's history, but not a row per variable change nor the reward
+ * table's evaluations.
  */
 @LeadbridgeTest
 class VariableHistoryTest {
@@ -38,5 +39,9 @@ class VariableHistoryTest {
                 .as("decision evaluations").isPositive();
         assertThat(history.createHistoricDetailQuery().processInstanceId(instance).count())
                 .as("no row per variable change").isZero();
+        assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey("rewardPoints").count())
+                .as("the reward table's evaluations are in the reward ledger, not in history").isZero();
+        assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey("slaPolicy").count())
+                .as("the other tables' evaluations stay").isPositive();
     }
 }

@@ -118,4 +118,17 @@ public final class LeadVariables {
         Object value = scope.getVariable(name);
         return value == null || value.toString().isBlank() ? null : value.toString().trim();
     }
+
+    /**
+     * Empties the variables that hold a value from an earlier offer, and only those: a variable
+     * that was never set is not created empty (each costs two rows in the engine's tables). Only
+     * for variables that no process expression reads, since a missing one there is an error.
+     */
+    public static void clear(org.camunda.bpm.engine.delegate.VariableScope scope, String... names) {
+        for (String name : names) {
+            if (scope.hasVariable(name)) {
+                scope.setVariable(name, null);
+            }
+        }
+    }
 }

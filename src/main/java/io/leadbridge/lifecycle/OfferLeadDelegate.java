@@ -62,15 +62,11 @@ class OfferLeadDelegate implements JavaDelegate {
         execution.setVariable(LeadVariables.OFFER_ASSIGNEE, rep);
         execution.setVariable(LeadVariables.ACCEPT_REMINDER_AT, Date.from(reminderAt));
         execution.setVariable(LeadVariables.ACCEPT_DUE_AT, Date.from(dueAt));
-        execution.setVariable(LeadVariables.NOMINATED_PARTNER_ID, null);
-        execution.setVariable(LeadVariables.NOMINATED_REP, null);
-        execution.setVariable(LeadVariables.NOMINATED_BY, null);
-        execution.setVariable(LeadVariables.OFFER_DECISION, null);
-        execution.setVariable(LeadVariables.DECLINE_REASON, null);
+        execution.setVariable(LeadVariables.NOMINATED_PARTNER_ID, null);  // read by a gateway: always there
         execution.setVariable(LeadVariables.REP_USERNAME, rep);
         // Answers about earlier offers are not the new partner's business (the tasks show variables).
-        execution.setVariable(LeadVariables.TASK_WORKER, null);
-        execution.setVariable(LeadVariables.WITHDRAWAL_NOTE, null);
-        execution.setVariable(LeadVariables.WITHDRAWN_BY, null);
+        LeadVariables.clear(execution, LeadVariables.NOMINATED_REP, LeadVariables.NOMINATED_BY,
+                LeadVariables.OFFER_DECISION, LeadVariables.DECLINE_REASON, LeadVariables.TASK_WORKER,
+                LeadVariables.WITHDRAWAL_NOTE, LeadVariables.WITHDRAWN_BY);
     }
 }

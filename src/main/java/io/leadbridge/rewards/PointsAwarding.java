@@ -47,9 +47,12 @@ class PointsAwarding {
         award(event);
     }
 
-    /** Writes the event's ledger row, once: says whether it wrote one now. */
+    /**
+     * Writes the event's ledger row, once: says whether it wrote one now. Only an event that earns
+     * points is looked for in the ledger ({@link RewardLedger#add}); most events earn none.
+     */
     boolean award(LeadEvent event) {
-        if (event.partnerId() == null || ledger.hasEntryFor(event.id())) {
+        if (event.partnerId() == null) {
             return false;
         }
         Lead lead = leads.get(event.leadId());

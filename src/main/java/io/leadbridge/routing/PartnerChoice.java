@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -36,10 +37,18 @@ public final class PartnerChoice {
     /** The rotation's passes per pool: stored for live routing, in memory for a replay. */
     public interface Passes {
 
-        /** The pool's passes (for live routing: locked until the transaction ends). */
-        Map<String, Double> lock(String poolKey);
+        /**
+         * Runs {@code choice} on the pool's passes as they stand (with every earlier choice in them)
+         * and keeps the passes it moved; no other choice of the pool runs on them in between.
+         */
+        Moves rotate(String poolKey, Function<Map<String, Double>, Moves> choice);
+    }
 
-        void save(String poolKey, String partnerId, double pass);
+    /**
+     * The passes a choice moved: partners new to the pool with their starting pass, and the
+     * step each winner's pass moves on by (both in partner id order).
+     */
+    public record Moves(List<String> chosen, Map<String, Double> started, Map<String, Double> steps) {
     }
 
     /**
@@ -109,34 +118,44 @@ public final class PartnerChoice {
                             + ", and partners of that region are available")));
         }
         String poolKey = poolKey(needs, byRegion);
-        List<String> chosen = new ArrayList<>();
-        if (!contenders.isEmpty()) {
-            Map<String, Double> stored = inputs.passes().lock(poolKey);
-            List<Contender> remaining = new ArrayList<>(contenders);
-            // The passes as they stand during this choice: stored, unless moved by it.
-            Map<String, Double> changed = new HashMap<>();
-            Function<String, Double> current = id -> {
-                Double moved = changed.get(id);  // passes are never null
-                return moved != null ? moved : stored.get(id);
-            };
-            while (chosen.size() < wanted) {
-                Optional<Pick> pick = StrideRotation.choose(remaining, current);
-                if (pick.isEmpty()) {
-                    break;
-                }
-                Pick p = pick.get();
-                changed.putAll(p.joined());
-                changed.put(p.partnerId(), p.passAfter());
-                chosen.add(p.partnerId());
-                remaining.removeIf(c -> c.partnerId().equals(p.partnerId()));
-            }
-            changed.forEach((partnerId, pass) -> inputs.passes().save(poolKey, partnerId, pass));
-        }
+        List<String> chosen = contenders.isEmpty() ? List.of()
+                : inputs.passes().rotate(poolKey, stored -> pick(contenders, wanted, stored)).chosen();
         List<Candidate> candidates = new ArrayList<>();
         contenders.forEach(c -> candidates.add(new Candidate(c.partnerId(), c.weight(), null)));
         candidates.addAll(skipped);
         return new Selection(List.copyOf(chosen), contenders.size(), needs, byRegion, poolKey, candidates,
                 outsideTerritory);
+    }
+
+    /** Up to {@code wanted} winners in rotation order, each one's pass moving on as if it had received the lead. */
+    private static Moves pick(List<Contender> contenders, int wanted, Map<String, Double> stored) {
+        List<Contender> remaining = new ArrayList<>(contenders);
+        // The passes as they stand during this choice: stored, unless moved by it.
+        Map<String, Double> changed = new HashMap<>();
+        Function<String, Double> current = id -> {
+            Double moved = changed.get(id);  // passes are never null
+            return moved != null ? moved : stored.get(id);
+        };
+        List<String> chosen = new ArrayList<>();
+        Map<String, Double> started = new TreeMap<>();
+        Map<String, Double> steps = new TreeMap<>();
+        while (chosen.size() < wanted) {
+            Optional<Pick> pick = StrideRotation.choose(remaining, current);
+            if (pick.isEmpty()) {
+                break;
+            }
+            Pick p = pick.get();
+            p.joined().forEach(started::putIfAbsent);
+            if (current.apply(p.partnerId()) == null) {
+                started.put(p.partnerId(), p.passBefore());
+            }
+            changed.putAll(p.joined());
+            changed.put(p.partnerId(), p.passAfter());
+            steps.put(p.partnerId(), p.step());  // each partner is picked once per lead
+            chosen.add(p.partnerId());
+            remaining.removeIf(c -> c.partnerId().equals(p.partnerId()));
+        }
+        return new Moves(List.copyOf(chosen), started, steps);
     }
 
     /** TRUE: covers the lead's region; FALSE: covers its country whole; null: outside its territory. */

@@ -5,81 +5,117 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The stride rotation's passes per pool. While a lead of the pool is being routed the pool's one
- * row in {@code rotation_pool} is locked, so its passes are read without locking a row per
- * partner; only the passes that moved (the winner's, newcomers') are written. The row counts
- * the pool's choices ({@code turns}): a node keeps the passes of the pool's last choice it made
- * in memory and reads them again only when another node has chosen since. A new pool's row is
- * created by whichever node chooses first; a node choosing at the same moment waits for it and
- * then locks it, instead of failing on the row's key.
+ * The stride rotation's passes per pool, in {@code rotation_pass}. A choice reads the pool's passes
+ * without locking a row and moves each winner's pass on by adding its step to the stored pass
+ * ({@code pass = pass + step}). Additions commute, so choices of one pool no longer hold a lock of
+ * the whole pool until their transaction commits (which made every lead of a pool wait for the one
+ * before it): every lead a partner received is in its pass exactly once, whichever transaction
+ * commits first. A partner new to the pool is stored with its starting pass unless another choice
+ * has just stored it.
+ *
+ * <p>On one node a choice also sees what the pool's choices that have not committed yet did (kept
+ * in memory until their transaction ends, gone again if it rolls back): reading, choosing and
+ * noting the moves happen one choice of a pool at a time, for the moment they take, so a burst of
+ * leads is shared exactly as a sequence would be. Choices on two nodes at the same moment may both
+ * pick the lowest pass; that partner's pass then moves on twice and it waits twice as long for its
+ * next lead, so the shares stay exact. Two transactions writing the same partner's row wait for
+ * each other there, as any two writes of one row do.
  */
 @Repository
 public class RotationPasses implements PartnerChoice.Passes {
 
-    /** A new pool's row, unless another transaction has just created it (PostgreSQL, then H2). */
-    private static final String CREATE_ON_POSTGRES = """
-            insert into rotation_pool (pool_key, turns) values (:pool, 0) on conflict (pool_key) do nothing""";
-    private static final String CREATE_ON_H2 = """
-            merge into rotation_pool t using (select cast(:pool as varchar(64)) as pool_key) s
-            on t.pool_key = s.pool_key
-            when not matched then insert (pool_key, turns) values (s.pool_key, 0)""";
+    private static final String JOIN_ON_POSTGRES = """
+            insert into rotation_pass (pool_key, partner_id, pass) values (:pool, :partner, :pass)
+            on conflict (pool_key, partner_id) do nothing""";
+    private static final String JOIN_ON_H2 = """
+            merge into rotation_pass t
+            using (select cast(:pool as varchar(64)) as pool_key, cast(:partner as varchar(40)) as partner_id) s
+            on t.pool_key = s.pool_key and t.partner_id = s.partner_id
+            when not matched then insert (pool_key, partner_id, pass) values (s.pool_key, s.partner_id, :pass)""";
+    private static final String ADVANCE_ON_POSTGRES = """
+            insert into rotation_pass (pool_key, partner_id, pass) values (:pool, :partner, :pass)
+            on conflict (pool_key, partner_id) do update set pass = rotation_pass.pass + :step""";
+    private static final String ADVANCE_ON_H2 = """
+            merge into rotation_pass t
+            using (select cast(:pool as varchar(64)) as pool_key, cast(:partner as varchar(40)) as partner_id) s
+            on t.pool_key = s.pool_key and t.partner_id = s.partner_id
+            when matched then update set pass = t.pass + :step
+            when not matched then insert (pool_key, partner_id, pass) values (s.pool_key, s.partner_id, :pass)""";
 
     private final JdbcClient jdbc;
-    private final String createPool;
-    private final Map<String, Turn> known = new ConcurrentHashMap<>();
+    private final String join;
+    private final String advance;
+    /** Per pool, what this node's choices that have not committed yet did; also the pool's choice lock. */
+    private final Map<String, Moved> uncommitted = new ConcurrentHashMap<>();
 
     RotationPasses(JdbcClient jdbc, DatabaseProduct database) {
         this.jdbc = jdbc;
-        this.createPool = database.isPostgres() ? CREATE_ON_POSTGRES : CREATE_ON_H2;
+        this.join = database.isPostgres() ? JOIN_ON_POSTGRES : JOIN_ON_H2;
+        this.advance = database.isPostgres() ? ADVANCE_ON_POSTGRES : ADVANCE_ON_H2;
     }
 
-    /** A pool's passes after its choice number {@code turns}. */
-    private record Turn(long turns, Map<String, Double> passes) {
+    /** Partners started in a pool (with their starting pass) and steps taken, per partner. */
+    private record Moved(Map<String, Double> starts, Map<String, Double> steps) {
+
+        Moved() {
+            this(new HashMap<>(), new HashMap<>());
+        }
+
+        void add(PartnerChoice.Moves moves) {
+            moves.started().forEach(starts::putIfAbsent);
+            moves.steps().forEach((partnerId, step) -> steps.merge(partnerId, step, Double::sum));
+        }
+
+        void remove(Moved other) {
+            other.starts.keySet().forEach(starts::remove);
+            other.steps.forEach((partnerId, step) -> steps.computeIfPresent(partnerId,
+                    (id, left) -> left - step > 1e-9 ? left - step : null));
+        }
+
+        Moved copy() {
+            return new Moved(new HashMap<>(starts), new HashMap<>(steps));
+        }
     }
 
     @Override
-    public Map<String, Double> lock(String poolKey) {
-        if (TransactionSynchronizationManager.getResource(key(poolKey)) instanceof Turn locked) {
-            return Collections.unmodifiableMap(locked.passes());  // locked earlier in this transaction
+    public PartnerChoice.Moves rotate(String poolKey, Function<Map<String, Double>, PartnerChoice.Moves> choice) {
+        Moved pending = uncommitted.computeIfAbsent(poolKey, k -> new Moved());
+        Map<String, Double> passes;
+        PartnerChoice.Moves moves;
+        synchronized (pending) {
+            // What others did first: a move that commits meanwhile is then counted twice for a moment, never missed.
+            Moved others = pending.copy();
+            others.remove(movedHere(poolKey));
+            passes = stored(poolKey);
+            others.starts().forEach(passes::putIfAbsent);
+            others.steps().forEach((partnerId, step) -> passes.computeIfPresent(partnerId, (id, pass) -> pass + step));
+            moves = choice.apply(Collections.unmodifiableMap(passes));
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                hold(poolKey, pending, moves);
+            }
         }
-        Long turns = lockedTurns(poolKey);
-        if (turns == null) {
-            jdbc.sql(createPool).param("pool", poolKey).update();
-            turns = lockedTurns(poolKey);
-        }
-        jdbc.sql("update rotation_pool set turns = turns + 1 where pool_key = :pool").param("pool", poolKey).update();
-        Turn last = known.get(poolKey);
-        Turn next = new Turn(turns + 1, last != null && last.turns() == turns ? last.passes() : read(poolKey));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // The pool is locked until the transaction ends: its passes are changed in place, kept
-            // for the pool's next choice if the transaction commits, and read again if it does not.
-            known.remove(poolKey);
-            TransactionSynchronizationManager.bindResource(key(poolKey), next);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(key(poolKey));
-                    if (status == STATUS_COMMITTED) {
-                        known.put(poolKey, next);
-                    }
-                }
-            });
-        }
-        return Collections.unmodifiableMap(next.passes());
+        // Rows in partner id order, so that two choices never wait for each other in a circle.
+        moves.started().forEach((partnerId, pass) -> {
+            if (!moves.steps().containsKey(partnerId)) {
+                jdbc.sql(join).param("pool", poolKey).param("partner", partnerId).param("pass", pass).update();
+            }
+        });
+        moves.steps().forEach((partnerId, step) -> {
+            Double from = moves.started().containsKey(partnerId) ? moves.started().get(partnerId) : passes.get(partnerId);
+            jdbc.sql(advance).param("pool", poolKey).param("partner", partnerId).param("pass", from + step)
+                    .param("step", step).update();
+        });
+        return moves;
     }
 
-    private Long lockedTurns(String poolKey) {
-        return jdbc.sql("select turns from rotation_pool where pool_key = :pool for update")
-                .param("pool", poolKey).query(Long.class).optional().orElse(null);
-    }
-
-    private Map<String, Double> read(String poolKey) {
+    private Map<String, Double> stored(String poolKey) {
         Map<String, Double> passes = new HashMap<>();
         jdbc.sql("select partner_id, pass from rotation_pass where pool_key = :pool")
                 .param("pool", poolKey)
@@ -89,17 +125,32 @@ public class RotationPasses implements PartnerChoice.Passes {
         return passes;
     }
 
-    @Override
-    public void save(String poolKey, String partnerId, double pass) {
-        int updated = jdbc.sql("update rotation_pass set pass = :pass where pool_key = :pool and partner_id = :partner")
-                .param("pass", pass).param("pool", poolKey).param("partner", partnerId).update();
-        if (updated == 0) {
-            jdbc.sql("insert into rotation_pass (pool_key, partner_id, pass) values (:pool, :partner, :pass)")
-                    .param("pass", pass).param("pool", poolKey).param("partner", partnerId).update();
+    /** Shows this transaction's moves to the node's other choices of the pool until the transaction ends. */
+    private void hold(String poolKey, Moved pending, PartnerChoice.Moves moves) {
+        pending.add(moves);
+        Moved here = (Moved) TransactionSynchronizationManager.getResource(key(poolKey));
+        if (here == null) {
+            Moved held = new Moved();
+            TransactionSynchronizationManager.bindResource(key(poolKey), held);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    // Committed: the moves are in the table now; rolled back: they never happened.
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key(poolKey));
+                    synchronized (pending) {
+                        pending.remove(held);
+                    }
+                }
+            });
+            here = held;
         }
-        if (TransactionSynchronizationManager.getResource(key(poolKey)) instanceof Turn turn) {
-            turn.passes().put(partnerId, pass);
-        }
+        here.add(moves);
+    }
+
+    /** What the current transaction did in the pool (nothing, or no transaction: empty). */
+    private static Moved movedHere(String poolKey) {
+        Object bound = TransactionSynchronizationManager.getResource(key(poolKey));
+        return bound == null ? new Moved() : (Moved) bound;
     }
 
     private static String key(String poolKey) {

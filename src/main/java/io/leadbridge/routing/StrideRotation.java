@@ -27,10 +27,11 @@ public final class StrideRotation {
     }
 
     /**
-     * The winner and its pass after this lead, and the starting passes of partners that joined
-     * the pool with this lead (they must be kept as well, or they would start over next time).
+     * The winner and its pass after this lead ({@code passBefore + step}, the step being
+     * {@value #STRIDE} / weight), and the starting passes of partners that joined the pool with
+     * this lead (they must be kept as well, or they would start over next time).
      */
-    public record Pick(String partnerId, double passBefore, double passAfter, Map<String, Double> joined) {
+    public record Pick(String partnerId, double passBefore, double step, double passAfter, Map<String, Double> joined) {
     }
 
     public static Optional<Pick> choose(List<Contender> contenders, Map<String, Double> passes) {
@@ -68,6 +69,7 @@ public final class StrideRotation {
             }
         }
         joined.remove(best.partnerId());
-        return Optional.of(new Pick(best.partnerId(), bestPass, bestPass + STRIDE / best.weight(), joined));
+        double step = STRIDE / best.weight();
+        return Optional.of(new Pick(best.partnerId(), bestPass, step, bestPass + step, joined));
     }
 }

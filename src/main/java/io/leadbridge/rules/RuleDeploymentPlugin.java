@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts {@link RuleDeploymentCheck} before Camunda's deployers, makes the engine's DMN engine
- * FEEL only ({@link FeelOnlyDmnEngine}). (A deployer may read what it deployed but not delete it:
+ * FEEL only ({@link FeelOnlyDmnEngine}) and lets it remember the answers of constant cells
+ * ({@link RememberingFeelEngine}). (A deployer may read what it deployed but not delete it:
  * {@code security.EngineGrants}.)
  */
 @Component
@@ -39,9 +40,13 @@ class RuleDeploymentPlugin extends AbstractProcessEnginePlugin {
 
         DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
         if (dmn == null) {
-            configuration.setDmnEngineConfiguration(FeelOnlyDmnEngine.configuration());
+            dmn = FeelOnlyDmnEngine.configuration();
+            configuration.setDmnEngineConfiguration(dmn);
         } else {
             FeelOnlyDmnEngine.restrict(dmn);
+        }
+        if (dmn.getFeelEngineFactory() == null) {
+            dmn.feelEngineFactory(RememberingFeelEngine.factory());
         }
     }
 

@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,16 +148,12 @@ public class RoutingSimulation {
 
         Replay(SimulationTables tables) {
             this.tables = tables;
-            PartnerChoice.Passes rotation = new PartnerChoice.Passes() {
-                @Override
-                public Map<String, Double> lock(String poolKey) {
-                    return passes.getOrDefault(poolKey, Map.of());
-                }
-
-                @Override
-                public void save(String poolKey, String partnerId, double pass) {
-                    passes.computeIfAbsent(poolKey, k -> new HashMap<>()).put(partnerId, pass);
-                }
+            PartnerChoice.Passes rotation = (poolKey, choice) -> {
+                Map<String, Double> pool = passes.computeIfAbsent(poolKey, k -> new HashMap<>());
+                PartnerChoice.Moves moves = choice.apply(Collections.unmodifiableMap(pool));
+                moves.started().forEach(pool::putIfAbsent);
+                moves.steps().forEach((partnerId, step) -> pool.merge(partnerId, step, Double::sum));
+                return moves;
             };
             for (Partner partner : active) {
                 partner.countries().forEach(c -> byTerritory.computeIfAbsent(c, k -> new ArrayList<>()).add(partner));

@@ -7,6 +7,7 @@ import io.leadbridge.routing.PartnerRankingRules;
 import io.leadbridge.routing.SlaPolicyRules;
 import io.leadbridge.rules.DecisionFiles;
 import io.leadbridge.rules.FeelOnlyDmnEngine;
+import io.leadbridge.rules.RememberingFeelEngine;
 import io.leadbridge.rules.RuleFileException;
 import io.leadbridge.web.InvalidInputException;
 import io.leadbridge.web.InvalidInputException.FieldError;
@@ -72,7 +73,7 @@ final class SimulationTables {
     /** Parses the candidates (400 naming the file when one is not usable) and completes them with the deployed tables. */
     static SimulationTables of(List<CandidateFile> candidates, RepositoryService repository) {
         DefaultDmnEngineConfiguration configuration = FeelOnlyDmnEngine.configuration();
-        configuration.feelEngineFactory(RecallingFeelEngine.factory());
+        configuration.feelEngineFactory(RememberingFeelEngine.factory());
         SimulationTables set = new SimulationTables(configuration.buildEngine());
         Map<String, String> fromFile = new LinkedHashMap<>();
         for (CandidateFile file : candidates) {

@@ -140,6 +140,12 @@ class IntakeThroughputBenchmark {
             waitUntil("every breached lead re-offered", () -> reoffered() >= open);
             sweep.end((int) open, List.of(), 0);
         }
+        long incidents = engine.getRuntimeService().createIncidentQuery().count();
+        System.out.printf("BENCHMARK throughput incidents: %d; HTTP answers other than 2xx: 0 (each would have failed the run)%n",
+                incidents);
+        if (incidents > 0) {
+            throw new AssertionError(incidents + " job incident(s) during the benchmark");
+        }
     }
 
     /** Open offers of the first attempt: the leads whose SLA the sweep breaches. */
@@ -272,6 +278,7 @@ class IntakeThroughputBenchmark {
         Phase(String name, LockWaits locks) {
             this.name = name;
             this.locks = locks;
+            StatementCounter.BY_TEXT.values().forEach(count -> count.set(0));
             locks.start(name);
         }
 
@@ -282,6 +289,7 @@ class IntakeThroughputBenchmark {
         void end(int leads, List<Long> latencies, long httpNanos) {
             long total = elapsed();
             Map<String, Integer> waits = locks.stop();
+            StatementCounter.printTexts(name, leads);
             perSecond = leads / (total / 1e9);
             System.out.printf("BENCHMARK throughput %s: %d leads in %.2f s = %.1f leads/s%n", name, leads, total / 1e9,
                     perSecond);
@@ -409,6 +417,30 @@ class IntakeThroughputBenchmark {
             BY_THREAD.computeIfAbsent(who + " " + what, k -> new AtomicLong()).incrementAndGet();
         }
 
+        /** Statements by their text (first words, whitespace folded), when {@code -Dthroughput.statements=true}. */
+        static final Map<String, AtomicLong> BY_TEXT = new ConcurrentHashMap<>();
+        static final boolean BY_TEXT_ON = Boolean.getBoolean("throughput.statements");
+
+        static void countText(String sql) {
+            if (BY_TEXT_ON && sql != null) {
+                String folded = sql.replaceAll("\\s+", " ").trim();
+                BY_TEXT.computeIfAbsent(folded.substring(0, Math.min(110, folded.length())), k -> new AtomicLong())
+                        .incrementAndGet();
+            }
+        }
+
+        /** The most frequent statement texts since the last call, per lead; and starts counting anew. */
+        static void printTexts(String phase, int leads) {
+            if (!BY_TEXT_ON) {
+                return;
+            }
+            Map<String, Long> copy = new java.util.HashMap<>();
+            BY_TEXT.forEach((k, v) -> copy.put(k, v.getAndSet(0)));
+            copy.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(60)
+                    .forEach(e -> System.out.printf("BENCHMARK   %s statement %6.2f per lead | %s%n", phase,
+                            e.getValue() / (double) leads, e.getKey()));
+        }
+
         static Map<String, Long> snapshot() {
             Map<String, Long> copy = new java.util.TreeMap<>();
             BY_THREAD.forEach((k, v) -> copy.put(k, v.get()));
@@ -430,12 +462,19 @@ class IntakeThroughputBenchmark {
 
         @SuppressWarnings("unchecked")
         static <T> T proxy(Class<T> type, T target) {
+            return proxy(type, target, null);
+        }
+
+        @SuppressWarnings("unchecked")
+        static <T> T proxy(Class<T> type, T target, String preparedSql) {
             InvocationHandler handler = (self, method, args) -> {
                 String name = method.getName();
                 // a batch counts each statement added to it, not its execution
                 if (name.equals("addBatch") || (name.startsWith("execute") && !name.equals("executeBatch"))) {
                     STATEMENTS.incrementAndGet();
                     count("statements");
+                    countText(preparedSql != null ? preparedSql
+                            : args != null && args.length > 0 && args[0] instanceof String sql ? sql : null);
                 } else if (name.equals("commit")) {
                     COMMITS.incrementAndGet();
                     count("commits");
@@ -451,7 +490,9 @@ class IntakeThroughputBenchmark {
                 Class<?> returned = method.getReturnType();
                 if (result != null && returned.isInterface()
                         && (returned == Connection.class || Statement.class.isAssignableFrom(returned))) {
-                    return proxy((Class<Object>) returned, result);
+                    String sql = (name.startsWith("prepare")) && args != null && args.length > 0
+                            && args[0] instanceof String text ? text : null;
+                    return proxy((Class<Object>) returned, result, sql);
                 }
                 return result;
             };

@@ -217,10 +217,10 @@ class LeadLifecycleProcessTest {
         assertThat(declined.detail()).isEqualTo("we do not sell in that region");
         assertThat(declined.actor()).isEqualTo(holdingRep.username());
         assertThat(declined.partnerId()).isEqualTo(holder);
-        assertThat(engine.engine().getRuntimeService().getVariables(fixtures.process(leadId).getId()))
-                .as("the next partner's task shows nothing of the earlier answer")
-                .containsEntry(LeadVariables.TASK_WORKER, null)
-                .containsEntry(LeadVariables.DECLINE_REASON, null);
+        Map<String, Object> variables = engine.engine().getRuntimeService().getVariables(fixtures.process(leadId).getId());
+        assertThat(variables.get(LeadVariables.DECLINE_REASON))
+                .as("the next partner's task shows nothing of the earlier answer").isNull();
+        assertThat(variables.get(LeadVariables.TASK_WORKER)).as("nor who gave it").isNull();
     }
 
     @Test

@@ -163,7 +163,8 @@ abstract class PartnerSelectionTimings {
         List<String> allIds = directory.active().stream().map(p -> p.id()).toList();
         report("  part: kept counts of 10,000 partners", time(() -> stats.forChoice().rates(allIds)));
         String everyonesPool = choose(everyone).poolKey();
-        report("  part: pool locked, 10,000 passes", time(() -> transaction.execute(s -> passes.lock(everyonesPool))));
+        report("  part: a turn of the pool's rotation, 10,000 passes", time(() -> transaction.execute(
+                s -> passes.rotate(everyonesPool, stored -> new PartnerChoice.Moves(List.of(), Map.of(), Map.of())))));
         report("  part: partner directory stamp", time(() -> partnerRepository.stamp()));
         report("  part: openLeadCounts(250), recounted", time(() -> partnerRepository.openLeadCounts(deIds)));
         report("  part: performance.of(250), recounted", time(() -> performance.of(deIds)));

@@ -1,14 +1,13 @@
-package io.leadbridge.simulation;
+package io.leadbridge.rules;
 
 import camundajar.impl.scala.collection.immutable.Map.Map1;
 import camundajar.impl.scala.runtime.BoxesRunTime;
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
-import io.leadbridge.rules.FeelTexts;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
@@ -25,40 +24,43 @@ import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
 import org.camunda.feel.syntaxtree.ParsedExpression;
 
 /**
- * Camunda's FEEL engine (the one the process engine uses), evaluating exactly as it does, but
+ * Camunda's FEEL engine (the one the process engine ships), evaluating exactly as it does, but
  * remembering answers that cannot change. FEEL 1.19 builds its table of built-in functions anew
- * for every cell it evaluates (about 20 µs each), so a replay of 100,000 leads through tables of
- * dozens of cells would take minutes. Most cells are constants compared with the column's value
- * ({@code >= 100}, {@code "CU","IR"}) or a plain variable ({@code score}): their answer depends
- * only on the text and that one value, and is kept for the replay. Cells that call functions or
- * read other variables are evaluated every time, by the engine itself. A replay uses its own
- * engine, so nothing is remembered beyond it.
+ * for every cell it evaluates (about 20 µs each; 38% of the routing jobs' time in
+ * docs/benchmarks.md "Throughput — where the time goes"), so every lead paid it for every cell of
+ * every table. Most cells are constants compared with the column's value ({@code >= 100},
+ * {@code "CU","IR"}) or a plain variable ({@code score}): their answer depends only on the text
+ * and that one value, and is kept. Cells that call functions ({@code now()}) or read other
+ * variables are evaluated every time, by the engine itself. Parses are kept too.
+ *
+ * <p>Safe for many threads. At most {@value #REMEMBERED} answers are kept per kind; past that
+ * they are forgotten all at once and remembered anew (continuous inputs such as rates repeat
+ * seldom). The process engine uses one instance ({@link RuleDeploymentPlugin}); a what-if replay
+ * uses one of its own.
  */
-final class RecallingFeelEngine extends ScalaFeelEngine {
+public final class RememberingFeelEngine extends ScalaFeelEngine {
 
+    static final int REMEMBERED = 50_000;
     private static final Set<String> CONSTANT_WORDS = Set.of("true", "false", "null", "not");
     private static final Pattern PLAIN_VARIABLE = Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*");
 
     private record Key(String text, Object value) {
     }
 
-    private final Map<String, Either<Failure, ParsedExpression>> parsedTests = new HashMap<>();
-    private final Map<String, Either<Failure, ParsedExpression>> parsedExpressions = new HashMap<>();
-    private final Map<String, Boolean> constantTests = new HashMap<>();
-    private final Map<Key, Boolean> tests = new HashMap<>();
-    private final Map<Key, Object> expressions = new HashMap<>();
+    private final Map<String, Either<Failure, ParsedExpression>> parsedTests = new ConcurrentHashMap<>();
+    private final Map<String, Either<Failure, ParsedExpression>> parsedExpressions = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> constantTests = new ConcurrentHashMap<>();
+    private final Map<Key, Boolean> tests = new ConcurrentHashMap<>();
+    private final Map<Key, Object> expressions = new ConcurrentHashMap<>();
 
-    private RecallingFeelEngine() {
+    private RememberingFeelEngine() {
         super(List.of());
     }
 
-    static FeelEngineFactory factory() {
-        return new FeelEngineFactory() {
-            @Override
-            public FeelEngine createInstance() {
-                return new RecallingFeelEngine();
-            }
-        };
+    /** A factory giving one engine, shared by everything that asks it. */
+    public static FeelEngineFactory factory() {
+        RememberingFeelEngine engine = new RememberingFeelEngine();
+        return () -> engine;
     }
 
     @Override
@@ -72,17 +74,18 @@ final class RecallingFeelEngine extends ScalaFeelEngine {
         } else {
             return (T) evaluateExpression(expression, variables);
         }
-        if (expressions.containsKey(key)) {
-            return (T) expressions.get(key);
+        Object known = expressions.get(key);
+        if (known != null) {
+            return (T) (known == NULL ? null : known);
         }
         Object value = evaluateExpression(expression, variables);
-        expressions.put(key, value);
+        remember(expressions, key, value == null ? NULL : value);
         return (T) value;
     }
 
     @Override
     public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variables) {
-        Boolean constant = constantTests.computeIfAbsent(expression, RecallingFeelEngine::isConstant);
+        Boolean constant = constantTests.computeIfAbsent(expression, FeelTexts::isConstant);
         if (!constant) {
             return evaluateTests(expression, inputVariable, variables);
         }
@@ -90,7 +93,7 @@ final class RecallingFeelEngine extends ScalaFeelEngine {
         Boolean known = tests.get(key);
         if (known == null) {
             known = evaluateTests(expression, inputVariable, variables);
-            tests.put(key, known);
+            remember(tests, key, known);
         }
         return known;
     }
@@ -140,5 +143,15 @@ final class RecallingFeelEngine extends ScalaFeelEngine {
 
     static boolean isConstant(String text) {
         return FeelTexts.isConstant(text);
+    }
+
+    /** A null answer, as a map of answers cannot hold null. */
+    private static final Object NULL = new Object();
+
+    private static <V> void remember(Map<Key, V> answers, Key key, V answer) {
+        if (answers.size() >= REMEMBERED) {
+            answers.clear();
+        }
+        answers.put(key, answer);
     }
 }

@@ -60,7 +60,9 @@ import org.springframework.test.context.TestPropertySource;
  * -Dthroughput.sweep=400}.
  */
 @PostgresTest
-@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=true")
+@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true",
+        // as in production (application.yaml), not the tests' small pools
+        "spring.datasource.hikari.maximum-pool-size=24", "spring.datasource.hikari.minimum-idle=4"})
 class IntakeThroughputBenchmark {
 
     static final int CLIENTS = 8;

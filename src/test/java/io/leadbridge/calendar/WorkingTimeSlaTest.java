@@ -206,6 +206,55 @@ class WorkingTimeSlaTest {
                 .isEqualTo(Date.from(at(NEW_YORK, "2026-12-05T04:00")));
     }
 
+    @Test
+    void theSlaReportCountsWorkingHoursToAcceptAndToFirstContact() {
+        deploySlaPolicy(true);
+        String partner = fixtures.partner("ny", PartnerTier.GOLD, "US");
+        ApiClient rep = ApiClient.as(port, fixtures.rep(partner), LeadFixtures.PASSWORD);
+        setCalendar(partner, Map.of("timeZone", "America/New_York", "country", "US"));
+
+        // Hand-computed, Monday to Friday 09:00-17:00 New York:
+        // lead 1: offered Friday 4 Dec 16:00, accepted Monday 10:00 (1 h + 1 h = 2 working hours; 66 h on the
+        // wall clock), first contact Monday 15:00 (5 working hours).
+        // lead 2: offered Monday 7 Dec 15:00, accepted Tuesday 11:00 (2 h + 2 h = 4 working hours), first
+        // contact Thursday 11:00 (Tuesday 6 h + Wednesday 8 h + Thursday 2 h = 16 working hours).
+        now(NEW_YORK, "2026-12-04T16:00");
+        long first = offer("US");
+        now(NEW_YORK, "2026-12-07T10:00");
+        accept(rep, first);
+        now(NEW_YORK, "2026-12-07T15:00");
+        contact(rep, first);
+        long second = offer("US");
+        now(NEW_YORK, "2026-12-08T11:00");
+        accept(rep, second);
+        now(NEW_YORK, "2026-12-10T11:00");
+        contact(rep, second);
+
+        Response report = channelManager.get("/api/reports/sla?from=2026-12-01&to=2026-12-31&partner=" + partner);
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        var row = report.json().path("rows").get(0);
+        assertThat(row.path("partnerId").asText()).isEqualTo(partner);
+        assertThat(row.path("accepted").asLong()).isEqualTo(2);
+        assertThat(row.path("acceptedInTime").asLong()).as("both within 8 working hours").isEqualTo(2);
+        // median of 2 and 4; 90th percentile 2 + 0.9 * 2
+        assertThat(row.path("hoursToAccept").path("median").decimalValue()).isEqualByComparingTo("3.00");
+        assertThat(row.path("hoursToAccept").path("p90").decimalValue()).isEqualByComparingTo("3.80");
+        // median of 5 and 16; 90th percentile 5 + 0.9 * 11
+        assertThat(row.path("hoursToFirstContact").path("median").decimalValue()).isEqualByComparingTo("10.50");
+        assertThat(row.path("hoursToFirstContact").path("p90").decimalValue()).isEqualByComparingTo("14.90");
+    }
+
+    private void accept(ApiClient rep, long lead) {
+        assertThat(rep.post("/api/leads/" + lead + "/accept", Map.of()).status()).isEqualTo(200);
+        engine.runDueJobs();
+    }
+
+    private void contact(ApiClient rep, long lead) {
+        Response contacted = rep.post("/api/leads/" + lead + "/contact", Map.of("outcome", "CONTACTED"));
+        assertThat(contacted.status()).as(contacted.body()).isEqualTo(200);
+        engine.runDueJobs();
+    }
+
     /** The sla-policy table as shipped, or with the mid-market row on working time with an 8-hour accept SLA. */
     private void deploySlaPolicy(boolean working) {
         String table = table("sla-policy.dmn");

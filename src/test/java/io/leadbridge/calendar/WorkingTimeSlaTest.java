@@ -207,6 +207,56 @@ class WorkingTimeSlaTest {
     }
 
     @Test
+    void aSupportRequestIsReviewedInTheVendorsWorkingTime() {
+        deploySlaPolicy(true);
+        String partner = fixtures.partner("ny", PartnerTier.GOLD, "US");
+        ApiClient rep = ApiClient.as(port, fixtures.rep(partner), LeadFixtures.PASSWORD);
+        now(NEW_YORK, "2026-12-03T10:00");
+        long lead = offer("US");
+        accept(rep, lead);
+
+        // The vendor works Monday to Friday 09:00-17:00 UTC (leadbridge.vendor-calendar's defaults): a support
+        // request on Friday at 15:00 UTC with PT8H is due Monday at 15:00 UTC, its reminder at half the working
+        // time (Friday 2 h + Monday 2 h) on Monday at 11:00 UTC.
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-04T15:00:00Z")));
+        Response asked = rep.post("/api/leads/" + lead + "/support-requests", Map.of("kind", "SPECIAL_PRICING",
+                "discountPercent", 12.5, "justification", "the competitor offers 15% off"));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+
+        String review = management.createJobQuery().timers().activityId("BoundaryEvent_SupportSlaBreached").list()
+                .stream().filter(j -> j.getDuedate().after(Date.from(Instant.parse("2026-12-04T15:00:00Z"))))
+                .map(j -> j.getDuedate().toInstant().toString()).findFirst().orElse(null);
+        assertThat(review).isEqualTo("2026-12-07T15:00:00Z");
+        assertThat(management.createJobQuery().timers().activityId("BoundaryEvent_SupportReviewHalfTime").list())
+                .extracting(j -> j.getDuedate().toInstant().toString()).contains("2026-12-07T11:00:00Z");
+    }
+
+    @Test
+    void anOpenCompetitionRunsUntilTheLastCompetitorsWorkingTimeIsUp() {
+        // The hot-lead row (accept within PT4H, reminder after PT2H) on working time.
+        repository.createDeployment().name("working time test").addString("sla-policy.dmn",
+                editCell(table("sla-policy.dmn"), "LiteralExpression_HotLead_Clock", "\"working\"")).deploy();
+        String newYork = fixtures.partner("racer-ny", PartnerTier.SILVER, "NL", "US");
+        String amsterdam = fixtures.partner("racer-ams", PartnerTier.SILVER, "NL", "US");
+        String tokyo = fixtures.partner("racer-tyo", PartnerTier.SILVER, "NL", "US");
+        setCalendar(newYork, Map.of("timeZone", "America/New_York"));
+        setCalendar(amsterdam, Map.of("timeZone", "Europe/Amsterdam"));
+        setCalendar(tokyo, Map.of("timeZone", "Asia/Tokyo"));
+        // Friday 16:00 UTC: New York's 4 hours end Friday 20:00 UTC; Tokyo's (Saturday 01:00 there) Monday
+        // 04:00 UTC; Amsterdam closes at 17:00 local, so its 4 hours end Monday 13:00 local, 12:00 UTC.
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-04T16:00:00Z")));
+
+        long lead = fixtures.submit(fixtures.lead("NL", 88, 20, "Cloud Platform", "Retail"));
+        engine.runDueJobs();
+
+        assertThat(events.timeline(lead).stream().filter(e -> e.type() == LeadEventType.OFFERED)).hasSize(3);
+        assertThat(fixtures.lead(lead).slaDueAt()).isEqualTo(Instant.parse("2026-12-07T12:00:00Z"));
+        assertThat(management.createJobQuery().timers().processInstanceId(fixtures.process(lead).getId())
+                .activityId("BoundaryEvent_AcceptSlaBreached").list())
+                .extracting(j -> j.getDuedate().toInstant()).containsOnly(Instant.parse("2026-12-07T12:00:00Z"));
+    }
+
+    @Test
     void theSlaReportCountsWorkingHoursToAcceptAndToFirstContact() {
         deploySlaPolicy(true);
         String partner = fixtures.partner("ny", PartnerTier.GOLD, "US");

@@ -233,9 +233,12 @@ class WorkingTimeSlaTest {
 
     @Test
     void anOpenCompetitionRunsUntilTheLastCompetitorsWorkingTimeIsUp() {
-        // The hot-lead row (accept within PT4H, reminder after PT2H) on working time.
+        // The hot-lead row (accept within PT4H, reminder after PT2H) on working time. Its contact reminder
+        // PT12H is more than its contact SLA P1D in working time (one working day, 8 hours): the table would
+        // be refused, so the reminder comes after PT4H.
         repository.createDeployment().name("working time test").addString("sla-policy.dmn",
-                editCell(table("sla-policy.dmn"), "LiteralExpression_HotLead_Clock", "\"working\"")).deploy();
+                editCell(editCell(table("sla-policy.dmn"), "LiteralExpression_HotLead_Clock", "\"working\""),
+                        "LiteralExpression_HotLead_ContactReminder", "\"PT4H\"")).deploy();
         String newYork = fixtures.partner("racer-ny", PartnerTier.SILVER, "NL", "US");
         String amsterdam = fixtures.partner("racer-ams", PartnerTier.SILVER, "NL", "US");
         String tokyo = fixtures.partner("racer-tyo", PartnerTier.SILVER, "NL", "US");

@@ -75,8 +75,8 @@ public class SlaPolicyRules {
      * missed updates a channel manager chases, and when the customer is asked whether the
      * partner called (never before the contact deadline). {@code clock} says whether the one-off
      * durations (reminders, deadlines, support SLA, customer check) count calendar time or the
-     * working time of the party who must act; the status update cycle is a repeating engine timer
-     * and counts calendar time.
+     * working time of the party who must act; in working time each status update cycle starts
+     * when the previous one ends and counts the rep's partner's working time.
      */
     public record SlaTerms(String acceptReminder, String acceptSla, String contactReminder, String contactSla,
             int maxAttempts, String supportSla, String statusUpdateCycle, int missedUpdatesToEscalate,
@@ -102,7 +102,10 @@ public class SlaPolicyRules {
                             + " must be shorter than contactSla " + contactSla);
                 }
                 end(supportSla);
-                IsoDurations.periodOfCycle(statusUpdateCycle);
+                String cycle = IsoDurations.periodOfCycle(statusUpdateCycle);
+                if (clock == SlaClock.WORKING) {
+                    WorkingTime.workingDuration(REFERENCE_CALENDAR, cycle);
+                }
                 if (end(customerCheckAfter).isBefore(end(contactSla))) {
                     throw new DecisionTableException(DECISION, "customerCheckAfter " + customerCheckAfter
                             + " must not be shorter than contactSla " + contactSla

@@ -260,6 +260,36 @@ class WorkingTimeSlaTest {
     }
 
     @Test
+    void statusUpdatesFallDueEveryWorkingDayOfThePartner() {
+        repository.createDeployment().name("working time test").addString("sla-policy.dmn",
+                editCell(workingMidMarketRow(), "LiteralExpression_MidMarket_StatusUpdateCycle", "\"R/P1D\""))
+                .deploy();
+        String partner = fixtures.partner("ny", PartnerTier.GOLD, "US");
+        ApiClient rep = ApiClient.as(port, fixtures.rep(partner), LeadFixtures.PASSWORD);
+        setCalendar(partner, Map.of("timeZone", "America/New_York", "country", "US"));
+        now(NEW_YORK, "2026-12-03T10:00");
+        long lead = offer("US");
+        now(NEW_YORK, "2026-12-03T11:00");
+        accept(rep, lead);
+        now(NEW_YORK, "2026-12-04T16:00");
+        contact(rep, lead);
+
+        // Every working day (8 working hours): Friday 16:00 + 1 h on Friday + 7 h on Monday is Monday 16:00,
+        // then Tuesday 16:00.
+        assertThat(timer(lead, "BoundaryEvent_StatusUpdateDue").getDuedate())
+                .isEqualTo(Date.from(at(NEW_YORK, "2026-12-07T16:00")));
+        now(NEW_YORK, "2026-12-06T16:00");
+        engine.runDueJobs();
+        assertThat(mails(lead, NotificationKind.STATUS_UPDATE_REMINDER)).as("not over the weekend").isEmpty();
+
+        now(NEW_YORK, "2026-12-07T16:00");
+        engine.runDueJobs();
+        assertThat(mails(lead, NotificationKind.STATUS_UPDATE_REMINDER)).hasSize(1);
+        assertThat(timer(lead, "BoundaryEvent_StatusUpdateDue").getDuedate()).as("the next cycle, in working time")
+                .isEqualTo(Date.from(at(NEW_YORK, "2026-12-08T16:00")));
+    }
+
+    @Test
     void theSlaReportCountsWorkingHoursToAcceptAndToFirstContact() {
         deploySlaPolicy(true);
         String partner = fixtures.partner("ny", PartnerTier.GOLD, "US");
@@ -310,13 +340,15 @@ class WorkingTimeSlaTest {
 
     /** The sla-policy table as shipped, or with the mid-market row on working time with an 8-hour accept SLA. */
     private void deploySlaPolicy(boolean working) {
-        String table = table("sla-policy.dmn");
-        if (working) {
-            table = editCell(editCell(editCell(table, "LiteralExpression_MidMarket_AcceptReminder", "\"PT4H\""),
-                    "LiteralExpression_MidMarket_AcceptSla", "\"PT8H\""), "LiteralExpression_MidMarket_Clock",
-                    "\"working\"");
-        }
-        repository.createDeployment().name("working time test").addString("sla-policy.dmn", table).deploy();
+        repository.createDeployment().name("working time test")
+                .addString("sla-policy.dmn", working ? workingMidMarketRow() : table("sla-policy.dmn")).deploy();
+    }
+
+    /** The mid-market row on working time, accept within PT8H, reminder after PT4H (PT12H is more than P1D there). */
+    private static String workingMidMarketRow() {
+        return editCell(editCell(editCell(table("sla-policy.dmn"), "LiteralExpression_MidMarket_AcceptReminder",
+                "\"PT4H\""), "LiteralExpression_MidMarket_AcceptSla", "\"PT8H\""),
+                "LiteralExpression_MidMarket_Clock", "\"working\"");
     }
 
     private void setCalendar(String partner, Map<String, String> calendar) {

@@ -91,15 +91,22 @@ public class SlaPolicyRules {
             return WorkingTime.after(clock, REFERENCE_CALENDAR, REFERENCE_START, duration);
         }
 
+        /** For a refusal: how a working-time row's durations were compared. */
+        private String inWorkingTime() {
+            return clock == SlaClock.WORKING
+                    ? " in working time (clock \"working\": a day is one working day, 8 hours of Monday-Friday 09:00-17:00)"
+                    : "";
+        }
+
         void check() {
             try {
                 if (!end(acceptReminder).isBefore(end(acceptSla))) {
                     throw new DecisionTableException(DECISION, "acceptReminder " + acceptReminder
-                            + " must be shorter than acceptSla " + acceptSla);
+                            + " must be shorter than acceptSla " + acceptSla + inWorkingTime());
                 }
                 if (!end(contactReminder).isBefore(end(contactSla))) {
                     throw new DecisionTableException(DECISION, "contactReminder " + contactReminder
-                            + " must be shorter than contactSla " + contactSla);
+                            + " must be shorter than contactSla " + contactSla + inWorkingTime());
                 }
                 end(supportSla);
                 String cycle = IsoDurations.periodOfCycle(statusUpdateCycle);
@@ -109,7 +116,7 @@ public class SlaPolicyRules {
                 if (end(customerCheckAfter).isBefore(end(contactSla))) {
                     throw new DecisionTableException(DECISION, "customerCheckAfter " + customerCheckAfter
                             + " must not be shorter than contactSla " + contactSla
-                            + ": the customer is asked only once the partner's time to call is up");
+                            + inWorkingTime() + ": the customer is asked only once the partner's time to call is up");
                 }
             } catch (IllegalArgumentException e) {
                 throw new DecisionTableException(DECISION, (clock == SlaClock.WORKING ? "clock \"working\": " : "")

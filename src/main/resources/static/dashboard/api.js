@@ -69,7 +69,20 @@ export function withQuery(path, parameters) {
   return text ? `${path}?${text}` : path;
 }
 
-async function call(path, accept) {
+/**
+ * Sends a change (POST, PUT, DELETE) with a JSON body, if any; answers the JSON the server
+ * returns, or null for an empty answer (204).
+ */
+export async function sendJson(method, path, body) {
+  const response = await call(path, 'application/json', {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    contentType: body === undefined ? undefined : 'application/json',
+  });
+  return response.status === 204 ? null : response.json();
+}
+
+async function call(path, accept, { method = 'GET', body, contentType } = {}) {
   const credentials = sessionStorage.getItem(CREDENTIALS);
   if (credentials === null) {
     throw new Unauthorized();
@@ -77,8 +90,14 @@ async function call(path, accept) {
   // credentials: 'omit' keeps the browser from offering its own login box on a 401. X-Requested-With marks the
   // call as the page's own script: the server answers a 401 without asking for Basic, and /api refuses
   // form-like changes without it (docs/api.md, Logging in).
+  const headers = { Authorization: `Basic ${credentials}`, Accept: accept, 'X-Requested-With': 'XMLHttpRequest' };
+  if (contentType) {
+    headers['Content-Type'] = contentType;
+  }
   const response = await fetch(path, {
-    headers: { Authorization: `Basic ${credentials}`, Accept: accept, 'X-Requested-With': 'XMLHttpRequest' },
+    method,
+    body,
+    headers,
     credentials: 'omit',
     cache: 'no-store',
   });

@@ -3,7 +3,7 @@
 // /api/** with the user's own login. A partner user is answered its own partner's figures by
 // the server; the page only leaves out what would make no sense for it (the partner filter).
 
-import { ApiError, Unauthorized, downloadCsv, forget, getJson, hasCredentials, remember, withQuery } from './api.js';
+import { ApiError, Unauthorized, downloadCsv, forget, getJson, hasCredentials, remember, sendJson, withQuery } from './api.js';
 import { STAGE_COLOURS, STATUS_COLOURS, draw, funnel, overTime, stackedBars } from './charts.js';
 import { el, fill, message, table } from './dom.js';
 import * as format from './format.js';
@@ -563,7 +563,81 @@ async function loadScorecard(filters) {
       stat('Median time to contact', format.hoursOf(card.sla.hoursToFirstContact?.median)),
       stat('Leads held', format.count(card.pipeline.leads)),
       stat('Strikes', format.count(card.strikes.total),
-        card.strikes.byKind.map((s) => `${format.label(s.kind)}: ${s.strikes}`).join(', ') || 'none in the period')));
+        card.strikes.byKind.map((s) => `${format.label(s.kind)}: ${s.strikes}`).join(', ') || 'none in the period')),
+    el('div', { id: 'partner-calendar', class: 'partner-calendar' }));
+  await loadPartnerCalendar(partnerId);
+}
+
+// --- The partner's working calendar and closures (working-time SLAs count with them) ----------------
+
+const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+
+/** Channel managers and the partner's own users may change the partner's closures; the server decides. */
+function mayChangeCalendar(partnerId) {
+  return state.me?.role === 'CHANNEL_MANAGER' || (isPartner() && state.me.partnerId === partnerId);
+}
+
+async function loadPartnerCalendar(partnerId) {
+  const path = `api/partners/${encodeURIComponent(partnerId)}`;
+  const [calendar, closures] = await Promise.all([getJson(`${path}/calendar`), getJson(`${path}/closures`)]);
+  const days = calendar.workingDays.length === 5 && calendar.workingDays.every((d, i) => d === WEEKDAYS[i])
+    ? 'Monday to Friday' : calendar.workingDays.map((d) => format.label(d)).join(', ');
+  const holidays = calendar.country
+    ? `public holidays of ${[calendar.country, calendar.region].filter(Boolean).join(' · ')}` : 'no public holidays';
+  const note = el('p', { class: 'message error', hidden: true });
+  const editable = mayChangeCalendar(partnerId);
+  const remove = (closure) => el('button', {
+    type: 'button',
+    class: 'button small',
+    'aria-label': `Remove closure ${closure.firstDay} to ${closure.lastDay}`,
+    onclick: async () => {
+      try {
+        await sendJson('DELETE', `${path}/closures/${closure.id}`);
+        await loadPartnerCalendar(partnerId);
+      } catch (error) {
+        failed(error, note);
+      }
+    },
+  }, 'Remove');
+  const columns = [
+    { label: 'From', value: (c) => format.date(c.firstDay) },
+    { label: 'To', value: (c) => format.date(c.lastDay) },
+    { label: 'Reason', value: (c) => c.reason ?? format.NONE },
+    ...(editable ? [{ label: 'Remove', value: remove }] : []),
+  ];
+  const form = editable ? el('form', {
+    class: 'closure-form',
+    onsubmit: async (event) => {
+      event.preventDefault();
+      const fields = event.target.elements;
+      try {
+        await sendJson('POST', `${path}/closures`, {
+          firstDay: fields.firstDay.value || null,
+          lastDay: fields.lastDay.value || null,
+          reason: fields.reason.value.trim() || null,
+        });
+        await loadPartnerCalendar(partnerId);
+      } catch (error) {
+        failed(error, note);
+      }
+    },
+  },
+  el('div', { class: 'field inline' }, el('label', { for: 'closure-first' }, 'Closed from'),
+    el('input', { id: 'closure-first', name: 'firstDay', type: 'date', required: true })),
+  el('div', { class: 'field inline' }, el('label', { for: 'closure-last' }, 'to'),
+    el('input', { id: 'closure-last', name: 'lastDay', type: 'date', required: true })),
+  el('div', { class: 'field inline' }, el('label', { for: 'closure-reason' }, 'Reason'),
+    el('input', { id: 'closure-reason', name: 'reason', type: 'text', maxlength: 200 })),
+  el('button', { type: 'submit', class: 'button small' }, 'Add closure')) : null;
+  fill($('partner-calendar'),
+    el('h4', {}, 'Working calendar'),
+    el('p', { class: 'muted', id: 'partner-calendar-summary' },
+      `${days}, ${calendar.opens.slice(0, 5)}–${calendar.closes.slice(0, 5)} ${calendar.timeZone}, ${holidays}`,
+      calendar.source === 'VENDOR' ? ' (the vendor\'s calendar: the partner has none of its own)' : ''),
+    el('div', { class: 'table-wrap', id: 'partner-closures' },
+      table(columns, closures, { caption: 'Closures', empty: 'No closures entered.' })),
+    form,
+    note);
 }
 
 // --- Leaderboard -----------------------------------------------------------------------------------
@@ -686,7 +760,8 @@ function renderLead(lead) {
     fact('Place', [account.country, account.region].filter(Boolean).join(' · ')),
     fact('Industry', account.industry),
     fact('Employees', account.employees ? format.count(account.employees) : null),
-    fact('Deadline', lead.sla ? `${format.label(lead.sla.kind)} by ${format.when(lead.sla.dueAt)}` : null),
+    fact('Deadline', lead.sla ? `${format.label(lead.sla.kind)} by ${format.when(lead.sla.dueAt)}${
+      lead.sla.partnerTimeZone ? ` (partner's time: ${format.whenIn(lead.sla.dueAt, lead.sla.partnerTimeZone)})` : ''}` : null),
     fact('Contact', contact ? [`${contact.firstName} ${contact.lastName}`, contact.title ? `, ${contact.title}` : '',
       contact.email ? ` · ${contact.email}` : ''].join('') : null),
     fact('Outcome', lead.outcomeReason ? format.label(lead.outcomeReason) : null));

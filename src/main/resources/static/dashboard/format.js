@@ -61,6 +61,20 @@ export function when(iso) {
   return iso ? moment.format(new Date(iso)) : NONE;
 }
 
+/**
+ * An ISO instant in a partner's own time zone, with the zone's name: "Mon 7 Dec, 16:00 America/New_York".
+ * The dashboard shows every other time in the viewer's zone.
+ */
+export function whenIn(iso, zone) {
+  if (!iso || !zone) {
+    return NONE;
+  }
+  const local = new Intl.DateTimeFormat(undefined, {
+    weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: zone,
+  });
+  return `${local.format(new Date(iso))} ${zone}`;
+}
+
 const ACRONYMS = new Set(['SMB', 'SLA', 'CRM', 'ROI']);
 
 /** "INSIDE_SALES" → "Inside sales", "MID_MARKET" → "Mid-market", "ACCEPT_SLA_MISSED" → "Accept SLA missed". */

@@ -1,6 +1,5 @@
 package io.leadbridge.contactcheck;
 
-import io.leadbridge.config.IsoDurations;
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.config.LeadbridgeProperties;
 import io.leadbridge.lead.Lead;
@@ -15,6 +14,8 @@ import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.prospect.Contact;
 import io.leadbridge.prospect.ProspectRepository;
 import io.leadbridge.routing.SlaPolicyRules;
+import io.leadbridge.routing.SlaPolicyRules.SlaTerms;
+import io.leadbridge.calendar.WorkingCalendars;
 import io.leadbridge.security.AccessProvisioning;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.VendorGroups;
@@ -71,11 +72,13 @@ public class ContactChecks {
     private final LeadbridgeProperties leadbridge;
     private final RuntimeService runtime;
     private final LeadClock clock;
+    private final WorkingCalendars calendars;
 
     ContactChecks(ContactCheckRepository checks, LeadRepository leads, LeadEventLog events, SlaPolicyRules slaPolicy,
             ProspectRepository prospects, PartnerRepository partners, Notifier notifier, AccessProvisioning access,
             PartnerStrikes strikes, ContactCheckTokens tokens, ContactCheckProperties properties,
-            LeadbridgeProperties leadbridge, RuntimeService runtime, LeadClock clock) {
+            LeadbridgeProperties leadbridge, RuntimeService runtime, LeadClock clock, WorkingCalendars calendars) {
+        this.calendars = calendars;
         this.checks = checks;
         this.leads = leads;
         this.events = events;
@@ -99,9 +102,10 @@ public class ContactChecks {
     @Transactional
     public ContactCheck schedule(long leadId) {
         Lead lead = leads.get(leadId);
-        String checkAfter = slaPolicy.evaluate(lead.segment(), lead.grade(), Math.max(1, lead.attemptCount()))
-                .customerCheckAfter();
-        Instant dueAt = IsoDurations.after(clock.now(), checkAfter);
+        SlaTerms terms = slaPolicy.evaluate(lead.segment(), lead.grade(), Math.max(1, lead.attemptCount()));
+        String checkAfter = terms.customerCheckAfter();
+        // Counted in the partner's working time where the table says so: its time to call runs on its calendar.
+        Instant dueAt = calendars.partnerDue(terms.clock(), lead.partnerId(), clock.now(), checkAfter);
         ContactCheck check = checks.insert(leadId, lead.partnerId(), lead.contactId(), dueAt);
 
         Map<String, Object> variables = new HashMap<>();

@@ -5,6 +5,7 @@ import io.leadbridge.campaign.Campaigns;
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.config.LeadbridgeProperties;
 import io.leadbridge.demo.DemoLeads.DemoLead;
+import io.leadbridge.calendar.PartnerCalendarService;
 import io.leadbridge.demo.DemoPartners.DemoPartner;
 import io.leadbridge.demo.DemoUsers.VendorUser;
 import io.leadbridge.intake.LeadIntake;
@@ -49,10 +50,12 @@ class DemoData implements ApplicationRunner {
     private final LeadSearch search;
     private final Campaigns campaigns;
     private final LeadClock clock;
+    private final PartnerCalendarService calendars;
 
     DemoData(LeadbridgeProperties properties, PartnerRepository partnerRepository, PartnerService partners,
             AccessProvisioning access, LeadIntake intake, DemoLeadDriver driver, LeadSearch search,
-            Campaigns campaigns, LeadClock clock) {
+            Campaigns campaigns, LeadClock clock, PartnerCalendarService calendars) {
+        this.calendars = calendars;
         this.properties = properties;
         this.partnerRepository = partnerRepository;
         this.partners = partners;
@@ -91,6 +94,10 @@ class DemoData implements ApplicationRunner {
     private void createPartner(DemoPartner demo) {
         var partner = partners.create(demo.request());
         demo.reps().forEach(rep -> partners.addRep(partner.id(), rep));
+        var calendar = DemoPartners.CALENDARS.get(partner.id());
+        if (calendar != null) {
+            calendars.setCalendar(partner.id(), calendar, DemoUsers.CHANNEL_MANAGER);
+        }
         log.info("Demo data: partner {} ({}, {}, {}, capacity {}) with rep(s) {}", partner.id(), partner.name(),
                 partner.tier(), String.join("+", partner.countries()), partner.capacity(),
                 demo.reps().stream().map(RepRequest::username).collect(Collectors.joining(", ")));

@@ -5,11 +5,14 @@ import static io.leadbridge.partner.PartnerTier.PLATINUM;
 import static io.leadbridge.partner.PartnerTier.REGISTERED;
 import static io.leadbridge.partner.PartnerTier.SILVER;
 
+import io.leadbridge.calendar.PartnerCalendarService.CalendarRequest;
 import io.leadbridge.partner.PartnerRequest;
 import io.leadbridge.partner.PartnerTier;
 import io.leadbridge.partner.RepRequest;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -85,6 +88,20 @@ final class DemoPartners {
                     Set.of("SE", "NO", "DK", "FI"), Set.of(CLOUD, SECURITY, NETWORKING, ANALYTICS),
                     Set.of(HIPAA, PCI_DSS),
                     rep("erik", "Erik", "Lund"), rep("astrid", "Astrid", "Holm")));
+
+    /**
+     * Working calendars of the partners the demo's time zones and holidays show best (the others
+     * work on the vendor's): New York with New York's holidays, Chicago, Bavaria (Epiphany, Corpus
+     * Christi), London and Paris.
+     */
+    static final Map<String, CalendarRequest> CALENDARS = Map.of(
+            "northwind-systems", new CalendarRequest("America/New_York", "US", "US-NY", null, null, null),
+            "contoso-partners", new CalendarRequest("America/Chicago", "US", null, null, LocalTime.of(8, 0),
+                    LocalTime.of(17, 0)),
+            "fabrikam-it", new CalendarRequest("Europe/Berlin", "DE", "DE-BY", null, LocalTime.of(8, 0),
+                    LocalTime.of(16, 30)),
+            "adatum-consulting", new CalendarRequest("Europe/London", "GB", null, null, null, null),
+            "litware-networks", new CalendarRequest("Europe/Paris", "FR", null, null, null, null));
 
     /** A rep's name; the e-mail address follows from the partner's domain. */
     private record Rep(String username, String firstName, String lastName) {

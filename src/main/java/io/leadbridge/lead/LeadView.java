@@ -5,6 +5,8 @@ import io.leadbridge.prospect.Account;
 import io.leadbridge.prospect.Contact;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 /** A lead as the API shows it: facts, where it stands, who holds it, what is due, and its timeline. */
@@ -41,8 +43,22 @@ public record LeadView(
     public record Deal(Opportunity opportunity, Instant lastStatusUpdateAt, int missedStatusUpdates, boolean stale) {
     }
 
-    /** The SLA that runs now: ACCEPT (the partner must answer the offer) or CONTACT (the rep must report contact). */
-    public record Sla(String kind, Instant dueAt) {
+    /**
+     * The SLA that runs now: ACCEPT (the partner must answer the offer) or CONTACT (the rep must
+     * report contact). {@code dueAt} is the instant (UTC; the dashboard shows it in the viewer's
+     * time zone); {@code dueAtPartnerLocal} the same instant on the partner's clock, with
+     * {@code partnerTimeZone}, when one partner holds the lead.
+     */
+    public record Sla(String kind, Instant dueAt, OffsetDateTime dueAtPartnerLocal, String partnerTimeZone) {
+
+        static Sla of(Lead lead, ZoneId partnerZone) {
+            if (lead.slaKind() == null) {
+                return null;
+            }
+            return partnerZone == null || lead.slaDueAt() == null ? new Sla(lead.slaKind(), lead.slaDueAt(), null, null)
+                    : new Sla(lead.slaKind(), lead.slaDueAt(), lead.slaDueAt().atZone(partnerZone).toOffsetDateTime(),
+                            partnerZone.getId());
+        }
     }
 
     public record AccountView(String name, String domain, String industry, String country, String region,
@@ -65,11 +81,12 @@ public record LeadView(
         }
     }
 
-    static LeadView of(Lead lead, Account account, Contact contact, Deal deal, List<LeadEvent> events) {
+    static LeadView of(Lead lead, ZoneId partnerZone, Account account, Contact contact, Deal deal,
+            List<LeadEvent> events) {
         return new LeadView(lead.id(), lead.source(), lead.externalId(), lead.campaign(), lead.product(), lead.score(),
                 lead.notes(), lead.status(), lead.segment(), lead.grade(), lead.route(), lead.partnerId(),
                 lead.repUsername(), lead.protectedAccount(), lead.attemptCount(),
-                lead.slaKind() == null ? null : new Sla(lead.slaKind(), lead.slaDueAt()), lead.outcomeReason(),
+                Sla.of(lead, partnerZone), lead.outcomeReason(),
                 AccountView.of(account), contact == null ? null : ContactView.of(contact), lead.createdAt(),
                 lead.updatedAt(), deal, events == null ? null : events.stream().map(EventView::of).toList());
     }

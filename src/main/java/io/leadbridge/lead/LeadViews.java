@@ -6,7 +6,9 @@ import io.leadbridge.prospect.ProspectRepository;
 import io.leadbridge.routing.LeadOfferLog;
 import io.leadbridge.security.Caller;
 import io.leadbridge.web.ApiException;
+import io.leadbridge.calendar.WorkingCalendars;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -26,9 +28,11 @@ public class LeadViews {
     private final LeadOfferLog offers;
     private final OpportunityRepository opportunities;
     private final LeadClock clock;
+    private final WorkingCalendars calendars;
 
     LeadViews(LeadRepository leads, ProspectRepository prospects, LeadEventLog events, LeadOfferLog offers,
-            OpportunityRepository opportunities, LeadClock clock) {
+            OpportunityRepository opportunities, LeadClock clock, WorkingCalendars calendars) {
+        this.calendars = calendars;
         this.opportunities = opportunities;
         this.clock = clock;
         this.offers = offers;
@@ -76,7 +80,10 @@ public class LeadViews {
 
     private LeadView view(Lead lead, Caller caller, LeadView.Deal deal, List<LeadEvent> timeline) {
         boolean showContact = !caller.isPartnerUser() || lead.status() != LeadStatus.OFFERED;
-        return LeadView.of(lead, prospects.account(lead.accountId()),
+        // The partner's zone only where a partner's SLA runs (one lookup per such lead).
+        ZoneId partnerZone = lead.slaKind() == null || lead.partnerId() == null ? null
+                : calendars.zoneOf(lead.partnerId());
+        return LeadView.of(lead, partnerZone, prospects.account(lead.accountId()),
                 showContact ? prospects.contact(lead.contactId()) : null, deal, timeline);
     }
 

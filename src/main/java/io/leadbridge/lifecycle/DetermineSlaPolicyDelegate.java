@@ -26,5 +26,6 @@ class DetermineSlaPolicyDelegate implements JavaDelegate {
         execution.setVariable(LeadVariables.CONTACT_SLA, sla.terms().contactSla());
         execution.setVariable(LeadVariables.STATUS_UPDATE_CYCLE, sla.terms().statusUpdateCycle());
         execution.setVariable(LeadVariables.MISSED_UPDATES_TO_ESCALATE, sla.terms().missedUpdatesToEscalate());
+        execution.setVariable(LeadVariables.SLA_CLOCK, sla.terms().clock().label());
     }
 }

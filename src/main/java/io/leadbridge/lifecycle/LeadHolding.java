@@ -12,6 +12,7 @@ import io.leadbridge.routing.OfferOutcome;
 import io.leadbridge.standing.PartnerStrikes;
 import io.leadbridge.standing.StrikeKind;
 import io.leadbridge.webhook.WebhookPublisher;
+import io.leadbridge.calendar.SlaClock;
 import java.time.Instant;
 import java.util.List;
 import java.time.ZoneOffset;
@@ -53,9 +54,9 @@ public class LeadHolding {
      * an open competition, where the first to accept wins.
      */
     public void offer(long leadId, List<String> partnerIds, String repUsername, int attempt, Instant acceptDueAt,
-            String how) {
+            SlaClock slaClock, String how) {
         boolean competition = partnerIds.size() > 1;
-        partnerIds.forEach(partnerId -> offers.open(leadId, partnerId, attempt, acceptDueAt));
+        partnerIds.forEach(partnerId -> offers.open(leadId, partnerId, attempt, acceptDueAt, slaClock));
         leads.offer(leadId, competition ? null : partnerIds.get(0), repUsername, attempt, acceptDueAt);
         Lead lead = leads.get(leadId);
         for (String partnerId : partnerIds) {

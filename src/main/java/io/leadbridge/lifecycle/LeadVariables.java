@@ -62,6 +62,11 @@ public final class LeadVariables {
     public static final String ACCEPT_DUE_AT = "acceptDueAt";
     public static final String CONTACT_REMINDER_AT = "contactReminderAt";
     public static final String CONTACT_DUE_AT = "contactDueAt";
+    /**
+     * How the offer's SLA durations are counted ({@code calendar} or {@code working}, the sla-policy
+     * table's {@code clock}); leads that started before the table had it have none: calendar time.
+     */
+    public static final String SLA_CLOCK = "slaClock";
     /** How often the rep must report after first contact (a repeating ISO-8601 cycle, R/P7D). */
     public static final String STATUS_UPDATE_CYCLE = "statusUpdateCycle";
     /** After this many missed status updates in a row a channel manager chases the rep. */
@@ -112,6 +117,10 @@ public final class LeadVariables {
 
     public static long leadId(org.camunda.bpm.engine.delegate.DelegateTask task) {
         return leadId(task.getExecution());
+    }
+
+    public static io.leadbridge.calendar.SlaClock slaClock(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        return io.leadbridge.calendar.SlaClock.of(text(scope, SLA_CLOCK));
     }
 
     public static String text(org.camunda.bpm.engine.delegate.VariableScope scope, String name) {

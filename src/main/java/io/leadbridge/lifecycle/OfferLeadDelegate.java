@@ -1,6 +1,7 @@
 package io.leadbridge.lifecycle;
 
-import io.leadbridge.config.IsoDurations;
+import io.leadbridge.calendar.SlaClock;
+import io.leadbridge.calendar.WorkingCalendars;
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.routing.RoutingDecisionLog.Method;
 import java.time.Instant;
@@ -21,8 +22,11 @@ class OfferLeadDelegate implements JavaDelegate {
     private final LeadRouting routing;
     private final OfferedPartnerList offeredPartners;
     private final LeadClock clock;
+    private final WorkingCalendars calendars;
 
-    OfferLeadDelegate(LeadHolding holding, LeadRouting routing, OfferedPartnerList offeredPartners, LeadClock clock) {
+    OfferLeadDelegate(LeadHolding holding, LeadRouting routing, OfferedPartnerList offeredPartners, LeadClock clock,
+            WorkingCalendars calendars) {
+        this.calendars = calendars;
         this.holding = holding;
         this.routing = routing;
         this.offeredPartners = offeredPartners;
@@ -47,14 +51,21 @@ class OfferLeadDelegate implements JavaDelegate {
                 : LeadVariables.text(execution, LeadVariables.SELECTION_NOTE);
         int attempt = (Integer) execution.getVariable(LeadVariables.ATTEMPT);
         Instant now = clock.now();
-        Instant reminderAt = IsoDurations.after(now, LeadVariables.text(execution, LeadVariables.ACCEPT_REMINDER));
-        Instant dueAt = IsoDurations.after(now, LeadVariables.text(execution, LeadVariables.ACCEPT_SLA));
+        SlaClock slaClock = LeadVariables.slaClock(execution);
+        // In working time each partner's own calendar counts; in an open competition the offer runs
+        // until the last competitor's working time is up, so nobody gets less than the table gives.
+        String timedBy = partnerIds.stream().max(java.util.Comparator.comparing(id -> calendars.partnerDue(slaClock, id,
+                now, LeadVariables.text(execution, LeadVariables.ACCEPT_SLA)))).orElseThrow();
+        Instant reminderAt = calendars.partnerDue(slaClock, timedBy, now,
+                LeadVariables.text(execution, LeadVariables.ACCEPT_REMINDER));
+        Instant dueAt = calendars.partnerDue(slaClock, timedBy, now,
+                LeadVariables.text(execution, LeadVariables.ACCEPT_SLA));
 
         long leadId = LeadVariables.leadId(execution);
         if (nominated != null) {
             routing.recordNomination(leadId, attempt, partnerId, nominationMethod(execution), how);
         }
-        holding.offer(leadId, partnerIds, rep, attempt, dueAt, how);
+        holding.offer(leadId, partnerIds, rep, attempt, dueAt, slaClock, how);
 
         execution.setVariable(LeadVariables.PARTNER_ID, partnerId);
         OfferedPartnerList.hold(execution, partnerIds);

@@ -1,6 +1,7 @@
 package io.leadbridge.lifecycle;
 
-import io.leadbridge.config.IsoDurations;
+import io.leadbridge.calendar.SlaClock;
+import io.leadbridge.calendar.WorkingCalendars;
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.lead.Lead;
 import io.leadbridge.lead.LeadRepository;
@@ -23,9 +24,11 @@ class RecordAcceptanceDelegate implements JavaDelegate {
     private final LeadRepository leads;
     private final ProspectRepository prospects;
     private final LeadClock clock;
+    private final WorkingCalendars calendars;
 
     RecordAcceptanceDelegate(LeadHolding holding, LeadRepository leads, ProspectRepository prospects,
-            LeadClock clock) {
+            LeadClock clock, WorkingCalendars calendars) {
+        this.calendars = calendars;
         this.holding = holding;
         this.leads = leads;
         this.prospects = prospects;
@@ -37,10 +40,14 @@ class RecordAcceptanceDelegate implements JavaDelegate {
         long leadId = LeadVariables.leadId(execution);
         String rep = LeadVariables.text(execution, LeadVariables.TASK_WORKER);
         Instant now = clock.now();
-        Instant reminderAt = IsoDurations.after(now, LeadVariables.text(execution, LeadVariables.CONTACT_REMINDER));
-        Instant dueAt = IsoDurations.after(now, LeadVariables.text(execution, LeadVariables.CONTACT_SLA));
+        String partnerId = LeadVariables.text(execution, LeadVariables.WINNING_PARTNER);
+        SlaClock slaClock = LeadVariables.slaClock(execution);
+        Instant reminderAt = calendars.partnerDue(slaClock, partnerId, now,
+                LeadVariables.text(execution, LeadVariables.CONTACT_REMINDER));
+        Instant dueAt = calendars.partnerDue(slaClock, partnerId, now,
+                LeadVariables.text(execution, LeadVariables.CONTACT_SLA));
 
-        holding.accept(leadId, LeadVariables.text(execution, LeadVariables.WINNING_PARTNER), rep, dueAt);
+        holding.accept(leadId, partnerId, rep, dueAt);
 
         Lead lead = leads.get(leadId);
         Contact contact = prospects.contact(lead.contactId());

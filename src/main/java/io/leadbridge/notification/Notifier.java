@@ -8,7 +8,9 @@ import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.prospect.Account;
 import io.leadbridge.prospect.Contact;
 import io.leadbridge.prospect.ProspectRepository;
+import io.leadbridge.calendar.WorkingCalendars;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -30,14 +32,27 @@ public class Notifier {
     private final NotificationRepository notifications;
     private final PartnerRepository partners;
     private final ProspectRepository prospects;
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
+
     private final LeadbridgeProperties properties;
+    private final WorkingCalendars calendars;
 
     Notifier(NotificationRepository notifications, PartnerRepository partners, ProspectRepository prospects,
-            LeadbridgeProperties properties) {
+            LeadbridgeProperties properties, WorkingCalendars calendars) {
+        this.calendars = calendars;
         this.notifications = notifications;
         this.partners = partners;
         this.prospects = prospects;
         this.properties = properties;
+    }
+
+    /** A due time as the partner reads it: UTC, and its own local time beside it where that differs. */
+    private String due(Instant at, String partnerId) {
+        ZoneId zone = partnerId == null ? ZoneOffset.UTC : calendars.zoneOf(partnerId);
+        if (zone.normalized().equals(ZoneOffset.UTC)) {
+            return DUE.format(at);
+        }
+        return DUE.format(at) + " (" + LOCAL.format(at.atZone(zone)) + " " + zone.getId() + " time)";
     }
 
     public void leadOffered(Lead lead, String partnerId, String repUsername, Instant acceptDueAt) {
@@ -54,7 +69,7 @@ public class Notifier {
                 Open Tasklist: %s/camunda/app/tasklist/
                 Lead id: %d
                 """.formatted(account.name(), account.country(), lead.product(), lead.segment(), lead.grade(),
-                DUE.format(acceptDueAt), properties.publicUrl(), lead.id());
+                due(acceptDueAt, partnerId), properties.publicUrl(), lead.id());
         notify(lead, partnerId, repUsername, NotificationKind.LEAD_OFFERED, subject, body);
     }
 
@@ -67,7 +82,7 @@ public class Notifier {
                 Accept or decline it by %s, or it will be withdrawn and offered to another partner.
                 Open Tasklist: %s/camunda/app/tasklist/
                 Lead id: %d
-                """.formatted(account.name(), lead.product(), DUE.format(acceptDueAt), properties.publicUrl(),
+                """.formatted(account.name(), lead.product(), due(acceptDueAt, partnerId), properties.publicUrl(),
                 lead.id());
         notify(lead, partnerId, repUsername, NotificationKind.ACCEPT_REMINDER, subject, body);
     }
@@ -81,7 +96,7 @@ public class Notifier {
                 Contact the prospect and report it by %s, or the lead will be withdrawn.
                 Open Tasklist: %s/camunda/app/tasklist/
                 Lead id: %d
-                """.formatted(account.name(), DUE.format(contactDueAt), properties.publicUrl(), lead.id());
+                """.formatted(account.name(), due(contactDueAt, lead.partnerId()), properties.publicUrl(), lead.id());
         notifyRep(lead, lead.partnerId(), lead.repUsername(), NotificationKind.CONTACT_REMINDER, subject, body);
     }
 

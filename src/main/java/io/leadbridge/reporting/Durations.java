@@ -1,5 +1,7 @@
 package io.leadbridge.reporting;
 
+import io.leadbridge.calendar.WorkingCalendar;
+import io.leadbridge.calendar.WorkingTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -45,6 +47,24 @@ final class Durations {
             return null;
         }
         Duration duration = Duration.between(start.toInstant(), end.toInstant());
+        return duration.getSeconds() + duration.getNano() / 1e9;
+    }
+
+    /**
+     * As {@link #between(ResultSet, String, String)}, but only the working time of {@code calendar}
+     * when one is given (an SLA that counted working time).
+     */
+    static Double between(ResultSet rs, String startColumn, String endColumn, WorkingCalendar calendar)
+            throws SQLException {
+        if (calendar == null) {
+            return between(rs, startColumn, endColumn);
+        }
+        Timestamp start = rs.getTimestamp(startColumn);
+        Timestamp end = rs.getTimestamp(endColumn);
+        if (start == null || end == null) {
+            return null;
+        }
+        Duration duration = WorkingTime.between(calendar, start.toInstant(), end.toInstant());
         return duration.getSeconds() + duration.getNano() / 1e9;
     }
 

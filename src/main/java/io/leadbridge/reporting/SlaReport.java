@@ -2,6 +2,9 @@ package io.leadbridge.reporting;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.leadbridge.partner.PartnerTier;
+import io.leadbridge.calendar.SlaClock;
+import io.leadbridge.calendar.WorkingCalendar;
+import io.leadbridge.calendar.WorkingCalendars;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,7 +44,9 @@ import org.springframework.stereotype.Component;
  * reassignment; not an open competition another partner won) and accepted leads withdrawn later
  * (contact SLA missed, a channel manager);</li>
  * <li>times: to accept from the offer, to first contact from the acceptance, to close (WON or LOST
- * by that partner; the opportunity's close, else the WON/LOST event) from the acceptance.</li>
+ * by that partner; the opportunity's close, else the WON/LOST event) from the acceptance. Offers
+ * whose sla-policy row counted working time measure accepting and first contact in the partner's
+ * working hours.</li>
  * </ul>
  */
 @Component
@@ -67,19 +72,23 @@ class SlaReport {
 
     /**
      * An accepted offer's times, from which {@link Durations} works out the hours to accept (from
-     * the offer), to first contact and to close (from the acceptance); the partner is joined only
-     * to group by its tier.
+     * the offer), to first contact and to close (from the acceptance), and the clock its SLA
+     * counted on; the partner is joined only to group by its tier.
      */
     private static final String TIMES = """
-            select GROUP_KEY as group_key, f.offered_at, f.closed_at, f.first_contact_at, f.lead_closed_at
-            from report_offer fPARTNER""";
+            select GROUP_KEY as group_key, f.partner_id as offer_partner, o.sla_clock, f.offered_at, f.closed_at,
+                   f.first_contact_at, f.lead_closed_at
+            from report_offer f
+            join lead_offer o on o.id = f.offer_idPARTNER""";
 
     private static final Duration WEEK = Duration.ofDays(7);
 
     private final JdbcClient jdbc;
     private final ReportWorkers workers;
+    private final WorkingCalendars calendars;
 
-    SlaReport(JdbcClient jdbc, ReportWorkers workers) {
+    SlaReport(JdbcClient jdbc, ReportWorkers workers, WorkingCalendars calendars) {
+        this.calendars = calendars;
         this.jdbc = jdbc;
         this.workers = workers;
     }
@@ -156,16 +165,25 @@ class SlaReport {
                 series);
     }
 
-    /** The times of the accepted offers the conditions select, per {@code groupKey} (an SQL expression) and in all. */
+    /**
+     * The times of the accepted offers the conditions select, per {@code groupKey} (an SQL
+     * expression) and in all. Where the offer's SLA counted working time, the hours to accept and
+     * to first contact are the partner's working hours (its calendar as it is now), so a weekend
+     * does not make a partner look slow; the hours to close are calendar time.
+     */
     private Times times(String groupKey, LeadConditions conditions, Map<String, Object> params) {
         Times times = new Times(new HashMap<>(), new Durations[] {new Durations(), new Durations(), new Durations()});
+        Map<String, WorkingCalendar> partnerCalendars = new HashMap<>();
         String partner = groupKey.startsWith("p.") ? "\njoin partner p on p.id = f.partner_id" : "";
         jdbc.sql(TIMES.replace("GROUP_KEY", groupKey).replace("PARTNER", partner) + conditions.where()
                         + " and f.outcome = 'ACCEPTED'")
                 .params(params)
                 .query(rs -> {
-                    times.add(rs.getString("group_key"), Durations.between(rs, "offered_at", "closed_at"),
-                            Durations.between(rs, "closed_at", "first_contact_at"),
+                    WorkingCalendar working = SlaClock.WORKING.name().equals(rs.getString("sla_clock"))
+                            ? partnerCalendars.computeIfAbsent(rs.getString("offer_partner"), calendars::ofPartner)
+                            : null;
+                    times.add(rs.getString("group_key"), Durations.between(rs, "offered_at", "closed_at", working),
+                            Durations.between(rs, "closed_at", "first_contact_at", working),
                             Durations.between(rs, "closed_at", "lead_closed_at"));
                 });
         return times;

@@ -2,6 +2,7 @@ package io.leadbridge.routing;
 
 import io.leadbridge.config.LeadClock;
 import java.sql.Timestamp;
+import io.leadbridge.calendar.SlaClock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,11 +26,13 @@ public class LeadOfferLog {
         this.stats = stats;
     }
 
-    public void open(long leadId, String partnerId, int attempt, Instant acceptDueAt) {
+    /** Opens an offer whose accept SLA (and the lead's later SLAs with this partner) count on {@code slaClock}. */
+    public void open(long leadId, String partnerId, int attempt, Instant acceptDueAt, SlaClock slaClock) {
         jdbc.sql("""
-                insert into lead_offer (lead_id, partner_id, attempt, offered_at, accept_due_at)
-                values (:leadId, :partnerId, :attempt, :now, :due)""")
+                insert into lead_offer (lead_id, partner_id, attempt, offered_at, accept_due_at, sla_clock)
+                values (:leadId, :partnerId, :attempt, :now, :due, :slaClock)""")
                 .param("leadId", leadId).param("partnerId", partnerId).param("attempt", attempt)
+                .param("slaClock", slaClock.name())
                 .param("now", Timestamp.from(clock.now())).param("due", Timestamp.from(acceptDueAt))
                 .update();
         stats.changed(partnerId);

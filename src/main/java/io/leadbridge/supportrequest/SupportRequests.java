@@ -12,13 +12,15 @@ import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.prospect.ProspectRepository;
 import io.leadbridge.routing.SlaPolicyRules;
+import io.leadbridge.routing.SlaPolicyRules.SlaTerms;
+import io.leadbridge.calendar.WorkingCalendar;
+import io.leadbridge.calendar.WorkingCalendars;
+import io.leadbridge.calendar.WorkingTime;
 import io.leadbridge.security.AccessProvisioning;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.VendorGroups;
 import io.leadbridge.config.LeadClock;
-import io.leadbridge.config.IsoDurations;
 import io.leadbridge.database.RetriedOnDeadlock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -51,12 +53,14 @@ public class SupportRequests {
     private final Notifier notifier;
     private final AccessProvisioning access;
     private final RuntimeService runtime;
+    private final WorkingCalendars calendars;
     private final LeadClock clock;
 
     SupportRequests(SupportRequestRepository requests, LeadActions leadActions, LeadRepository leads,
             LeadViews views, LeadEventLog events, SlaPolicyRules slaPolicy, ProspectRepository prospects,
             PartnerRepository partners, Notifier notifier, AccessProvisioning access, RuntimeService runtime,
-            LeadClock clock) {
+            LeadClock clock, WorkingCalendars calendars) {
+        this.calendars = calendars;
         this.requests = requests;
         this.leadActions = leadActions;
         this.leads = leads;
@@ -86,10 +90,13 @@ public class SupportRequests {
         events.record(leadId, LeadEventType.SUPPORT_REQUESTED, caller.username(), lead.partnerId(),
                 describe(stored));
 
-        String sla = slaPolicy.evaluate(lead.segment(), lead.grade(), Math.max(1, lead.attemptCount())).supportSla();
+        SlaTerms terms = slaPolicy.evaluate(lead.segment(), lead.grade(), Math.max(1, lead.attemptCount()));
+        String sla = terms.supportSla();
         Instant now = clock.now();
-        Instant dueAt = IsoDurations.after(now, sla);
-        Instant reminderAt = now.plus(Duration.between(now, dueAt).dividedBy(2));
+        // The vendor reviews: in working time its own calendar counts; the reminder comes at half the time.
+        WorkingCalendar vendorCalendar = calendars.ofVendor();
+        Instant dueAt = WorkingTime.after(terms.clock(), vendorCalendar, now, sla);
+        Instant reminderAt = WorkingCalendars.halfway(terms.clock(), vendorCalendar, now, dueAt);
 
         Map<String, Object> variables = new HashMap<>();
         variables.put(SupportVariables.LEAD_ID, leadId);

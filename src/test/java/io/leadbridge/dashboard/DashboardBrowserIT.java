@@ -14,9 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -187,6 +190,27 @@ class DashboardBrowserIT {
             page.waitUntilReady();
             assertOwnFigures(page);
             assertNoTraceOfSummit(page);
+            assertThat(page.policyRefusals()).isZero();
+        }
+    }
+
+    @Test
+    void aPartnerRepKeepsItsClosuresUnderItsScorecard() throws IOException {
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+        String first = today.plusDays(30).toString();
+        String last = today.plusDays(34).toString();
+        try (DashboardPage page = DashboardPage.open(port)) {
+            page.logInAndWait(f.harborRep, LeadFixtures.PASSWORD);
+
+            assertThat(page.text("partner-calendar-summary")).contains("Monday to Friday", "09:00", "UTC");
+            page.addClosure(first, last, "inventory week");
+            assertThat(page.table("partner-closures")).singleElement().asList().contains("inventory week");
+            page.screenshot("08-partner-closures");
+
+            assertThat(page.refusedClosure(last, first)).contains("lastDay");
+
+            page.removeClosure("inventory week");
+            assertThat(page.table("partner-closures")).singleElement().asList().containsExactly("No closures entered.");
             assertThat(page.policyRefusals()).isZero();
         }
     }

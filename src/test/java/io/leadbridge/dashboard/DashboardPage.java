@@ -174,6 +174,36 @@ final class DashboardPage implements AutoCloseable {
         return file;
     }
 
+    /** Enters a closure in the partner calendar's form under the scorecard and waits for the list to show it. */
+    void addClosure(String firstDay, String lastDay, String reason) {
+        int before = table("partner-closures").size();
+        script("arguments[0].value = arguments[1]", driver.findElement(By.id("closure-first")), firstDay);
+        script("arguments[0].value = arguments[1]", driver.findElement(By.id("closure-last")), lastDay);
+        script("arguments[0].value = arguments[1]", driver.findElement(By.id("closure-reason")), reason);
+        driver.findElement(By.cssSelector("#partner-calendar form button[type=submit]")).click();
+        waitFor("the closure " + reason, () -> has("partner-closures")
+                && table("partner-closures").stream().anyMatch(row -> row.contains(reason))
+                && table("partner-closures").size() >= Math.max(1, before));
+    }
+
+    /** Presses a closure's Remove button and waits until the list no longer shows its reason. */
+    void removeClosure(String reason) {
+        driver.findElements(By.cssSelector("#partner-closures tbody tr")).stream()
+                .filter(row -> row.getText().contains(reason)).findFirst().orElseThrow()
+                .findElement(By.tagName("button")).click();
+        waitFor("the closure " + reason + " to go", () -> has("partner-closures")
+                && table("partner-closures").stream().noneMatch(row -> row.contains(reason)));
+    }
+
+    /** Submits the closure form with the given dates and waits for the refusal the server answered. */
+    String refusedClosure(String firstDay, String lastDay) {
+        script("arguments[0].value = arguments[1]", driver.findElement(By.id("closure-first")), firstDay);
+        script("arguments[0].value = arguments[1]", driver.findElement(By.id("closure-last")), lastDay);
+        driver.findElement(By.cssSelector("#partner-calendar form button[type=submit]")).click();
+        waitFor("the refusal", () -> driver.findElement(By.cssSelector("#partner-calendar .message.error")).isDisplayed());
+        return driver.findElement(By.cssSelector("#partner-calendar .message.error")).getText();
+    }
+
     /** Opens a lead from the lead list and waits for its timeline. */
     void openLead(long id) {
         driver.findElement(By.cssSelector("#leads-table a[href='#lead/" + id + "']")).click();

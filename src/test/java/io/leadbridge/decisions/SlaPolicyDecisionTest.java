@@ -111,7 +111,9 @@ class SlaPolicyDecisionTest {
                 "supportSla", supportSla,
                 "statusUpdateCycle", statusUpdateCycle,
                 "missedUpdatesToEscalate", missedUpdatesToEscalate,
-                "customerCheckAfter", customerCheckAfter));
+                "customerCheckAfter", customerCheckAfter,
+                // Every shipped row counts calendar time; an analyst switches a row to "working".
+                "clock", "calendar"));
         assertThat(Duration.parse(acceptReminder)).as("accept reminder before the accept SLA")
                 .isLessThan(Duration.parse(acceptSla));
         assertThat(Duration.parse(contactReminder)).as("contact reminder before the contact SLA")

@@ -2,6 +2,7 @@ package io.leadbridge.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadbridge.calendar.SlaClock;
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.lead.LeadStatus;
@@ -112,35 +113,35 @@ class PartnerRoutingStatsTest {
         Instant due = clock.now().plus(Duration.ofDays(1));
         switch (i % 6) {
             case 0 -> {  // accepted, contacted, won
-                step(l -> holding.offer(l, List.of(partner), null, 1, due, "test"), lead);
+                step(l -> holding.offer(l, List.of(partner), null, 1, due, SlaClock.CALENDAR, "test"), lead);
                 step(l -> holding.accept(l, partner, null, due), lead);
                 step(leads::contacted, lead);
                 step(l -> leads.close(l, LeadStatus.WON, null), lead);
             }
             case 1 -> {  // accepted and lost
-                step(l -> holding.offer(l, List.of(partner), null, 1, due, "test"), lead);
+                step(l -> holding.offer(l, List.of(partner), null, 1, due, SlaClock.CALENDAR, "test"), lead);
                 step(l -> holding.accept(l, partner, null, due), lead);
                 step(l -> leads.close(l, LeadStatus.LOST, "NO_BUDGET"), lead);
             }
             case 2 -> {  // declined, then offered to the next partner, still open
-                step(l -> holding.offer(l, List.of(partner), null, 1, due, "test"), lead);
+                step(l -> holding.offer(l, List.of(partner), null, 1, due, SlaClock.CALENDAR, "test"), lead);
                 step(l -> holding.declineOffer(l, partner, null, "too far"), lead);
                 step(holding::releaseDeclinedLead, lead);
-                step(l -> holding.offer(l, List.of(other), null, 2, due, "test"), lead);
+                step(l -> holding.offer(l, List.of(other), null, 2, due, SlaClock.CALENDAR, "test"), lead);
             }
             case 3 -> {  // not accepted in time: withdrawn with a strike
-                step(l -> holding.offer(l, List.of(partner), null, 1, due, "test"), lead);
+                step(l -> holding.offer(l, List.of(partner), null, 1, due, SlaClock.CALENDAR, "test"), lead);
                 step(l -> holding.withdraw(l, WithdrawalReason.ACCEPT_SLA_MISSED, null, "system"), lead);
             }
             case 4 -> {  // open competition, one accepts, the other's offer ends; the winner keeps working it
-                step(l -> holding.offer(l, List.of(partner, other), null, 1, due, "test"), lead);
+                step(l -> holding.offer(l, List.of(partner, other), null, 1, due, SlaClock.CALENDAR, "test"), lead);
                 step(l -> holding.accept(l, other, null, due), lead);
             }
             default -> {  // accepted, then withdrawn for a missed contact SLA, by a channel manager next time
-                step(l -> holding.offer(l, List.of(partner), null, 1, due, "test"), lead);
+                step(l -> holding.offer(l, List.of(partner), null, 1, due, SlaClock.CALENDAR, "test"), lead);
                 step(l -> holding.accept(l, partner, null, due), lead);
                 step(l -> holding.withdraw(l, WithdrawalReason.CONTACT_SLA_MISSED, null, "system"), lead);
-                step(l -> holding.offer(l, List.of(other), null, 2, due, "test"), lead);
+                step(l -> holding.offer(l, List.of(other), null, 2, due, SlaClock.CALENDAR, "test"), lead);
                 step(l -> holding.withdraw(l, WithdrawalReason.CHANNEL_MANAGER, "reshuffle", "manager"), lead);
             }
         }

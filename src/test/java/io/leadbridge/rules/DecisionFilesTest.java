@@ -21,7 +21,7 @@ import org.springframework.core.io.ClassPathResource;
  * tables pass; a row the application could not use is named by table, row and rule; anything
  * but FEEL is named by element.
  */
-class DecisionFilesTest {
+public class DecisionFilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"lead-qualification.dmn", "account-protection.dmn", "partner-eligibility.dmn",
@@ -102,7 +102,7 @@ class DecisionFilesTest {
     }
 
     /** The table with the text of one cell (by its id) replaced; the rest as it is. */
-    static String editCell(String table, String cellId, String text) {
+    public static String editCell(String table, String cellId, String text) {
         Matcher cell = Pattern.compile("(<(?:outputEntry|inputEntry) id=\"" + cellId + "\">\\s*<text>)(.*?)(</text>)",
                 Pattern.DOTALL).matcher(table);
         assertThat(cell.find()).as("the table has a cell " + cellId).isTrue();
@@ -110,7 +110,7 @@ class DecisionFilesTest {
                 + cell.group(3) + table.substring(cell.end());
     }
 
-    static String table(String file) {
+    public static String table(String file) {
         try {
             return new ClassPathResource(file).getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {

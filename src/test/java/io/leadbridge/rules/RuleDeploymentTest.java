@@ -74,6 +74,28 @@ class RuleDeploymentTest {
     }
 
     @Test
+    void anSlaPolicyClockOtherThanCalendarOrWorkingOrAWorkingMonthIsRefusedNamingTheRow() {
+        DecisionDefinition inForce = latest("slaPolicy");
+
+        Response unknownClock = deployFromModeler(as(analyst), "sla-policy.dmn",
+                editCell(table("sla-policy.dmn"), "LiteralExpression_Enterprise_Clock", "\"business\""));
+        Response workingMonth = deployFromModeler(as(analyst), "sla-policy.dmn", editCell(editCell(
+                table("sla-policy.dmn"), "LiteralExpression_Standard_Clock", "\"working\""),
+                "LiteralExpression_Standard_CustomerCheckAfter", "\"P1M\""));
+
+        assertThat(unknownClock.status()).as(unknownClock.body()).isEqualTo(400);
+        assertThat(unknownClock.json().path("message").asText())
+                .contains("table slaPolicy, row 3 (Rule_Enterprise")
+                .contains("output 'clock': clock must be \"calendar\" or \"working\", is 'business'");
+        assertThat(workingMonth.status()).as(workingMonth.body()).isEqualTo(400);
+        assertThat(workingMonth.json().path("message").asText())
+                .contains("row 5 (Rule_Standard")
+                .contains("clock \"working\": a working-time duration counts weeks, days, hours and minutes, "
+                        + "not months or years: 'P1M'");
+        assertThat(latest("slaPolicy").getId()).as("the version in force stays").isEqualTo(inForce.getId());
+    }
+
+    @Test
     void aBrokenSlaPolicyIsRefusedNamingTableRowAndRuleAndNewLeadsAreStillOffered() {
         String partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
         DecisionDefinition inForce = latest("slaPolicy");

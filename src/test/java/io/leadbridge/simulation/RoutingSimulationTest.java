@@ -247,6 +247,21 @@ class RoutingSimulationTest {
     }
 
     @Test
+    void aCandidateSlaPolicyWhoseWorkingTimeRowCannotBeCountedIsRefusedNamingTheRow() {
+        // The mid-market row on working time as it stands: its accept reminder PT12H is more than its accept SLA
+        // P1D, one working day of 8 hours.
+        String edited = io.leadbridge.rules.DecisionFilesTest.editCell(deployed("sla-policy.dmn"),
+                "LiteralExpression_MidMarket_Clock", "\"working\"");
+
+        Response refused = admin().postMultipart("/api/routing/simulations", new String[][] {
+                file("sla-policy.dmn", edited), {"from", null, from.toString()}, {"to", null, to.toString()}});
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("detail").asText()).contains("sla-policy.dmn: table slaPolicy, row 4 "
+                + "(Rule_MidMarket").contains("acceptReminder PT12H must be shorter than acceptSla P1D in working time");
+    }
+
+    @Test
     void onlyThoseWhoMayChangeTheRulesRunAReplay() {
         String suffix = Long.toString(System.nanoTime(), 36);
         access.provisionUser("mkt-" + suffix, "Marketing", "Automation", null, LeadFixtures.PASSWORD);

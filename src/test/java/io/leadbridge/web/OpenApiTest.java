@@ -29,7 +29,9 @@ class OpenApiTest {
                 "/api/campaigns/{code}", "/api/reports/pipeline", "/api/reports/funnel", "/api/reports/sla",
                 "/api/reports/campaigns", "/api/reports/partners/{id}", "/api/reports/leaderboard",
                 "/api/rewards/ledger", "/api/leads/{id}/opportunity", "/api/leads/{id}/close",
-                "/api/leads/{id}/status", "/api/leads/{id}/contact-checks", "/api/reports/sla/weekly", "/api/me");
+                "/api/leads/{id}/status", "/api/leads/{id}/contact-checks", "/api/reports/sla/weekly", "/api/me",
+                "/api/partners/{partnerId}/calendar", "/api/partners/{partnerId}/closures",
+                "/api/partners/{partnerId}/closures/{closureId}");
         assertThat(paths).allMatch(p -> p.startsWith("/api/"));
         assertThat(spec.path("components").path("securitySchemes").path("basic").path("scheme").asText())
                 .isEqualTo("basic");

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @PostgresTest
 @TestPropertySource(properties = "camunda.bpm.job-execution.enabled=true")
+@DirtiesContext  // its job executor must not run other tests' jobs on the run's shared database afterwards
 class RotationUnderLoadPostgresIT {
 
     private static final int PARTNERS = 4;

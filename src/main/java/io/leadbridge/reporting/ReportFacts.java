@@ -65,12 +65,22 @@ public class ReportFacts {
         jdbc.sql(ReportFactQueries.offersOfLeads()).param("leads", leads).update();
     }
 
-    /** Copies the accounts' country, region and industry to their leads' facts where they differ. */
+    /**
+     * Copies the accounts' country, region and industry to their leads' facts where they differ.
+     * The leads' rows are locked first, in order of id, as {@link #refresh} locks them: a job that
+     * refreshes one of these leads at the same moment (routing an earlier lead of the company) is
+     * waited for before any fact row is touched, instead of each holding fact rows the other wants
+     * (a deadlock that cost the job a run). The transaction's own new lead has no facts yet and is
+     * locked after them by {@link #refresh}.
+     */
     void refreshAccounts(Iterable<Long> accountIds) {
         List<Long> accounts = toList(accountIds);
         if (accounts.isEmpty()) {
             return;
         }
+        jdbc.sql("""
+                select id from lead where id in (select lead_id from report_lead where account_id in (:accounts))
+                order by id for update""").param("accounts", accounts).query(Long.class).list();
         for (String table : List.of("report_lead", "report_offer")) {
             String ofAccount = table.equals("report_lead") ? "a.id = f.account_id"
                     : "a.id = (select rl.account_id from report_lead rl where rl.lead_id = f.lead_id)";

@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class LeadImportBenchmark {
 
     private static final int ROWS = 10_000;
-    private static final String[] COUNTRIES = {"US", "CA", "GB", "DE", "FR", "NL", "SE", "ES", "IT", "AU"};
+    static final String[] COUNTRIES = {"US", "CA", "GB", "DE", "FR", "NL", "SE", "ES", "IT", "AU"};
     private static final String[] PRODUCTS = {"Cloud Platform", "Security Suite", "Networking", "Data Analytics"};
     private static final String[] INDUSTRIES = {"Retail", "Manufacturing", "Healthcare", "Financial Services"};
 
@@ -73,20 +73,32 @@ class LeadImportBenchmark {
     }
 
     /** Every row a new account and contact, as a trade-show list would be. */
-    private static String generate(int rows, String batch) {
+    static String generate(int rows, String batch) {
+        return generate(rows, batch, false);
+    }
+
+    /**
+     * Every row a new account and contact. {@code forPartners}: every row one that the qualification
+     * table sends to a partner (score 70, 250 employees, as {@code LeadFixtures.partnerLead}), so that
+     * each becomes an offer; otherwise scores and head counts vary and some rows go elsewhere.
+     */
+    static String generate(int rows, String batch, boolean forPartners) {
         Random random = new Random(42);
         StringBuilder csv = new StringBuilder("externalId,source,campaign,product,score,notes,contactFirstName,"
                 + "contactLastName,contactEmail,contactPhone,contactTitle,accountName,accountDomain,accountIndustry,"
                 + "accountCountry,accountRegion,accountEmployees,accountAnnualRevenue\r\n");
         for (int i = 0; i < rows; i++) {
             String country = COUNTRIES[random.nextInt(COUNTRIES.length)];
-            int employees = 5 + random.nextInt(20_000);
+            int employees = forPartners ? 250 : 5 + random.nextInt(20_000);
+            String product = forPartners ? "Cloud Platform" : PRODUCTS[random.nextInt(PRODUCTS.length)];
+            int score = forPartners ? 70 : random.nextInt(101);
             csv.append("bench-").append(batch).append('-').append(i).append(",trade-show,spring-expo,")
-                    .append(PRODUCTS[random.nextInt(PRODUCTS.length)]).append(',').append(random.nextInt(101))
+                    .append(product).append(',').append(score)
                     .append(",\"Met at booth 12, asked for \"\"pricing\"\"\",Pat,Prospect,pat.").append(i)
                     .append('@').append(batch).append(".example,+1 555 0100,CTO,\"Prospect ").append(i)
                     .append(", Inc.\",prospect-").append(i).append('-').append(batch).append(".example,")
-                    .append(INDUSTRIES[random.nextInt(INDUSTRIES.length)]).append(',').append(country).append(',')
+                    .append(forPartners ? "Retail" : INDUSTRIES[random.nextInt(INDUSTRIES.length)]).append(',')
+                    .append(country).append(',')
                     .append(country.equals("US") ? "US-CA" : "").append(',').append(employees).append(',')
                     .append(employees * 150_000L).append("\r\n");
         }

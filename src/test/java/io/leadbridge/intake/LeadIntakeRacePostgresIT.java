@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -37,6 +38,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @PostgresTest
 @TestPropertySource(properties = "camunda.bpm.job-execution.enabled=true")
+@DirtiesContext  // its job executor must not run other tests' jobs on the run's shared database afterwards
 class LeadIntakeRacePostgresIT {
 
     static final int CLIENTS = 8;

@@ -47,6 +47,21 @@ class PartnerCalendarApiTest {
     }
 
     @Test
+    void nobodyWithoutALoginReadsOrChangesACalendarOrItsClosures() {
+        ApiClient anonymous = ApiClient.anonymous(port);
+        String calendar = "/api/partners/" + partner + "/calendar";
+        String closures = "/api/partners/" + partner + "/closures";
+        assertThat(anonymous.get(calendar).status()).isEqualTo(401);
+        assertThat(anonymous.put(calendar, Map.of("timeZone", "UTC")).status()).isEqualTo(401);
+        assertThat(anonymous.get(closures).status()).isEqualTo(401);
+        assertThat(anonymous.post(closures, Map.of("firstDay", "2027-08-02", "lastDay", "2027-08-03")).status())
+                .isEqualTo(401);
+        assertThat(anonymous.delete(closures + "/1").status()).isEqualTo(401);
+        assertThat(rep.get(closures).json()).as("nothing was stored").isEmpty();
+        assertThat(rep.get(calendar).json().path("source").asText()).isEqualTo("VENDOR");
+    }
+
+    @Test
     void aPartnerWithoutACalendarOfItsOwnWorksOnTheVendors() {
         Response calendar = rep.get("/api/partners/" + partner + "/calendar");
 

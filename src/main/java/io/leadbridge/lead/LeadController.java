@@ -1,7 +1,7 @@
 package io.leadbridge.lead;
 
-import io.leadbridge.reporting.CsvDownload;
-import io.leadbridge.reporting.CsvWriter;
+import io.leadbridge.csv.CsvDownload;
+import io.leadbridge.csv.CsvWriter;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.CallerProvider;
 import io.leadbridge.web.ApiException;

@@ -1,6 +1,6 @@
 package io.leadbridge.lead;
 
-import io.leadbridge.reporting.CsvWriter;
+import io.leadbridge.csv.CsvWriter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

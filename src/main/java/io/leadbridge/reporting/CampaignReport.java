@@ -1,5 +1,6 @@
 package io.leadbridge.reporting;
 
+import io.leadbridge.csv.CsvTable;
 import io.leadbridge.lead.LeadStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,5 +1,6 @@
 package io.leadbridge.reporting;
 
+import io.leadbridge.csv.CsvTable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

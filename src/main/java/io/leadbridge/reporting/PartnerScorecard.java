@@ -1,5 +1,6 @@
 package io.leadbridge.reporting;
 
+import io.leadbridge.csv.CsvTable;
 import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerService;
 import io.leadbridge.standing.PartnerStanding;

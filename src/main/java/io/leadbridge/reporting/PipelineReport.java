@@ -1,6 +1,7 @@
 package io.leadbridge.reporting;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.leadbridge.csv.CsvTable;
 import io.leadbridge.lead.LeadStatus;
 import java.math.BigDecimal;
 import java.util.ArrayList;

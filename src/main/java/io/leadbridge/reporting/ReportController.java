@@ -1,9 +1,13 @@
 package io.leadbridge.reporting;
 
 import io.leadbridge.config.LeadClock;
+import io.leadbridge.csv.CsvDownload;
+import io.leadbridge.csv.CsvTable;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.CallerProvider;
 import io.leadbridge.web.ApiException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -88,7 +92,7 @@ class ReportController {
         ReportFilter filter = ReportFilter.parse(query, clock.now());
         PartnerScorecard.Scorecard scorecard = scorecards.report(id, filter);
         return format == ReportFormat.CSV
-                ? CsvDownload.of(CsvDownload.fileName("scorecard_" + id, filter.period()), scorecard.table())
+                ? CsvDownload.of(fileName("scorecard_" + id, filter.period()), scorecard.table())
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(scorecard);
     }
 
@@ -98,7 +102,14 @@ class ReportController {
         ReportFilter filter = ReportFilter.parse(query, clock.now()).forCaller(callers.current());
         R result = build.apply(filter);
         return format == ReportFormat.CSV
-                ? CsvDownload.of(CsvDownload.fileName(report, filter.period()), table.apply(result))
+                ? CsvDownload.of(fileName(report, filter.period()), table.apply(result))
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
+    }
+
+    /** {@code <report>_<first day>_<last day>.csv}, the days of the period in UTC. */
+    private static String fileName(String report, ReportPeriod period) {
+        LocalDate first = LocalDate.ofInstant(period.from(), ZoneOffset.UTC);
+        LocalDate last = LocalDate.ofInstant(period.to().minusNanos(1), ZoneOffset.UTC);
+        return report + "_" + first + "_" + last + ".csv";
     }
 }

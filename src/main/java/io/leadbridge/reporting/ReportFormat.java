@@ -1,8 +1,9 @@
 package io.leadbridge.reporting;
 
+import io.leadbridge.csv.CsvDownload;
+import io.leadbridge.csv.CsvTable;
 import io.leadbridge.web.InvalidInputException.FieldError;
 import io.leadbridge.web.InvalidInputException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.MediaType;
@@ -16,7 +17,7 @@ import org.springframework.http.ResponseEntity;
 public enum ReportFormat {
     JSON, CSV;
 
-    public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    public static final MediaType TEXT_CSV = CsvDownload.TEXT_CSV;
 
     /** As {@link #of}, adding a bad {@code format} to {@code errors} (JSON then) so a refusal names every parameter. */
     public static ReportFormat of(String format, String accept, List<FieldError> errors) {

@@ -1,6 +1,7 @@
 package io.leadbridge.reporting;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.leadbridge.csv.CsvTable;
 import io.leadbridge.partner.PartnerTier;
 import io.leadbridge.calendar.SlaClock;
 import io.leadbridge.calendar.WorkingCalendar;

@@ -1,7 +1,7 @@
 package io.leadbridge.rewards;
 
 import io.leadbridge.config.LeadClock;
-import io.leadbridge.reporting.CsvTable;
+import io.leadbridge.csv.CsvTable;
 import io.leadbridge.reporting.ReportFormat;
 import io.leadbridge.reporting.ReportPeriod;
 import io.leadbridge.security.CallerProvider;

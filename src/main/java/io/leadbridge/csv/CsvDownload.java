@@ -1,11 +1,11 @@
-package io.leadbridge.reporting;
+package io.leadbridge.csv;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.StringWriter;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -14,6 +14,8 @@ import org.springframework.http.ResponseEntity;
  */
 public final class CsvDownload {
 
+    public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
     private CsvDownload() {
     }
 
@@ -21,22 +23,15 @@ public final class CsvDownload {
     public static ResponseEntity<String> of(String fileName, CsvTable table) {
         StringWriter text = new StringWriter();
         table.writeTo(new CsvWriter(text));
-        return ResponseEntity.ok().contentType(ReportFormat.TEXT_CSV)
+        return ResponseEntity.ok().contentType(TEXT_CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition(fileName)).body(text.toString());
     }
 
     /** Sets the headers of a CSV answer that is then written row by row to the response. */
     public static void prepare(HttpServletResponse response, String fileName) {
-        response.setContentType(ReportFormat.TEXT_CSV.toString());
+        response.setContentType(TEXT_CSV.toString());
         response.setCharacterEncoding("UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition(fileName));
-    }
-
-    /** {@code <report>_<first day>_<last day>.csv}, the days of the period in UTC. */
-    public static String fileName(String report, ReportPeriod period) {
-        LocalDate first = LocalDate.ofInstant(period.from(), ZoneOffset.UTC);
-        LocalDate last = LocalDate.ofInstant(period.to().minusNanos(1), ZoneOffset.UTC);
-        return report + "_" + first + "_" + last + ".csv";
     }
 
     private static String disposition(String fileName) {

@@ -1,4 +1,4 @@
-package io.leadbridge.reporting;
+package io.leadbridge.csv;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,7 @@
 package io.leadbridge.demo;
 
 import io.leadbridge.lead.Lead;
+import io.leadbridge.lead.LeadOfferLog;
 import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.lifecycle.ContactOutcome;
 import io.leadbridge.lifecycle.LeadActions;
@@ -11,7 +12,6 @@ import io.leadbridge.prospect.ProspectRepository;
 import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerRep;
 import io.leadbridge.partner.PartnerRepository;
-import io.leadbridge.routing.LeadOfferLog;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.VendorGroups;
 import java.util.List;

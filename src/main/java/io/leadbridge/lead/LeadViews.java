@@ -3,7 +3,6 @@ package io.leadbridge.lead;
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.opportunity.OpportunityRepository;
 import io.leadbridge.prospect.ProspectRepository;
-import io.leadbridge.routing.LeadOfferLog;
 import io.leadbridge.security.Caller;
 import io.leadbridge.web.ApiException;
 import io.leadbridge.calendar.WorkingCalendars;

@@ -1,5 +1,6 @@
 package io.leadbridge.routing;
 
+import io.leadbridge.lead.LeadOfferLog;
 import io.leadbridge.partner.Partner;
 import io.leadbridge.routing.RoutingDecisionLog.Candidate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.leadbridge.routing;
 
+import io.leadbridge.lead.LeadOfferLog;
 import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.partner.PartnerTier;
 import io.leadbridge.routing.PartnerSelector.LeadNeeds;

@@ -1,6 +1,7 @@
-package io.leadbridge.routing;
+package io.leadbridge.lead;
 
 import io.leadbridge.config.LeadClock;
+import io.leadbridge.routing.PartnerRoutingStats;
 import java.sql.Timestamp;
 import io.leadbridge.calendar.SlaClock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.leadbridge.routing;
+package io.leadbridge.lead;
 
 /** How an offer of a lead to a partner ended. */
 public enum OfferOutcome {

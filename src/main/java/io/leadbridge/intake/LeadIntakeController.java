@@ -1,7 +1,7 @@
 package io.leadbridge.intake;
 
-import io.leadbridge.lead.LeadView;
-import io.leadbridge.lead.LeadViews;
+import io.leadbridge.leadview.LeadView;
+import io.leadbridge.leadview.LeadViews;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.CallerProvider;
 import io.leadbridge.web.ApiException;

@@ -1,7 +1,7 @@
 package io.leadbridge.lifecycle;
 
-import io.leadbridge.lead.LeadView;
-import io.leadbridge.lead.LeadViews;
+import io.leadbridge.leadview.LeadView;
+import io.leadbridge.leadview.LeadViews;
 import io.leadbridge.opportunity.DealAction;
 import io.leadbridge.opportunity.LostReason;
 import io.leadbridge.opportunity.Opportunity;

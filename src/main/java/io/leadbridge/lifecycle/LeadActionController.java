@@ -1,11 +1,11 @@
 package io.leadbridge.lifecycle;
 
-import io.leadbridge.lead.LeadView;
+import io.leadbridge.leadview.LeadView;
+import io.leadbridge.leadview.LeadViews;
 import io.leadbridge.opportunity.DealAction;
 import io.leadbridge.opportunity.StatusUpdate;
 import io.leadbridge.web.MultiLineText;
 import java.math.BigDecimal;
-import io.leadbridge.lead.LeadViews;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.CallerProvider;
 import jakarta.validation.Valid;

@@ -4,7 +4,7 @@ import io.leadbridge.lead.Lead;
 import io.leadbridge.lead.LeadEvent;
 import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
-import io.leadbridge.lead.LeadViews;
+import io.leadbridge.leadview.LeadViews;
 import io.leadbridge.routing.RoutingDecisionLog.RoutingDecision;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.CallerProvider;

@@ -5,7 +5,7 @@ import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
 import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.lead.LeadStatus;
-import io.leadbridge.lead.LeadViews;
+import io.leadbridge.leadview.LeadViews;
 import io.leadbridge.lifecycle.LeadActions;
 import io.leadbridge.notification.Notifier;
 import io.leadbridge.partner.Partner;

@@ -1,6 +1,13 @@
-package io.leadbridge.lead;
+package io.leadbridge.leadview;
 
 import io.leadbridge.config.LeadClock;
+import io.leadbridge.lead.Lead;
+import io.leadbridge.lead.LeadEvent;
+import io.leadbridge.lead.LeadEventLog;
+import io.leadbridge.lead.LeadEventType;
+import io.leadbridge.lead.LeadOfferLog;
+import io.leadbridge.lead.LeadRepository;
+import io.leadbridge.lead.LeadStatus;
 import io.leadbridge.opportunity.OpportunityRepository;
 import io.leadbridge.prospect.ProspectRepository;
 import io.leadbridge.security.Caller;

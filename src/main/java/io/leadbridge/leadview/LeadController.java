@@ -1,7 +1,10 @@
-package io.leadbridge.lead;
+package io.leadbridge.leadview;
 
 import io.leadbridge.csv.CsvDownload;
 import io.leadbridge.csv.CsvWriter;
+import io.leadbridge.lead.LeadCsvExport;
+import io.leadbridge.lead.LeadSearch;
+import io.leadbridge.lead.LeadStatus;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.CallerProvider;
 import io.leadbridge.web.ApiException;

@@ -1,5 +1,8 @@
-package io.leadbridge.lead;
+package io.leadbridge.leadview;
 
+import io.leadbridge.lead.Lead;
+import io.leadbridge.lead.LeadEvent;
+import io.leadbridge.lead.LeadStatus;
 import io.leadbridge.opportunity.Opportunity;
 import io.leadbridge.prospect.Account;
 import io.leadbridge.prospect.Contact;

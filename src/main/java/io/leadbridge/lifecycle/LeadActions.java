@@ -15,7 +15,7 @@ import io.leadbridge.opportunity.DealRules;
 import io.leadbridge.opportunity.StatusUpdate;
 import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerRepository;
-import io.leadbridge.routing.StandingLookup;
+import io.leadbridge.partner.StandingLookup;
 import io.leadbridge.routing.RoutingDecisionLog.Method;
 import io.leadbridge.security.Caller;
 import io.leadbridge.web.ApiException;

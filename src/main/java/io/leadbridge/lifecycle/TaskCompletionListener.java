@@ -7,7 +7,7 @@ import io.leadbridge.opportunity.DealRules;
 import io.leadbridge.opportunity.OpportunityRepository;
 import io.leadbridge.opportunity.StatusUpdate;
 import io.leadbridge.partner.PartnerRepository;
-import io.leadbridge.routing.StandingLookup;
+import io.leadbridge.partner.StandingLookup;
 import java.util.EnumSet;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;

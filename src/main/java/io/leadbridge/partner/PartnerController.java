@@ -3,7 +3,6 @@ package io.leadbridge.partner;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.CallerProvider;
 import io.leadbridge.standing.PartnerStandings;
-import io.leadbridge.standing.Standing;
 import io.leadbridge.web.ApiException;
 import jakarta.validation.Valid;
 import java.net.URI;

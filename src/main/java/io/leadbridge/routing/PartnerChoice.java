@@ -1,6 +1,7 @@
 package io.leadbridge.routing;
 
 import io.leadbridge.partner.Partner;
+import io.leadbridge.partner.StandingLookup;
 import io.leadbridge.routing.PartnerPerformance.Rates;
 import io.leadbridge.routing.PartnerRankingRules.RankingInput;
 import io.leadbridge.routing.PartnerSelector.LeadNeeds;

@@ -2,6 +2,7 @@ package io.leadbridge.routing;
 
 import io.leadbridge.lead.LeadOfferLog;
 import io.leadbridge.partner.Partner;
+import io.leadbridge.partner.StandingLookup;
 import io.leadbridge.routing.RoutingDecisionLog.Candidate;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.leadbridge.standing;
 
 import io.leadbridge.config.LeadClock;
+import io.leadbridge.partner.Standing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

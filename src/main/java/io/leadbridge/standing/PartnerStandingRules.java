@@ -1,6 +1,7 @@
 package io.leadbridge.standing;
 
 import io.leadbridge.config.IsoDurations;
+import io.leadbridge.partner.Standing;
 import io.leadbridge.routing.DecisionTableException;
 import java.time.Instant;
 import java.util.Arrays;

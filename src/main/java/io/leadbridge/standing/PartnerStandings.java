@@ -5,6 +5,7 @@ import io.leadbridge.config.LeadClock;
 import io.leadbridge.lead.LeadEvent;
 import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerRepository;
+import io.leadbridge.partner.Standing;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package io.leadbridge.standing;
 
+import io.leadbridge.partner.Standing;
 import java.time.Instant;
 import java.util.List;
 

@@ -3,6 +3,7 @@ package io.leadbridge.routing;
 import io.leadbridge.lead.LeadOfferLog;
 import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.partner.PartnerTier;
+import io.leadbridge.partner.StandingLookup;
 import io.leadbridge.routing.PartnerSelector.LeadNeeds;
 import io.leadbridge.routing.StrideRotation.Contender;
 import io.leadbridge.support.LeadFixtures;

@@ -14,6 +14,7 @@ import io.leadbridge.notification.NotificationKind;
 import io.leadbridge.notification.NotificationRepository;
 import io.leadbridge.notification.NotificationStatus;
 import io.leadbridge.partner.PartnerTier;
+import io.leadbridge.partner.Standing;
 import io.leadbridge.security.AccessProvisioning;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.VendorGroups;

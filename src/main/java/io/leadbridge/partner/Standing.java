@@ -1,4 +1,4 @@
-package io.leadbridge.standing;
+package io.leadbridge.partner;
 
 /** How a partner stands with the vendor. A SUSPENDED partner receives no new offers. */
 public enum Standing {

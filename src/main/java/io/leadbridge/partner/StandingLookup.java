@@ -1,4 +1,4 @@
-package io.leadbridge.routing;
+package io.leadbridge.partner;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,9 +1,12 @@
 package io.leadbridge.lead;
 
-/** No lead with this id. Answered with HTTP 404. */
-public class LeadNotFoundException extends RuntimeException {
+import io.leadbridge.web.ApiException;
+import org.springframework.http.HttpStatus;
+
+/** No lead with this id. Answered with HTTP 404, as every {@link ApiException}. */
+public class LeadNotFoundException extends ApiException {
 
     public LeadNotFoundException(long id) {
-        super("lead " + id + " does not exist");
+        super(HttpStatus.NOT_FOUND, "lead " + id + " does not exist");
     }
 }

@@ -2,7 +2,6 @@ package io.leadbridge.partner;
 
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.CallerProvider;
-import io.leadbridge.standing.PartnerStandings;
 import io.leadbridge.web.ApiException;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -24,10 +23,10 @@ class PartnerController {
     private final PartnerService service;
     private final PartnerRepository partners;
     private final CallerProvider callers;
-    private final PartnerStandings standings;
+    private final StandingLookup standings;
 
     PartnerController(PartnerService service, PartnerRepository partners, CallerProvider callers,
-            PartnerStandings standings) {
+            StandingLookup standings) {
         this.service = service;
         this.partners = partners;
         this.callers = callers;
@@ -92,7 +91,7 @@ class PartnerController {
 
     private PartnerView view(Partner partner) {
         return PartnerView.of(partner, partners.findReps(partner.id()).stream().map(RepView::of).toList(),
-                standings.current(partner.id()).standing());
+                standings.current(partner.id()));
     }
 
     /** A partner with its reps and its current standing, as the API shows it. */

@@ -5,7 +5,10 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The standing of partners (GOOD when none is recorded), as routing needs it. */
+/**
+ * The standing of partners (GOOD when none is recorded), as routing and the partner API read it;
+ * the standing module judges and changes it.
+ */
 @Component
 public class StandingLookup {
 
@@ -16,6 +19,12 @@ public class StandingLookup {
 
     StandingLookup(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The partner's standing now. */
+    public Standing current(String partnerId) {
+        return jdbc.sql("select standing from partner_standing where partner_id = :id").param("id", partnerId)
+                .query(String.class).optional().map(Standing::valueOf).orElse(Standing.GOOD);
     }
 
     /** Suspended partners receive no new offers, from the rules or from a person. */

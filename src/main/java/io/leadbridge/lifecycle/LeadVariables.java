@@ -124,8 +124,7 @@ public final class LeadVariables {
     }
 
     public static String text(org.camunda.bpm.engine.delegate.VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+        return io.leadbridge.config.EngineVariables.text(scope, name);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.leadbridge.routing;
 
-import io.leadbridge.lifecycle.LeadVariables;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -13,16 +12,16 @@ public record LeadFacts(long leadId, int score, Integer employees, Double annual
     /** The facts as process variables (the process starts with them). */
     public VariableMap asVariables() {
         Map<String, Object> values = new HashMap<>();
-        values.put(LeadVariables.LEAD_ID, leadId);
-        values.put(LeadVariables.SCORE, score);
-        values.put(LeadVariables.EMPLOYEES, employees);
-        values.put(LeadVariables.ANNUAL_REVENUE, annualRevenue);
-        values.put(LeadVariables.COUNTRY, country);
-        values.put(LeadVariables.PRODUCT, product);
-        values.put(LeadVariables.INDUSTRY, industry);
-        values.put(LeadVariables.ACCOUNT_NAME, accountName);
-        values.put(LeadVariables.ACCOUNT_DOMAIN, accountDomain);
-        values.put(LeadVariables.CAMPAIGN, campaign);
+        values.put(DecisionInputs.LEAD_ID, leadId);
+        values.put(DecisionInputs.SCORE, score);
+        values.put(DecisionInputs.EMPLOYEES, employees);
+        values.put(DecisionInputs.ANNUAL_REVENUE, annualRevenue);
+        values.put(DecisionInputs.COUNTRY, country);
+        values.put(DecisionInputs.PRODUCT, product);
+        values.put(DecisionInputs.INDUSTRY, industry);
+        values.put(DecisionInputs.ACCOUNT_NAME, accountName);
+        values.put(DecisionInputs.ACCOUNT_DOMAIN, accountDomain);
+        values.put(DecisionInputs.CAMPAIGN, campaign);
         return Variables.fromMap(values);
     }
 }

@@ -1,6 +1,5 @@
 package io.leadbridge.routing;
 
-import io.leadbridge.lifecycle.LeadVariables;
 import io.leadbridge.partner.PartnerTier;
 import java.util.Map;
 import java.util.TreeSet;
@@ -28,11 +27,11 @@ public class PartnerEligibilityRules {
     public static Map<String, Object> facts(String segment, String grade, String product, String industry,
             String country) {
         Map<String, Object> facts = new java.util.HashMap<>();
-        facts.put(LeadVariables.SEGMENT, segment);
-        facts.put(LeadVariables.GRADE, grade);
-        facts.put(LeadVariables.PRODUCT, product);
-        facts.put(LeadVariables.INDUSTRY, industry);
-        facts.put(LeadVariables.COUNTRY, country);
+        facts.put(DecisionInputs.SEGMENT, segment);
+        facts.put(DecisionInputs.GRADE, grade);
+        facts.put(DecisionInputs.PRODUCT, product);
+        facts.put(DecisionInputs.INDUSTRY, industry);
+        facts.put(DecisionInputs.COUNTRY, country);
         return facts;
     }
 

@@ -1,7 +1,7 @@
 package io.leadbridge.standing;
 
 import java.util.List;
-import io.leadbridge.lifecycle.LeadVariables;
+import io.leadbridge.config.EngineVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -53,7 +53,7 @@ final class StandingVariables {
     }
 
     static String text(VariableScope scope, String name) {
-        return LeadVariables.text(scope, name);
+        return EngineVariables.text(scope, name);
     }
 
     static StandingFacts facts(VariableScope scope) {

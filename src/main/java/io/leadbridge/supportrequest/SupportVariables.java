@@ -1,6 +1,6 @@
 package io.leadbridge.supportrequest;
 
-import io.leadbridge.lifecycle.LeadVariables;
+import io.leadbridge.config.EngineVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -44,6 +44,6 @@ final class SupportVariables {
     }
 
     static String text(VariableScope scope, String name) {
-        return LeadVariables.text(scope, name);
+        return EngineVariables.text(scope, name);
     }
 }

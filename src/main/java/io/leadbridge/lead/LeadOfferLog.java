@@ -1,7 +1,6 @@
 package io.leadbridge.lead;
 
 import io.leadbridge.config.LeadClock;
-import io.leadbridge.routing.PartnerRoutingStats;
 import java.sql.Timestamp;
 import io.leadbridge.calendar.SlaClock;
 import java.time.Instant;
@@ -10,21 +9,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Every offer of a lead to a partner: who had which lead, when, and how it ended. */
+/**
+ * Every offer of a lead to a partner: who had which lead, when, and how it ended. Opening or
+ * ending an offer changes what routing counts of the partner ({@link PartnerRecordChanged}).
+ */
 @Repository
 public class LeadOfferLog {
 
     private final JdbcClient jdbc;
     private final LeadClock clock;
-    private final PartnerRoutingStats stats;
+    private final ApplicationEventPublisher listeners;
 
-    LeadOfferLog(JdbcClient jdbc, LeadClock clock, PartnerRoutingStats stats) {
+    LeadOfferLog(JdbcClient jdbc, LeadClock clock, ApplicationEventPublisher listeners) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.stats = stats;
+        this.listeners = listeners;
     }
 
     /** Opens an offer whose accept SLA (and the lead's later SLAs with this partner) count on {@code slaClock}. */
@@ -36,7 +39,7 @@ public class LeadOfferLog {
                 .param("slaClock", slaClock.name())
                 .param("now", Timestamp.from(clock.now())).param("due", Timestamp.from(acceptDueAt))
                 .update();
-        stats.changed(partnerId);
+        partnerChanged(partnerId);
     }
 
     /** Ends the lead's open offer (if any) with this outcome. */
@@ -46,7 +49,7 @@ public class LeadOfferLog {
 
     /** Ends the lead's open offer (if any) with this outcome and why, e.g. ACCEPT_SLA_MISSED. */
     public void close(long leadId, OfferOutcome outcome, String reason) {
-        openPartners(leadId).forEach(stats::changed);
+        openPartners(leadId).forEach(this::partnerChanged);
         jdbc.sql("""
                 update lead_offer set outcome = :outcome, close_reason = :reason, closed_at = :now
                 where lead_id = :leadId and outcome is null""")
@@ -63,7 +66,7 @@ public class LeadOfferLog {
                 .param("leadId", leadId).param("partnerId", partnerId).param("outcome", outcome.name())
                 .param("reason", reason).param("now", Timestamp.from(clock.now()))
                 .update();
-        stats.changed(partnerId);
+        partnerChanged(partnerId);
     }
 
     /** The partners holding an open offer of the lead: one, or several in an open competition. */
@@ -122,6 +125,10 @@ public class LeadOfferLog {
                     last.put(rs.getString(1), rs.getTimestamp(2).toInstant());
                 });
         return last;
+    }
+
+    private void partnerChanged(String partnerId) {
+        PartnerRecordChanged.publish(listeners, partnerId);
     }
 
     public Optional<String> lastPartner(long leadId) {

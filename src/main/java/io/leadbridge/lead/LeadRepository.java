@@ -1,12 +1,12 @@
 package io.leadbridge.lead;
 
 import io.leadbridge.config.LeadClock;
-import io.leadbridge.routing.PartnerRoutingStats;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -17,12 +17,12 @@ public class LeadRepository {
 
     private final JdbcClient jdbc;
     private final LeadClock clock;
-    private final PartnerRoutingStats partnerStats;
+    private final ApplicationEventPublisher listeners;
 
-    LeadRepository(JdbcClient jdbc, LeadClock clock, PartnerRoutingStats partnerStats) {
+    LeadRepository(JdbcClient jdbc, LeadClock clock, ApplicationEventPublisher listeners) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.partnerStats = partnerStats;
+        this.listeners = listeners;
     }
 
     /** Stores a new lead in status NEW and returns its id. */
@@ -88,7 +88,7 @@ public class LeadRepository {
                 where id = :id""", id,
                 q -> q.param("partnerId", partnerId).param("rep", repUsername).param("attempt", attempt)
                         .param("due", Timestamp.from(acceptDueAt)));
-        partnerStats.changed(partnerId);
+        partnerChanged(partnerId);
     }
 
     public void accept(long id, String partnerId, String repUsername, Instant contactDueAt) {
@@ -96,7 +96,7 @@ public class LeadRepository {
                 update lead set status = 'ACCEPTED', partner_id = :partnerId, rep_username = :rep, sla_kind = 'CONTACT',
                        sla_due_at = :due, updated_at = :now where id = :id""", id,
                 q -> q.param("partnerId", partnerId).param("rep", repUsername).param("due", Timestamp.from(contactDueAt)));
-        partnerStats.changed(partnerId);
+        partnerChanged(partnerId);
     }
 
     /** The holding partner loses the lead; it waits for the next offer in status QUALIFIED. */
@@ -145,15 +145,20 @@ public class LeadRepository {
 
     /**
      * One change of the lead. Its status, partner and time of change are what routing counts of
-     * a partner (open leads, leads won and lost of late), so its partner is recounted.
+     * a partner (open leads, leads won and lost of late), so its partner is recounted
+     * ({@link PartnerRecordChanged}).
      */
     private void update(String sql, long id, java.util.function.UnaryOperator<JdbcClient.StatementSpec> params) {
         jdbc.sql("select partner_id from lead where id = :id").param("id", id).query(String.class).optional()
-                .ifPresent(partnerStats::changed);
+                .ifPresent(this::partnerChanged);
         int rows = params.apply(jdbc.sql(sql).param("id", id).param("now", Timestamp.from(clock.now()))).update();
         if (rows != 1) {
             throw new LeadNotFoundException(id);
         }
+    }
+
+    private void partnerChanged(String partnerId) {
+        PartnerRecordChanged.publish(listeners, partnerId);
     }
 
     static Lead map(ResultSet rs, int row) throws SQLException {

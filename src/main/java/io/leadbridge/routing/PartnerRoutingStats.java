@@ -1,6 +1,8 @@
 package io.leadbridge.routing;
 
 import io.leadbridge.config.LeadClock;
+import io.leadbridge.lead.PartnerRecordChanged;
+import io.leadbridge.lead.Reactions;
 import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.routing.PartnerPerformance.Counts;
 import io.leadbridge.routing.PartnerPerformance.Rates;
@@ -22,6 +24,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,8 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What routing needs to know about each partner's record, kept in table
  * {@code partner_routing_stats} so that a choice among thousands of partners reads no history:
  * open leads (open offers plus accepted leads still worked) and the 90-day counts behind the
- * rates of {@link PartnerPerformance}. Code that changes offers, leads or strikes tells
- * {@link #changed}; just before its transaction commits the partners it touched are recounted
+ * rates of {@link PartnerPerformance}. Code that changes offers, leads or strikes publishes a
+ * {@link PartnerRecordChanged} lead event, heard here in its transaction; just before its transaction commits the partners it touched are recounted
  * with the very queries {@link PartnerPerformance} and {@link PartnerRepository#openLeadCounts}
  * run, so the numbers are theirs exactly. Writers take the one row of
  * {@code partner_routing_revision} first (partners then in id order): they are serialized, and
@@ -78,7 +82,14 @@ public class PartnerRoutingStats {
     }
 
     /** The partner's offers, leads or strikes changed in the current transaction. */
-    public void changed(String partnerId) {
+    @EventListener
+    @Order(Reactions.ROUTING_STATS)
+    void on(PartnerRecordChanged change) {
+        changed(change.partnerId());
+    }
+
+    /** The partner's offers, leads or strikes changed in the current transaction. */
+    void changed(String partnerId) {
         if (partnerId == null) {
             return;
         }

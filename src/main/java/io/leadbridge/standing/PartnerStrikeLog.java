@@ -1,12 +1,13 @@
 package io.leadbridge.standing;
 
 import io.leadbridge.config.LeadClock;
-import io.leadbridge.routing.PartnerRoutingStats;
+import io.leadbridge.lead.PartnerRecordChanged;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,12 +20,12 @@ class PartnerStrikeLog {
 
     private final JdbcClient jdbc;
     private final LeadClock clock;
-    private final PartnerRoutingStats partnerStats;
+    private final ApplicationEventPublisher listeners;
 
-    PartnerStrikeLog(JdbcClient jdbc, LeadClock clock, PartnerRoutingStats partnerStats) {
+    PartnerStrikeLog(JdbcClient jdbc, LeadClock clock, ApplicationEventPublisher listeners) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.partnerStats = partnerStats;
+        this.listeners = listeners;
     }
 
     void add(String partnerId, Long leadId, StrikeKind kind, String detail) {
@@ -35,7 +36,7 @@ class PartnerStrikeLog {
                 .param("now", Timestamp.from(clock.now()))
                 .param("detail", detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL))
                 .update();
-        partnerStats.changed(partnerId);
+        PartnerRecordChanged.publish(listeners, partnerId);
     }
 
     int countSince(String partnerId, Instant since) {

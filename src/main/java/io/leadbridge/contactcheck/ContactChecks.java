@@ -3,11 +3,13 @@ package io.leadbridge.contactcheck;
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.config.LeadbridgeProperties;
 import io.leadbridge.lead.Lead;
+import io.leadbridge.lead.LeadAccepted;
 import io.leadbridge.lead.LeadEvent;
 import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
 import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.lead.LeadStatus;
+import io.leadbridge.lead.Reactions;
 import io.leadbridge.notification.Notifier;
 import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerRepository;
@@ -36,6 +38,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -93,6 +97,14 @@ public class ContactChecks {
         this.leadbridge = leadbridge;
         this.runtime = runtime;
         this.clock = clock;
+    }
+
+    /** Don't assume, check: once a partner has accepted a lead, the customer is later asked whether it called. */
+    @EventListener
+    @Order(Reactions.CONTACT_CHECKS)
+    @Transactional
+    void on(LeadAccepted accepted) {
+        schedule(accepted.leadId());
     }
 
     /**

@@ -1,17 +1,17 @@
 package io.leadbridge.lifecycle;
 
-import io.leadbridge.contactcheck.ContactChecks;
+import io.leadbridge.lead.AcceptReminded;
 import io.leadbridge.lead.Lead;
+import io.leadbridge.lead.LeadAccepted;
 import io.leadbridge.lead.LeadEvent;
 import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
 import io.leadbridge.lead.LeadOfferLog;
+import io.leadbridge.lead.LeadOffered;
 import io.leadbridge.lead.LeadRepository;
+import io.leadbridge.lead.LeadWithdrawn;
 import io.leadbridge.lead.OfferOutcome;
 import io.leadbridge.notification.Notifier;
-import io.leadbridge.standing.PartnerStrikes;
-import io.leadbridge.standing.StrikeKind;
-import io.leadbridge.webhook.WebhookPublisher;
 import io.leadbridge.calendar.SlaClock;
 import java.time.Instant;
 import java.util.List;
@@ -19,9 +19,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-/** Which partner holds a lead: offers, acceptance, decline, withdrawal, reminders. */
+/**
+ * Which partner holds a lead: offers, acceptance, decline, withdrawal, reminders. Each change is
+ * published as a lead event ({@link LeadOffered}, {@link LeadAccepted}, {@link LeadWithdrawn},
+ * {@link AcceptReminded}); the features that react to it (webhooks, strikes, the customer contact
+ * check) listen, synchronously and in this transaction, in the order {@code lead.Reactions} gives.
+ */
 @Service
 public class LeadHolding {
 
@@ -34,19 +40,15 @@ public class LeadHolding {
     private final LeadEventLog events;
     private final LeadOfferLog offers;
     private final Notifier notifier;
-    private final PartnerStrikes strikes;
-    private final WebhookPublisher webhooks;
-    private final ContactChecks contactChecks;
+    private final ApplicationEventPublisher listeners;
 
     LeadHolding(LeadRepository leads, LeadEventLog events, LeadOfferLog offers, Notifier notifier,
-            PartnerStrikes strikes, WebhookPublisher webhooks, ContactChecks contactChecks) {
+            ApplicationEventPublisher listeners) {
         this.leads = leads;
         this.events = events;
         this.offers = offers;
         this.notifier = notifier;
-        this.strikes = strikes;
-        this.webhooks = webhooks;
-        this.contactChecks = contactChecks;
+        this.listeners = listeners;
     }
 
     /**
@@ -66,7 +68,7 @@ public class LeadHolding {
                             + (competition ? "open competition among " + partnerIds.size()
                                     + " partners, the first to accept wins; " : "") + how);
             notifier.leadOffered(lead, partnerId, repUsername, acceptDueAt);
-            webhooks.leadOffered(lead, partnerId, acceptDueAt);
+            listeners.publishEvent(new LeadOffered(lead, partnerId, acceptDueAt));
         }
         log.info("lead {}: offered to partner(s) {} (offer {}), accept by {}", leadId, partnerIds, attempt,
                 acceptDueAt);
@@ -81,13 +83,12 @@ public class LeadHolding {
             offers.close(leadId, other, OfferOutcome.WITHDRAWN, COMPETITION_LOST);
             events.recordWithReason(leadId, LeadEventType.WITHDRAWN, LeadEvent.SYSTEM, other, why, COMPETITION_LOST);
             notifier.leadWithdrawn(lead, other, null, why);
-            webhooks.leadWithdrawn(lead, other, COMPETITION_LOST);
+            listeners.publishEvent(new LeadWithdrawn(lead, other, COMPETITION_LOST, why));
         }
         leads.accept(leadId, partnerId, repUsername, contactDueAt);
         events.recordByDeadline(leadId, LeadEventType.ACCEPTED, repUsername, partnerId,
                 "first contact due by " + TIME.format(contactDueAt), lead.deadline("ACCEPT"));
-        // Don't assume, check: later the customer is asked whether the partner called.
-        contactChecks.schedule(leadId);
+        listeners.publishEvent(new LeadAccepted(leadId, partnerId, repUsername));
         log.info("lead {}: accepted by {} of partner {}", leadId, repUsername, partnerId);
     }
 
@@ -116,11 +117,7 @@ public class LeadHolding {
             // Recorded while the lead still names its rep: the withdrawal counts against that rep too.
             events.recordWithReason(leadId, LeadEventType.WITHDRAWN, actor, partnerId, why, reason.name());
             notifier.leadWithdrawn(lead, partnerId, partnerId.equals(lead.partnerId()) ? lead.repUsername() : null, why);
-            webhooks.leadWithdrawn(lead, partnerId, reason.name());
-            if (reason == WithdrawalReason.ACCEPT_SLA_MISSED || reason == WithdrawalReason.CONTACT_SLA_MISSED) {
-                // A missed SLA is a strike against the partner's standing.
-                strikes.record(partnerId, leadId, StrikeKind.valueOf(reason.name()), why);
-            }
+            listeners.publishEvent(new LeadWithdrawn(lead, partnerId, reason.name(), why));
             log.info("lead {}: withdrawn from partner {}: {}", leadId, partnerId, why);
         }
         leads.release(leadId);
@@ -137,7 +134,7 @@ public class LeadHolding {
             events.record(leadId, LeadEventType.REMINDED, LeadEvent.SYSTEM, partnerId, detail);
             notifier.acceptReminder(lead, partnerId, partnerId.equals(lead.partnerId()) ? lead.repUsername() : null,
                     acceptDueAt);
-            webhooks.acceptReminder(lead, partnerId, acceptDueAt);
+            listeners.publishEvent(new AcceptReminded(lead, partnerId, acceptDueAt));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.leadbridge.reporting;
 
 import io.leadbridge.lead.LeadEvent;
+import io.leadbridge.lead.Reactions;
 import io.leadbridge.prospect.AccountUpdated;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -35,6 +37,7 @@ public class ReportFacts {
     }
 
     @EventListener
+    @Order(Reactions.REPORT_FACTS)
     void on(LeadEvent event) {
         pending().ifPresentOrElse(p -> p.leads.add(event.leadId()), () -> refresh(List.of(event.leadId())));
     }

@@ -2,7 +2,9 @@ package io.leadbridge.rewards;
 
 import io.leadbridge.lead.LeadEvent;
 import io.leadbridge.lead.LeadRepository;
+import io.leadbridge.lead.Reactions;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,7 @@ class LeaderboardSteps {
     }
 
     @EventListener
+    @Order(Reactions.LEADERBOARD)
     void recorded(LeadEvent event) {
         if (event.partnerId() == null || !LeaderboardDays.STEP_TYPES.contains(event.type().name())) {
             return;

@@ -4,6 +4,7 @@ import io.leadbridge.lead.Lead;
 import io.leadbridge.lead.LeadEvent;
 import io.leadbridge.lead.LeadEventType;
 import io.leadbridge.lead.LeadRepository;
+import io.leadbridge.lead.Reactions;
 import io.leadbridge.opportunity.Opportunity;
 import io.leadbridge.opportunity.OpportunityRepository;
 import io.leadbridge.rewards.RewardPointsRules.Points;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +45,7 @@ class PointsAwarding {
     }
 
     @EventListener
+    @Order(Reactions.POINTS)
     void recorded(LeadEvent event) {
         award(event);
     }

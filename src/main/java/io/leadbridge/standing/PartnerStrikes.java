@@ -1,15 +1,21 @@
 package io.leadbridge.standing;
 
+import io.leadbridge.lead.LeadWithdrawn;
+import io.leadbridge.lead.Reactions;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records a strike against a partner and starts the standing process ("partnerStanding", business
+ * Records a strike against a partner (a missed SLA, heard as a {@link LeadWithdrawn} lead event;
+ * a customer who says nobody called, told by {@code contactcheck}) and starts the standing process ("partnerStanding", business
  * key = partner id) that judges it. The process's first step is asynchronous, so the caller's
  * transaction (a withdrawal, say) only gains a row and a job.
  */
@@ -17,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PartnerStrikes {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerStrikes.class);
+    private static final Set<String> MISSED_SLAS =
+            Set.of(StrikeKind.ACCEPT_SLA_MISSED.name(), StrikeKind.CONTACT_SLA_MISSED.name());
 
     private final PartnerStrikeLog strikes;
     private final RuntimeService runtime;
@@ -24,6 +32,17 @@ public class PartnerStrikes {
     PartnerStrikes(PartnerStrikeLog strikes, RuntimeService runtime) {
         this.strikes = strikes;
         this.runtime = runtime;
+    }
+
+    /** A missed SLA is a strike against the partner's standing: an offer that ran out, a contact that was not reported. */
+    @EventListener
+    @Order(Reactions.STRIKES)
+    @Transactional
+    void on(LeadWithdrawn withdrawn) {
+        if (MISSED_SLAS.contains(withdrawn.reason())) {
+            record(withdrawn.partnerId(), withdrawn.lead().id(), StrikeKind.valueOf(withdrawn.reason()),
+                    withdrawn.detail());
+        }
     }
 
     /**

@@ -3,7 +3,11 @@ package io.leadbridge.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadbridge.config.LeadClock;
+import io.leadbridge.lead.AcceptReminded;
 import io.leadbridge.lead.Lead;
+import io.leadbridge.lead.LeadOffered;
+import io.leadbridge.lead.LeadWithdrawn;
+import io.leadbridge.lead.Reactions;
 import io.leadbridge.prospect.Account;
 import io.leadbridge.prospect.ProspectRepository;
 import java.time.Instant;
@@ -12,10 +16,13 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns a lead event of one partner into a delivery for each of that partner's webhooks that
+ * Turns a lead event of one partner (offered, withdrawn, reminded to accept; published by
+ * {@code lifecycle.LeadHolding}, heard here synchronously in its transaction) into a delivery for each of that partner's webhooks that
  * subscribed to it: stores the delivery row with its exact JSON body and starts a
  * "webhookDelivery" process (business key = delivery id), in the transaction of the process step
  * that caused the event. The process waits at once in its external task, so the caller's transaction
@@ -43,17 +50,23 @@ public class WebhookPublisher {
         this.worker = worker;
     }
 
-    public void leadOffered(Lead lead, String partnerId, Instant acceptDueAt) {
-        publish(WebhookEvent.LEAD_OFFERED, lead, partnerId, acceptDueAt, null);
+    @EventListener
+    @Order(Reactions.WEBHOOKS)
+    void on(LeadOffered offered) {
+        publish(WebhookEvent.LEAD_OFFERED, offered.lead(), offered.partnerId(), offered.acceptDueAt(), null);
     }
 
-    /** @param reason why the lead was withdrawn, as a code such as ACCEPT_SLA_MISSED (never another partner's name) */
-    public void leadWithdrawn(Lead lead, String partnerId, String reason) {
-        publish(WebhookEvent.LEAD_WITHDRAWN, lead, partnerId, null, reason);
+    /** The body names why as a code such as ACCEPT_SLA_MISSED, never another partner's name. */
+    @EventListener
+    @Order(Reactions.WEBHOOKS)
+    void on(LeadWithdrawn withdrawn) {
+        publish(WebhookEvent.LEAD_WITHDRAWN, withdrawn.lead(), withdrawn.partnerId(), null, withdrawn.reason());
     }
 
-    public void acceptReminder(Lead lead, String partnerId, Instant acceptDueAt) {
-        publish(WebhookEvent.ACCEPT_REMINDER, lead, partnerId, acceptDueAt, null);
+    @EventListener
+    @Order(Reactions.WEBHOOKS)
+    void on(AcceptReminded reminded) {
+        publish(WebhookEvent.ACCEPT_REMINDER, reminded.lead(), reminded.partnerId(), reminded.acceptDueAt(), null);
     }
 
     private void publish(WebhookEvent event, Lead lead, String partnerId, Instant acceptDueAt, String reason) {

@@ -1,8 +1,9 @@
 /**
- * Working calendars and working-time SLA clocks: when a partner (or the vendor) works, in which
- * time zone, on which days and hours, which public holidays of its country and region it keeps
- * (from the Jollyday holiday library) and which days the partner has closed itself. Routing, the
- * lifecycle, support requests, contact checks and reports ask it for due instants and for working
- * time between two instants; it depends on the partner records only.
+ * Working calendars and working-time SLA clocks: the arithmetic, public holidays, the calendar in
+ * force for a partner or the vendor, partners' calendars and closures and their API. Depends on the
+ * partner records only.
  */
+@ApplicationModule(displayName = "Working calendars", allowedDependencies = {"config", "partner", "security", "web"})
 package io.leadbridge.calendar;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,9 @@
 /**
- * How Leadbridge lives with its database when it misbehaves: a deadlock or serialization failure
- * is retried inside the server ({@link io.leadbridge.database.RetriedOnDeadlock}), an unreachable
- * database is answered 503 instead of a hang or a 500, and every health indicator answers within
- * its time bound. See docs/operations.md, "Failure modes".
+ * Living with the database when it misbehaves: deadlock and serialization retries
+ * ({@code @RetriedOnDeadlock}), which failures mean an unreachable database, bounded health checks
+ * and the engine's lean history. Depends on no other module.
  */
+@ApplicationModule(displayName = "Database", allowedDependencies = {})
 package io.leadbridge.database;
+
+import org.springframework.modulith.ApplicationModule;

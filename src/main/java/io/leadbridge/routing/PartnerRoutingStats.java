@@ -38,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code partner_routing_stats} so that a choice among thousands of partners reads no history:
  * open leads (open offers plus accepted leads still worked) and the 90-day counts behind the
  * rates of {@link PartnerPerformance}. Code that changes offers, leads or strikes publishes a
- * {@link PartnerRecordChanged} lead event, heard here in its transaction; just before its transaction commits the partners it touched are recounted
+ * {@link PartnerRecordChanged} lead event, heard here in its transaction; just before that
+ * transaction commits, the partners it touched are recounted
  * with the very queries {@link PartnerPerformance} and {@link PartnerRepository#openLeadCounts}
  * run, so the numbers are theirs exactly. Writers take the one row of
  * {@code partner_routing_revision} first (partners then in id order): they are serialized, and

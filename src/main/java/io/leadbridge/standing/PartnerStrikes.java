@@ -14,10 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records a strike against a partner (a missed SLA, heard as a {@link LeadWithdrawn} lead event;
- * a customer who says nobody called, told by {@code contactcheck}) and starts the standing process ("partnerStanding", business
- * key = partner id) that judges it. The process's first step is asynchronous, so the caller's
- * transaction (a withdrawal, say) only gains a row and a job.
+ * Records a strike against a partner (a missed SLA, heard as a {@link LeadWithdrawn} lead event; a
+ * customer who says nobody called, told by {@code contactcheck}) and starts the standing process
+ * ("partnerStanding", business key = partner id) that judges it. The process's first step is
+ * asynchronous, so the caller's transaction (a withdrawal, say) only gains a row and a job.
  */
 @Service
 public class PartnerStrikes {
@@ -34,7 +34,7 @@ public class PartnerStrikes {
         this.runtime = runtime;
     }
 
-    /** A missed SLA is a strike against the partner's standing: an offer that ran out, a contact that was not reported. */
+    /** A missed SLA is a strike against the partner's standing: an offer let run out, a first contact not reported. */
     @EventListener
     @Order(Reactions.STRIKES)
     @Transactional

@@ -22,11 +22,12 @@ import org.springframework.stereotype.Service;
 
 /**
  * Turns a lead event of one partner (offered, withdrawn, reminded to accept; published by
- * {@code lifecycle.LeadHolding}, heard here synchronously in its transaction) into a delivery for each of that partner's webhooks that
- * subscribed to it: stores the delivery row with its exact JSON body and starts a
- * "webhookDelivery" process (business key = delivery id), in the transaction of the process step
- * that caused the event. The process waits at once in its external task, so the caller's transaction
- * gains rows and an external task, never an HTTP call; once it commits, the {@link WebhookWorker} is woken.
+ * {@code lifecycle.LeadHolding}, heard here synchronously in its transaction) into a delivery for
+ * each of that partner's webhooks that subscribed to it: stores the delivery row with its exact JSON
+ * body and starts a "webhookDelivery" process (business key = delivery id), in the transaction of the
+ * process step that caused the event. The process waits at once in its external task, so the
+ * caller's transaction gains rows and an external task, never an HTTP call; once it commits, the
+ * {@link WebhookWorker} is woken.
  */
 @Service
 public class WebhookPublisher {

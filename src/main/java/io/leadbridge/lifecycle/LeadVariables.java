@@ -93,11 +93,8 @@ public final class LeadVariables {
     public static final String WITHDRAWAL_NOTE = "withdrawalNote";
     public static final String ASSIGNED_PARTNER_ID = "assignedPartnerId";
 
-    // Contact details, shown to the accepting rep on the "Contact the prospect" form.
-    public static final String CONTACT_NAME = "contactName";
-    public static final String CONTACT_EMAIL = "contactEmail";
-    public static final String CONTACT_PHONE = "contactPhone";
-    public static final String CONTACT_TITLE = "contactTitle";
+    // A prospect's contact person is never a variable: forms show it from the prospect's record
+    // (ProspectContactOnForms), so personal data stays out of the engine and its history.
 
     // Local inputs of reusable steps.
     public static final String FINAL_STATUS = "finalStatus";

@@ -4,7 +4,6 @@ import io.leadbridge.calendar.SlaClock;
 import io.leadbridge.calendar.WorkingCalendars;
 import io.leadbridge.config.LeadClock;
 import java.time.Instant;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -31,19 +30,15 @@ class RecordAcceptanceDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long leadId = LeadVariables.leadId(execution);
-        String rep = LeadVariables.text(execution, LeadVariables.TASK_WORKER);
+        LeadVariables lead = LeadVariables.of(execution);
+        String rep = lead.taskWorker();
         Instant now = clock.now();
-        String partnerId = LeadVariables.text(execution, LeadVariables.WINNING_PARTNER);
-        SlaClock slaClock = LeadVariables.slaClock(execution);
-        Instant reminderAt = calendars.partnerDue(slaClock, partnerId, now,
-                LeadVariables.text(execution, LeadVariables.CONTACT_REMINDER));
-        Instant dueAt = calendars.partnerDue(slaClock, partnerId, now,
-                LeadVariables.text(execution, LeadVariables.CONTACT_SLA));
+        String partnerId = lead.winningPartner();
+        SlaClock slaClock = lead.slaClock();
+        Instant reminderAt = calendars.partnerDue(slaClock, partnerId, now, lead.contactReminder());
+        Instant dueAt = calendars.partnerDue(slaClock, partnerId, now, lead.contactSla());
 
         holding.accept(leadId, partnerId, rep, dueAt);
-        execution.setVariable(LeadVariables.REP_USERNAME, rep);
-        execution.setVariable(LeadVariables.CONTACT_REMINDER_AT, Date.from(reminderAt));
-        execution.setVariable(LeadVariables.CONTACT_DUE_AT, Date.from(dueAt));
-        execution.setVariable(LeadVariables.OUTCOME, null);
+        lead.accepted(rep, reminderAt, dueAt);
     }
 }

@@ -3,6 +3,7 @@ package io.leadbridge.lifecycle;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.leadbridge.config.LeadbridgeProperties;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -37,15 +38,21 @@ class ContactDetailsRemoval {
     private final RuntimeService runtime;
     private final HistoryService history;
     private final RepositoryService repository;
+    private final LeadbridgeProperties properties;
 
-    ContactDetailsRemoval(RuntimeService runtime, HistoryService history, RepositoryService repository) {
+    ContactDetailsRemoval(RuntimeService runtime, HistoryService history, RepositoryService repository,
+            LeadbridgeProperties properties) {
         this.runtime = runtime;
         this.history = history;
         this.repository = repository;
+        this.properties = properties;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void startRemoval() {
+        if (!properties.upkeepOnStart()) {
+            return;
+        }
         Thread removal = new Thread(() -> {
             try {
                 removeFromEngine();

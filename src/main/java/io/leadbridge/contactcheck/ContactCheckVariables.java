@@ -1,6 +1,8 @@
 package io.leadbridge.contactcheck;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Names of the customer contact check process's variables and steps, in one place. The check id
@@ -33,5 +35,21 @@ final class ContactCheckVariables {
     /** The check of the process: its business key, never a variable a message could overwrite. */
     static String checkId(DelegateExecution execution) {
         return execution.getProcessBusinessKey();
+    }
+
+    /** Why the customer is not asked; only set when {@link #ASK_CUSTOMER} is false. */
+    static SkipReason skipReason(VariableScope scope) {
+        return SkipReason.valueOf(String.valueOf(scope.getVariable(SKIP_REASON)));
+    }
+
+    static void decided(VariableScope scope, Optional<SkipReason> skip) {
+        scope.setVariable(ASK_CUSTOMER, skip.isEmpty());
+        scope.setVariable(SKIP_REASON, skip.map(SkipReason::name).orElse(null));
+    }
+
+    /** The customer's answer as the message carried it; empty when it is neither YES nor NO. */
+    static Optional<CustomerAnswer> customerAnswer(VariableScope scope) {
+        Object answer = scope.getVariable(CUSTOMER_ANSWER);
+        return CustomerAnswer.parse(answer == null ? null : answer.toString());
     }
 }

@@ -18,7 +18,6 @@ class DecideContactCheckDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Optional<SkipReason> skip = checks.reasonNotToAsk(ContactCheckVariables.checkId(execution));
-        execution.setVariable(ContactCheckVariables.ASK_CUSTOMER, skip.isEmpty());
-        execution.setVariable(ContactCheckVariables.SKIP_REASON, skip.map(SkipReason::name).orElse(null));
+        ContactCheckVariables.decided(execution, skip);
     }
 }

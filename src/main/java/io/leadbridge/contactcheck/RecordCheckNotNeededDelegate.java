@@ -16,7 +16,6 @@ class RecordCheckNotNeededDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        checks.skip(ContactCheckVariables.checkId(execution),
-                SkipReason.valueOf((String) execution.getVariable(ContactCheckVariables.SKIP_REASON)));
+        checks.skip(ContactCheckVariables.checkId(execution), ContactCheckVariables.skipReason(execution));
     }
 }

@@ -16,10 +16,9 @@ class RecordCustomerAnswerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object answer = execution.getVariable(ContactCheckVariables.CUSTOMER_ANSWER);
-        CustomerAnswer parsed = CustomerAnswer.parse(answer == null ? null : answer.toString())
+        CustomerAnswer parsed = ContactCheckVariables.customerAnswer(execution)
                 .orElseThrow(() -> new IllegalArgumentException(ContactCheckVariables.CUSTOMER_ANSWER
-                        + " must be YES or NO, is " + answer));
+                        + " must be YES or NO, is " + execution.getVariable(ContactCheckVariables.CUSTOMER_ANSWER)));
         // The gateway reads the variable: keep it in the one spelling it tests.
         execution.setVariable(ContactCheckVariables.CUSTOMER_ANSWER, parsed.name());
         checks.recordAnswer(ContactCheckVariables.checkId(execution), parsed);

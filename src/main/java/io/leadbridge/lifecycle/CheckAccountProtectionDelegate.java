@@ -19,10 +19,9 @@ class CheckAccountProtectionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Protection protection = routing.protect(LeadVariables.leadId(execution), execution.getVariables());
-        execution.setVariable(LeadVariables.ACCOUNT_PROTECTED, protection.isProtected());
-        execution.setVariable(LeadVariables.NOMINATED_PARTNER_ID, protection.partnerId());
-        execution.setVariable(LeadVariables.NOMINATED_REP, protection.repUsername());
-        execution.setVariable(LeadVariables.NOMINATED_BY,
-                protection.isProtected() ? Method.PROTECTED_ACCOUNT.name() : null);
+        LeadVariables lead = LeadVariables.of(execution);
+        lead.accountProtected(protection.isProtected());
+        lead.nominate(protection.partnerId(), protection.repUsername(),
+                protection.isProtected() ? Method.PROTECTED_ACCOUNT : null);
     }
 }

@@ -1,6 +1,5 @@
 package io.leadbridge.lifecycle;
 
-import io.leadbridge.lead.LeadStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,9 +16,8 @@ class CloseLeadDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LeadStatus status = LeadStatus.valueOf(LeadVariables.text(execution, LeadVariables.FINAL_STATUS));
-        outcomes.close(LeadVariables.leadId(execution), status,
-                "qualification route " + execution.getVariable(LeadVariables.ROUTE) + ", grade "
-                        + execution.getVariable(LeadVariables.GRADE));
+        LeadVariables lead = LeadVariables.of(execution);
+        outcomes.close(LeadVariables.leadId(execution), lead.finalStatus(),
+                "qualification route " + lead.route() + ", grade " + lead.grade());
     }
 }

@@ -14,16 +14,14 @@ class LeadTaskTitleListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String account = LeadVariables.text(task, LeadVariables.ACCOUNT_NAME);
-        String product = LeadVariables.text(task, LeadVariables.PRODUCT);
+        LeadVariables lead = LeadVariables.of(task);
+        String account = lead.accountName();
+        String product = lead.product();
         if (account != null) {
             task.setName(task.getName() + ": " + account + (product == null ? "" : " (" + product + ")"));
         }
         task.setDescription("Lead " + LeadVariables.leadId(task)
-                + (LeadVariables.text(task, LeadVariables.COUNTRY) == null ? ""
-                        : ", " + LeadVariables.text(task, LeadVariables.COUNTRY))
-                + (LeadVariables.text(task, LeadVariables.SEGMENT) == null ? ""
-                        : ", " + LeadVariables.text(task, LeadVariables.SEGMENT) + " grade "
-                                + LeadVariables.text(task, LeadVariables.GRADE)));
+                + (lead.country() == null ? "" : ", " + lead.country())
+                + (lead.segment() == null ? "" : ", " + lead.segment() + " grade " + lead.grade()));
     }
 }

@@ -1,8 +1,26 @@
 package io.leadbridge.lifecycle;
 
+import io.leadbridge.calendar.SlaClock;
+import io.leadbridge.config.EngineVariables;
+import io.leadbridge.lead.LeadStatus;
+import io.leadbridge.routing.Qualification;
+import io.leadbridge.routing.RoutingDecisionLog.Method;
+import io.leadbridge.routing.SlaPolicyRules.SlaTerms;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /**
- * Names of the lead process's variables, in one place. Variables hold ids and small routing
- * facts only; the lead itself lives in the {@code lead} table.
+ * The lead process's variables, in one place: their names (which the BPMN's expressions and
+ * forms use too) and typed accessors, so no caller casts a value or spells an enum as text.
+ * Variables hold ids and small routing facts only; the lead itself lives in the {@code lead}
+ * table, the prospect's personal data in the prospect's (see {@link ProspectContactOnForms}).
+ * <p>
+ * Values are stored as the engine and the process's expressions need them: enums by name,
+ * deadlines as dates, counts as integers. Read them through {@link #of(VariableScope)}.
  */
 public final class LeadVariables {
 
@@ -93,17 +111,28 @@ public final class LeadVariables {
     public static final String WITHDRAWAL_NOTE = "withdrawalNote";
     public static final String ASSIGNED_PARTNER_ID = "assignedPartnerId";
 
-    // Contact details, shown to the accepting rep on the "Contact the prospect" form.
-    public static final String CONTACT_NAME = "contactName";
-    public static final String CONTACT_EMAIL = "contactEmail";
-    public static final String CONTACT_PHONE = "contactPhone";
-    public static final String CONTACT_TITLE = "contactTitle";
+    // A prospect's contact person is never a variable: forms show it from the prospect's record
+    // (ProspectContactOnForms), so personal data stays out of the engine and its history.
 
     // Local inputs of reusable steps.
     public static final String FINAL_STATUS = "finalStatus";
     public static final String REMINDER = "reminder";
 
-    private LeadVariables() {
+    /** Whether the rep takes the offer: the answer of "Accept or decline lead". */
+    public enum OfferDecision { ACCEPT, DECLINE }
+
+    /** Which deadline a reminder step is about: its local input {@code reminder}. */
+    public enum Reminder { ACCEPT, CONTACT }
+
+    private final VariableScope scope;
+
+    private LeadVariables(VariableScope scope) {
+        this.scope = scope;
+    }
+
+    /** The variables of a lead's process, seen from one of its executions or tasks. */
+    public static LeadVariables of(VariableScope scope) {
+        return new LeadVariables(scope);
     }
 
     /**
@@ -111,20 +140,21 @@ public final class LeadVariables {
      * the business key, while a variable is only as safe as every rule that guards it
      * (see taskform.TaskAnswerGuard).
      */
-    public static long leadId(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    public static long leadId(DelegateExecution execution) {
         return Long.parseLong(execution.getProcessBusinessKey());
     }
 
-    public static long leadId(org.camunda.bpm.engine.delegate.DelegateTask task) {
+    public static long leadId(DelegateTask task) {
         return leadId(task.getExecution());
     }
 
-    public static io.leadbridge.calendar.SlaClock slaClock(org.camunda.bpm.engine.delegate.VariableScope scope) {
-        return io.leadbridge.calendar.SlaClock.of(text(scope, SLA_CLOCK));
+    public static SlaClock slaClock(VariableScope scope) {
+        return SlaClock.of(text(scope, SLA_CLOCK));
     }
 
-    public static String text(org.camunda.bpm.engine.delegate.VariableScope scope, String name) {
-        return io.leadbridge.config.EngineVariables.text(scope, name);
+    /** A variable's text, trimmed; null when it is missing or blank. */
+    public static String text(VariableScope scope, String name) {
+        return EngineVariables.text(scope, name);
     }
 
     /**
@@ -132,11 +162,345 @@ public final class LeadVariables {
      * that was never set is not created empty (each costs two rows in the engine's tables). Only
      * for variables that no process expression reads, since a missing one there is an error.
      */
-    public static void clear(org.camunda.bpm.engine.delegate.VariableScope scope, String... names) {
+    public static void clear(VariableScope scope, String... names) {
         for (String name : names) {
             if (scope.hasVariable(name)) {
                 scope.setVariable(name, null);
             }
+        }
+    }
+
+    // The lead's facts.
+
+    public String accountName() {
+        return text(ACCOUNT_NAME);
+    }
+
+    public String product() {
+        return text(PRODUCT);
+    }
+
+    public String country() {
+        return text(COUNTRY);
+    }
+
+    public String segment() {
+        return text(SEGMENT);
+    }
+
+    public String grade() {
+        return text(GRADE);
+    }
+
+    /** Where the qualification sent the lead; null before it ran. */
+    public Qualification.Route route() {
+        return enumValue(Qualification.Route.class, ROUTE).orElse(null);
+    }
+
+    /** What the qualification table said: segment, grade and route, for the gateways and the tasks' titles. */
+    public void qualified(Qualification qualification) {
+        scope.setVariable(SEGMENT, qualification.segment());
+        scope.setVariable(GRADE, qualification.grade());
+        scope.setVariable(ROUTE, qualification.route().name());
+    }
+
+    // Routing.
+
+    public void accountProtected(boolean isProtected) {
+        scope.setVariable(ACCOUNT_PROTECTED, isProtected);
+    }
+
+    /** The partner the next offer goes to without rule-based selection; null: the rules choose. */
+    public String nominatedPartnerId() {
+        return text(NOMINATED_PARTNER_ID);
+    }
+
+    public String nominatedRep() {
+        return text(NOMINATED_REP);
+    }
+
+    /** Who nominated the partner; empty when nobody did or the origin is unknown. */
+    public Optional<Method> nominatedBy() {
+        return enumValue(Method.class, NOMINATED_BY);
+    }
+
+    /** Names the partner (and, for a protected account, its rep) that the next offer goes to. */
+    public void nominate(String partnerId, String rep, Method by) {
+        scope.setVariable(NOMINATED_PARTNER_ID, partnerId);
+        scope.setVariable(NOMINATED_REP, rep);
+        scope.setVariable(NOMINATED_BY, by == null ? null : by.name());
+    }
+
+    /** The next offer goes to whoever the rules choose. The partner variable stays, for the gateway. */
+    public void forgetNomination() {
+        scope.setVariable(NOMINATED_PARTNER_ID, null);
+        scope.setVariable(NOMINATED_REP, null);
+        scope.setVariable(NOMINATED_BY, null);
+    }
+
+    /** What "Select partner" found: whether a partner can take the lead, which one, and why. */
+    public void selected(boolean found, String partnerId, String note) {
+        scope.setVariable(PARTNER_FOUND, found);
+        scope.setVariable(PARTNER_ID, partnerId);
+        scope.setVariable(SELECTION_NOTE, note);
+    }
+
+    public String selectionNote() {
+        return text(SELECTION_NOTE);
+    }
+
+    /** The lead has no partner (it waits for a channel manager). */
+    public void noPartner() {
+        scope.setVariable(PARTNER_ID, null);
+    }
+
+    /** The partners the current offer goes to, as kept (see {@link OfferedPartnerList}). */
+    public String offeredPartners() {
+        return text(OFFERED_PARTNERS);
+    }
+
+    /** The partner of one competitor's "Accept or decline lead" task. */
+    public String competitor() {
+        return text(COMPETITOR);
+    }
+
+    /** The partner whose rep accepted first; null while nobody has. */
+    public String winningPartner() {
+        return text(WINNING_PARTNER);
+    }
+
+    public void winningPartner(String partnerId) {
+        scope.setVariable(WINNING_PARTNER, partnerId);
+    }
+
+    /**
+     * A new offer: its partner (null in an open competition), the rep it is assigned to (a
+     * protected account's) and its accept deadlines. Answers about earlier offers are not the new
+     * partner's business, since its task shows the process's variables: they are emptied.
+     */
+    public void offered(String partnerId, String rep, Instant reminderAt, Instant dueAt) {
+        scope.setVariable(PARTNER_ID, partnerId);
+        scope.setVariable(WINNING_PARTNER, null);
+        scope.setVariable(OFFER_ASSIGNEE, rep);
+        scope.setVariable(ACCEPT_REMINDER_AT, Date.from(reminderAt));
+        scope.setVariable(ACCEPT_DUE_AT, Date.from(dueAt));
+        scope.setVariable(NOMINATED_PARTNER_ID, null); // read by a gateway: always there
+        scope.setVariable(REP_USERNAME, rep);
+        clear(scope, NOMINATED_REP, NOMINATED_BY, OFFER_DECISION, DECLINE_REASON, TASK_WORKER, WITHDRAWAL_NOTE,
+                WITHDRAWN_BY);
+    }
+
+    /** The rep holds the lead and must report first contact by these deadlines. */
+    public void accepted(String rep, Instant contactReminderAt, Instant contactDueAt) {
+        scope.setVariable(REP_USERNAME, rep);
+        scope.setVariable(CONTACT_REMINDER_AT, Date.from(contactReminderAt));
+        scope.setVariable(CONTACT_DUE_AT, Date.from(contactDueAt));
+        scope.setVariable(OUTCOME, null);
+    }
+
+    /** The contact task goes back to the holder of record, with the deadline of record. */
+    public void stillHeldBy(String rep, Instant contactDueAt) {
+        scope.setVariable(REP_USERNAME, rep);
+        scope.setVariable(CONTACT_DUE_AT, Date.from(contactDueAt));
+    }
+
+    /** Nobody holds the lead any more (declined or withdrawn). */
+    public void released() {
+        scope.setVariable(REP_USERNAME, null);
+    }
+
+    // The SLA policy of the current offer.
+
+    /** The sla-policy table's terms for the next offer, which is the {@code attempt}-th. */
+    public void slaPolicy(int attempt, SlaTerms terms) {
+        scope.setVariable(ATTEMPT, attempt);
+        scope.setVariable(MAX_ATTEMPTS, terms.maxAttempts());
+        scope.setVariable(ACCEPT_REMINDER, terms.acceptReminder());
+        scope.setVariable(ACCEPT_SLA, terms.acceptSla());
+        scope.setVariable(CONTACT_REMINDER, terms.contactReminder());
+        scope.setVariable(CONTACT_SLA, terms.contactSla());
+        scope.setVariable(STATUS_UPDATE_CYCLE, terms.statusUpdateCycle());
+        scope.setVariable(MISSED_UPDATES_TO_ESCALATE, terms.missedUpdatesToEscalate());
+        scope.setVariable(SLA_CLOCK, terms.clock().label());
+    }
+
+    public int attempt() {
+        return number(ATTEMPT);
+    }
+
+    public int maxAttempts() {
+        return number(MAX_ATTEMPTS);
+    }
+
+    /** ISO-8601 durations of the sla-policy table, counted on {@link #slaClock()}. */
+    public String acceptReminder() {
+        return text(ACCEPT_REMINDER);
+    }
+
+    public String acceptSla() {
+        return text(ACCEPT_SLA);
+    }
+
+    public String contactReminder() {
+        return text(CONTACT_REMINDER);
+    }
+
+    public String contactSla() {
+        return text(CONTACT_SLA);
+    }
+
+    public String statusUpdateCycle() {
+        return text(STATUS_UPDATE_CYCLE);
+    }
+
+    /** After this many missed status updates in a row a channel manager chases the rep; empty: never. */
+    public Optional<Integer> missedUpdatesToEscalate() {
+        return scope.getVariable(MISSED_UPDATES_TO_ESCALATE) instanceof Number n ? Optional.of(n.intValue())
+                : Optional.empty();
+    }
+
+    public SlaClock slaClock() {
+        return slaClock(scope);
+    }
+
+    public Instant acceptDueAt() {
+        return instant(ACCEPT_DUE_AT);
+    }
+
+    public Instant contactDueAt() {
+        return instant(CONTACT_DUE_AT);
+    }
+
+    /** Which deadline the reminder step that reads it is about. */
+    public Reminder reminder() {
+        return enumValue(Reminder.class, REMINDER).orElse(Reminder.ACCEPT);
+    }
+
+    // Following the lead up to a close.
+
+    public void missedStatusUpdates(int missed) {
+        scope.setVariable(MISSED_STATUS_UPDATES, missed);
+    }
+
+    public void chaseStatusUpdate(boolean chase) {
+        scope.setVariable(CHASE_STATUS_UPDATE, chase);
+    }
+
+    /** What a status update left: whether the deal is closed, and then how (the lead's final status). */
+    public void dealClosed(boolean closed, LeadStatus after) {
+        scope.setVariable(DEAL_CLOSED, closed);
+        scope.setVariable(OUTCOME, closed ? after.name() : null);
+    }
+
+    public void hasOpportunity(boolean has) {
+        scope.setVariable(HAS_OPPORTUNITY, has);
+    }
+
+    // Answers from partner reps and channel managers.
+
+    /** The offer's answer; empty when missing or not one of {@link OfferDecision}. */
+    public Optional<OfferDecision> offerDecision() {
+        return enumValue(OfferDecision.class, OFFER_DECISION);
+    }
+
+    public String declineReason() {
+        return text(DECLINE_REASON);
+    }
+
+    /** The contact task's answer; empty when missing or not one of {@link ContactOutcome}. */
+    public Optional<ContactOutcome> outcome() {
+        return enumValue(ContactOutcome.class, OUTCOME);
+    }
+
+    public String note() {
+        return text(NOTE);
+    }
+
+    /** Who completed the last task (set by the completion listener, never by the answer). */
+    public String taskWorker() {
+        return text(TASK_WORKER);
+    }
+
+    public void taskWorker(String username) {
+        scope.setVariable(TASK_WORKER, username);
+    }
+
+    public String chaseNote() {
+        return text(CHASE_NOTE);
+    }
+
+    /** The chase's checkbox: a form sends true or "true". */
+    public boolean withdrawAfterChase() {
+        Object value = scope.getVariable(WITHDRAW_AFTER_CHASE);
+        return Boolean.TRUE.equals(value) || "true".equals(text(WITHDRAW_AFTER_CHASE));
+    }
+
+    public void withdrawAfterChase(boolean withdraw) {
+        scope.setVariable(WITHDRAW_AFTER_CHASE, withdraw);
+    }
+
+    /** Why the lead is being withdrawn; empty when no reason was given (a channel manager's message). */
+    public Optional<WithdrawalReason> withdrawalReason() {
+        return enumValue(WithdrawalReason.class, WITHDRAWAL_REASON);
+    }
+
+    public String withdrawalNote() {
+        return text(WITHDRAWAL_NOTE);
+    }
+
+    public String withdrawnBy() {
+        return text(WITHDRAWN_BY);
+    }
+
+    /** A person withdraws the lead, saying why. */
+    public void withdrawalRequested(WithdrawalReason reason, String by, String note) {
+        scope.setVariable(WITHDRAWAL_REASON, reason.name());
+        scope.setVariable(WITHDRAWN_BY, by);
+        scope.setVariable(WITHDRAWAL_NOTE, note);
+    }
+
+    /** The partner a channel manager distributes the lead to; null when none was named. */
+    public String assignedPartnerId() {
+        return text(ASSIGNED_PARTNER_ID);
+    }
+
+    /** The channel manager's choice becomes the nomination of the next offer; the answer is emptied. */
+    public void assignedManually(String partnerId) {
+        nominate(partnerId, null, Method.MANUAL);
+        scope.setVariable(ASSIGNED_PARTNER_ID, null);
+    }
+
+    /** The status a closing step (nurture, disqualification) gives the lead: its local input. */
+    public LeadStatus finalStatus() {
+        return enumValue(LeadStatus.class, FINAL_STATUS).orElseThrow(
+                () -> new IllegalStateException("the step has no " + FINAL_STATUS + " input"));
+    }
+
+    private String text(String name) {
+        return text(scope, name);
+    }
+
+    private int number(String name) {
+        Object value = scope.getVariable(name);
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        throw new IllegalStateException("the lead's process has no number " + name + " (" + value + ")");
+    }
+
+    private Instant instant(String name) {
+        return scope.getVariable(name) instanceof Date date ? date.toInstant() : null;
+    }
+
+    private <E extends Enum<E>> Optional<E> enumValue(Class<E> type, String name) {
+        String value = text(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Enum.valueOf(type, value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 }

@@ -16,12 +16,11 @@ class MarkUnassignedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int attempt = (Integer) execution.getVariable(LeadVariables.ATTEMPT);
-        int maxAttempts = (Integer) execution.getVariable(LeadVariables.MAX_ATTEMPTS);
-        String why = attempt > maxAttempts
-                ? "all " + maxAttempts + " offers the SLA policy allows were used"
-                : LeadVariables.text(execution, LeadVariables.SELECTION_NOTE);
+        LeadVariables lead = LeadVariables.of(execution);
+        String why = lead.attempt() > lead.maxAttempts()
+                ? "all " + lead.maxAttempts() + " offers the SLA policy allows were used"
+                : lead.selectionNote();
         routing.markUnassigned(LeadVariables.leadId(execution), why);
-        execution.setVariable(LeadVariables.PARTNER_ID, null);
+        lead.noPartner();
     }
 }

@@ -38,12 +38,13 @@ class NoteMissedStatusUpdateDelegate implements JavaDelegate {
         MissedUpdate missed = deals.statusUpdateMissed(leadId);
         var lead = leads.get(leadId);
         notifier.statusUpdateReminder(lead, missed.missed(), missed.stale());
-        Object threshold = execution.getVariable(LeadVariables.MISSED_UPDATES_TO_ESCALATE);
-        boolean chase = threshold instanceof Number n && missed.missed() == n.intValue();
+        LeadVariables variables = LeadVariables.of(execution);
+        boolean chase = variables.missedUpdatesToEscalate().filter(threshold -> missed.missed() == threshold)
+                .isPresent();
         if (chase) {
             notifier.statusUpdateOverdue(lead, access.emailsOf(VendorGroups.CHANNEL_MANAGERS), missed.missed());
         }
-        execution.setVariable(LeadVariables.MISSED_STATUS_UPDATES, missed.missed());
-        execution.setVariable(LeadVariables.CHASE_STATUS_UPDATE, chase);
+        variables.missedStatusUpdates(missed.missed());
+        variables.chaseStatusUpdate(chase);
     }
 }

@@ -6,10 +6,12 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "Accept or decline lead", when a partner's offer opens: its answer (decision, decline reason,
- * who answered) is kept in that offer's own scope, not in the lead's process-wide variables. In an
- * open competition the other competitors' tasks show the process's variables, and must not show
- * a rival's decline or its rep. The winner's rep is handed to the process when it accepts
+ * "Accept or decline lead" on process versions before its input parameters kept the offer's
+ * answer (decision, decline reason, who answered) in the offer's own scope: this listener does the
+ * same when the task opens. Leads are moved to the newest version when a node starts
+ * ({@link RunningLeadsUpgrade}); this stays for a lead that could not be moved. In an open
+ * competition the other competitors' tasks show the process's variables, and must not show a
+ * rival's decline or its rep. The winner's rep is handed to the process when it accepts
  * ({@link TaskCompletionListener}).
  */
 @Component

@@ -5,7 +5,6 @@ import io.leadbridge.calendar.WorkingCalendars;
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.routing.RoutingDecisionLog.Method;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -33,51 +32,34 @@ class OfferLeadDelegate implements JavaDelegate {
         this.clock = clock;
     }
 
-    /** Who nominated the partner; a nomination of unknown origin counts as manual. */
-    private static Method nominationMethod(DelegateExecution execution) {
-        String by = LeadVariables.text(execution, LeadVariables.NOMINATED_BY);
-        return by == null ? Method.MANUAL : Method.valueOf(by);
-    }
-
     @Override
     public void execute(DelegateExecution execution) {
-        String nominated = LeadVariables.text(execution, LeadVariables.NOMINATED_PARTNER_ID);
-        List<String> partnerIds = nominated != null ? List.of(nominated)
-                : offeredPartners.of(LeadVariables.text(execution, LeadVariables.OFFERED_PARTNERS));
+        LeadVariables lead = LeadVariables.of(execution);
+        String nominated = lead.nominatedPartnerId();
+        List<String> partnerIds = nominated != null ? List.of(nominated) : offeredPartners.of(lead.offeredPartners());
         String partnerId = partnerIds.size() == 1 ? partnerIds.get(0) : null;
-        String rep = nominated != null ? LeadVariables.text(execution, LeadVariables.NOMINATED_REP) : null;
+        String rep = nominated != null ? lead.nominatedRep() : null;
         String how = nominated != null
                 ? (rep != null ? "protected account" : "nominated partner")
-                : LeadVariables.text(execution, LeadVariables.SELECTION_NOTE);
-        int attempt = (Integer) execution.getVariable(LeadVariables.ATTEMPT);
+                : lead.selectionNote();
+        int attempt = lead.attempt();
         Instant now = clock.now();
-        SlaClock slaClock = LeadVariables.slaClock(execution);
+        SlaClock slaClock = lead.slaClock();
         // In working time each partner's own calendar counts; in an open competition the offer runs
         // until the last competitor's working time is up, so nobody gets less than the table gives.
-        String timedBy = partnerIds.stream().max(java.util.Comparator.comparing(id -> calendars.partnerDue(slaClock, id,
-                now, LeadVariables.text(execution, LeadVariables.ACCEPT_SLA)))).orElseThrow();
-        Instant reminderAt = calendars.partnerDue(slaClock, timedBy, now,
-                LeadVariables.text(execution, LeadVariables.ACCEPT_REMINDER));
-        Instant dueAt = calendars.partnerDue(slaClock, timedBy, now,
-                LeadVariables.text(execution, LeadVariables.ACCEPT_SLA));
+        String timedBy = partnerIds.stream().max(java.util.Comparator.comparing(
+                id -> calendars.partnerDue(slaClock, id, now, lead.acceptSla()))).orElseThrow();
+        Instant reminderAt = calendars.partnerDue(slaClock, timedBy, now, lead.acceptReminder());
+        Instant dueAt = calendars.partnerDue(slaClock, timedBy, now, lead.acceptSla());
 
         long leadId = LeadVariables.leadId(execution);
         if (nominated != null) {
-            routing.recordNomination(leadId, attempt, partnerId, nominationMethod(execution), how);
+            // A nomination of unknown origin counts as manual.
+            routing.recordNomination(leadId, attempt, partnerId, lead.nominatedBy().orElse(Method.MANUAL), how);
         }
         holding.offer(leadId, partnerIds, rep, attempt, dueAt, slaClock, how);
 
-        execution.setVariable(LeadVariables.PARTNER_ID, partnerId);
         OfferedPartnerList.hold(execution, partnerIds);
-        execution.setVariable(LeadVariables.WINNING_PARTNER, null);
-        execution.setVariable(LeadVariables.OFFER_ASSIGNEE, rep);
-        execution.setVariable(LeadVariables.ACCEPT_REMINDER_AT, Date.from(reminderAt));
-        execution.setVariable(LeadVariables.ACCEPT_DUE_AT, Date.from(dueAt));
-        execution.setVariable(LeadVariables.NOMINATED_PARTNER_ID, null);  // read by a gateway: always there
-        execution.setVariable(LeadVariables.REP_USERNAME, rep);
-        // Answers about earlier offers are not the new partner's business (the tasks show variables).
-        LeadVariables.clear(execution, LeadVariables.NOMINATED_REP, LeadVariables.NOMINATED_BY,
-                LeadVariables.OFFER_DECISION, LeadVariables.DECLINE_REASON, LeadVariables.TASK_WORKER,
-                LeadVariables.WITHDRAWAL_NOTE, LeadVariables.WITHDRAWN_BY);
+        lead.offered(partnerId, rep, reminderAt, dueAt);
     }
 }

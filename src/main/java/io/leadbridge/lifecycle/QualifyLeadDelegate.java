@@ -18,8 +18,6 @@ class QualifyLeadDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Qualification q = routing.qualify(LeadVariables.leadId(execution), execution.getVariables());
-        execution.setVariable(LeadVariables.SEGMENT, q.segment());
-        execution.setVariable(LeadVariables.GRADE, q.grade());
-        execution.setVariable(LeadVariables.ROUTE, q.route().name());
+        LeadVariables.of(execution).qualified(q);
     }
 }

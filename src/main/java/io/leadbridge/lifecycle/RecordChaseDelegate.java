@@ -22,9 +22,8 @@ class RecordChaseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long leadId = LeadVariables.leadId(execution);
-        boolean withdraw = Boolean.TRUE.equals(execution.getVariable(LeadVariables.WITHDRAW_AFTER_CHASE));
-        events.record(leadId, LeadEventType.STATUS_UPDATE_CHASED,
-                LeadVariables.text(execution, LeadVariables.TASK_WORKER), leads.get(leadId).partnerId(),
-                (withdraw ? "withdrawing the lead: " : "") + LeadVariables.text(execution, LeadVariables.CHASE_NOTE));
+        LeadVariables chase = LeadVariables.of(execution);
+        events.record(leadId, LeadEventType.STATUS_UPDATE_CHASED, chase.taskWorker(), leads.get(leadId).partnerId(),
+                (chase.withdrawAfterChase() ? "withdrawing the lead: " : "") + chase.chaseNote());
     }
 }

@@ -18,10 +18,9 @@ class RecordDeclineDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         // Each partner's decline was recorded as it came (see TaskCompletionListener).
         holding.releaseDeclinedLead(LeadVariables.leadId(execution));
-        execution.setVariable(LeadVariables.REP_USERNAME, null);
+        LeadVariables lead = LeadVariables.of(execution);
+        lead.released();
         // Only a channel manager nominates a partner; a value smuggled in with the answer is dropped.
-        execution.setVariable(LeadVariables.NOMINATED_PARTNER_ID, null);
-        execution.setVariable(LeadVariables.NOMINATED_REP, null);
-        execution.setVariable(LeadVariables.NOMINATED_BY, null);
+        lead.forgetNomination();
     }
 }

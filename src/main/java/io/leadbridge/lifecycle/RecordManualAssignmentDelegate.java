@@ -2,7 +2,6 @@ package io.leadbridge.lifecycle;
 
 import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
-import io.leadbridge.routing.RoutingDecisionLog.Method;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,12 +18,10 @@ class RecordManualAssignmentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String partnerId = LeadVariables.text(execution, LeadVariables.ASSIGNED_PARTNER_ID);
-        events.record(LeadVariables.leadId(execution), LeadEventType.ASSIGNED,
-                LeadVariables.text(execution, LeadVariables.TASK_WORKER), partnerId, "distributed manually");
-        execution.setVariable(LeadVariables.NOMINATED_PARTNER_ID, partnerId);
-        execution.setVariable(LeadVariables.NOMINATED_REP, null);
-        execution.setVariable(LeadVariables.NOMINATED_BY, Method.MANUAL.name());
-        execution.setVariable(LeadVariables.ASSIGNED_PARTNER_ID, null);
+        LeadVariables lead = LeadVariables.of(execution);
+        String partnerId = lead.assignedPartnerId();
+        events.record(LeadVariables.leadId(execution), LeadEventType.ASSIGNED, lead.taskWorker(), partnerId,
+                "distributed manually");
+        lead.assignedManually(partnerId);
     }
 }

@@ -5,7 +5,6 @@ import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.opportunity.DealAction;
 import io.leadbridge.opportunity.DealProgress;
 import io.leadbridge.opportunity.StatusUpdate;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -29,24 +28,25 @@ class RecordOutcomeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ContactOutcome outcome = ContactOutcome.valueOf(LeadVariables.text(execution, LeadVariables.OUTCOME));
+        LeadVariables variables = LeadVariables.of(execution);
+        ContactOutcome outcome = variables.outcome().orElseThrow(
+                () -> new IllegalStateException("the contact task's answer has no outcome"));
         long leadId = LeadVariables.leadId(execution);
-        String worker = LeadVariables.text(execution, LeadVariables.TASK_WORKER);
+        String worker = variables.taskWorker();
         if (outcome == ContactOutcome.WON || outcome == ContactOutcome.LOST) {
             deals.apply(leadId, StatusUpdate.closingFromVariables(execution, DealAction.valueOf(outcome.name())), worker);
             return;
         }
-        outcomes.recordContact(leadId, outcome, LeadVariables.text(execution, LeadVariables.NOTE), worker);
+        outcomes.recordContact(leadId, outcome, variables.note(), worker);
         if (outcome == ContactOutcome.CONTACTED) {
             // The "Report progress" form shows how many status updates are overdue: none yet.
-            execution.setVariable(LeadVariables.MISSED_STATUS_UPDATES, 0);
+            variables.missedStatusUpdates(0);
         }
         if (outcome == ContactOutcome.NOT_REACHABLE) {
             // The rep gets the task again: with the holder and deadline of record, whatever the
             // completion may have written into the variables.
             Lead lead = leads.get(leadId);
-            execution.setVariable(LeadVariables.REP_USERNAME, lead.repUsername());
-            execution.setVariable(LeadVariables.CONTACT_DUE_AT, Date.from(lead.slaDueAt()));
+            variables.stillHeldBy(lead.repUsername(), lead.slaDueAt());
         }
     }
 }

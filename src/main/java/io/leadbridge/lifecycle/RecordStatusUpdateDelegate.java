@@ -27,11 +27,9 @@ class RecordStatusUpdateDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long leadId = LeadVariables.leadId(execution);
-        LeadStatus after = deals.apply(leadId, StatusUpdate.fromVariables(execution),
-                LeadVariables.text(execution, LeadVariables.TASK_WORKER));
-        boolean closed = after.isClosed();
-        execution.setVariable(LeadVariables.DEAL_CLOSED, closed);
-        execution.setVariable(LeadVariables.OUTCOME, closed ? after.name() : null);
+        LeadVariables lead = LeadVariables.of(execution);
+        LeadStatus after = deals.apply(leadId, StatusUpdate.fromVariables(execution), lead.taskWorker());
+        lead.dealClosed(after.isClosed(), after);
         showOpportunity(execution, leadId);
     }
 
@@ -39,9 +37,9 @@ class RecordStatusUpdateDelegate implements JavaDelegate {
     private void showOpportunity(DelegateExecution execution, long leadId) {
         execution.setVariable(StatusUpdate.ACTION, null);
         execution.setVariable(StatusUpdate.NOTE, null);
-        execution.setVariable(LeadVariables.MISSED_STATUS_UPDATES, 0);
+        LeadVariables.of(execution).missedStatusUpdates(0);
         var opportunity = opportunities.find(leadId);
-        execution.setVariable(LeadVariables.HAS_OPPORTUNITY, opportunity.isPresent());
+        LeadVariables.of(execution).hasOpportunity(opportunity.isPresent());
         execution.setVariable(StatusUpdate.STAGE, opportunity.map(o -> o.stage().name()).orElse(null));
         execution.setVariable(StatusUpdate.AMOUNT, opportunity.map(o -> o.amount().toPlainString()).orElse(null));
         execution.setVariable(StatusUpdate.CURRENCY, opportunity.map(Opportunity::currency).orElse(null));

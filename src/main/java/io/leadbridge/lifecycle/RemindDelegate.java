@@ -1,6 +1,5 @@
 package io.leadbridge.lifecycle;
 
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,10 +17,11 @@ class RemindDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long leadId = LeadVariables.leadId(execution);
-        if ("CONTACT".equals(execution.getVariable(LeadVariables.REMINDER))) {
-            holding.remindToContact(leadId, ((Date) execution.getVariable(LeadVariables.CONTACT_DUE_AT)).toInstant());
+        LeadVariables lead = LeadVariables.of(execution);
+        if (lead.reminder() == LeadVariables.Reminder.CONTACT) {
+            holding.remindToContact(leadId, lead.contactDueAt());
         } else {
-            holding.remindToAccept(leadId, ((Date) execution.getVariable(LeadVariables.ACCEPT_DUE_AT)).toInstant());
+            holding.remindToAccept(leadId, lead.acceptDueAt());
         }
     }
 }

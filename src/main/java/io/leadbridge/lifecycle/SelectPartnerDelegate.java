@@ -18,9 +18,7 @@ class SelectPartnerDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Selection selection = routing.selectPartner(LeadVariables.leadId(execution));
-        execution.setVariable(LeadVariables.PARTNER_FOUND, selection.found());
-        execution.setVariable(LeadVariables.PARTNER_ID, selection.partnerId());
+        LeadVariables.of(execution).selected(selection.found(), selection.partnerId(), selection.explanation());
         OfferedPartnerList.hold(execution, selection.partnerIds());
-        execution.setVariable(LeadVariables.SELECTION_NOTE, selection.explanation());
     }
 }

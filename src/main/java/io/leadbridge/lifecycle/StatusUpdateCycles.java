@@ -33,8 +33,9 @@ public class StatusUpdateCycles {
     }
 
     public String of(DelegateExecution execution) {
-        String cycle = LeadVariables.text(execution, LeadVariables.STATUS_UPDATE_CYCLE);
-        if (LeadVariables.slaClock(execution) != SlaClock.WORKING) {
+        LeadVariables lead = LeadVariables.of(execution);
+        String cycle = lead.statusUpdateCycle();
+        if (lead.slaClock() != SlaClock.WORKING) {
             return cycle;
         }
         String period = IsoDurations.periodOfCycle(cycle);

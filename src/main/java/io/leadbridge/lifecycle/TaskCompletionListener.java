@@ -1,6 +1,7 @@
 package io.leadbridge.lifecycle;
 
 import io.leadbridge.lead.LeadRepository;
+import io.leadbridge.lifecycle.LeadVariables.OfferDecision;
 import io.leadbridge.opportunity.DealAction;
 import io.leadbridge.opportunity.DealProgress;
 import io.leadbridge.opportunity.DealRules;
@@ -61,7 +62,7 @@ class TaskCompletionListener implements TaskListener {
         if (current != null && current.getUserId() != null) {
             worker = current.getUserId();
         }
-        task.setVariable(LeadVariables.TASK_WORKER, worker);
+        LeadVariables.of(task).taskWorker(worker);
 
         switch (task.getTaskDefinitionKey()) {
             case ACCEPT_LEAD -> {
@@ -79,11 +80,10 @@ class TaskCompletionListener implements TaskListener {
     }
 
     private static void checkOfferAnswer(DelegateTask task) {
-        String decision = LeadVariables.text(task, LeadVariables.OFFER_DECISION);
-        if (!"ACCEPT".equals(decision) && !"DECLINE".equals(decision)) {
-            throw new TaskAnswerException(LeadVariables.OFFER_DECISION, "must be ACCEPT or DECLINE");
-        }
-        if ("DECLINE".equals(decision) && LeadVariables.text(task, LeadVariables.DECLINE_REASON) == null) {
+        LeadVariables answer = LeadVariables.of(task);
+        OfferDecision decision = answer.offerDecision().orElseThrow(
+                () -> new TaskAnswerException(LeadVariables.OFFER_DECISION, "must be ACCEPT or DECLINE"));
+        if (decision == OfferDecision.DECLINE && answer.declineReason() == null) {
             throw new TaskAnswerException(LeadVariables.DECLINE_REASON, "a decline needs a reason");
         }
     }
@@ -95,29 +95,21 @@ class TaskCompletionListener implements TaskListener {
      * variable is overwritten here.
      */
     private void settleOffer(DelegateTask task, String worker) {
-        String partnerId = LeadVariables.text(task, LeadVariables.COMPETITOR);
-        if ("ACCEPT".equals(LeadVariables.text(task, LeadVariables.OFFER_DECISION))) {
-            task.setVariable(LeadVariables.WINNING_PARTNER, partnerId);
+        LeadVariables answer = LeadVariables.of(task);
+        String partnerId = answer.competitor();
+        if (answer.offerDecision().orElseThrow() == OfferDecision.ACCEPT) {
+            answer.winningPartner(partnerId);
             // The answer stays in the offer's scope (OfferAnswerScope); the winner's rep goes on with the lead.
-            task.getExecution().getProcessInstance().setVariable(LeadVariables.TASK_WORKER, worker);
+            LeadVariables.of(task.getExecution().getProcessInstance()).taskWorker(worker);
         } else {
-            task.setVariable(LeadVariables.WINNING_PARTNER, null);
-            holding.declineOffer(LeadVariables.leadId(task), partnerId, worker,
-                    LeadVariables.text(task, LeadVariables.DECLINE_REASON));
+            answer.winningPartner(null);
+            holding.declineOffer(LeadVariables.leadId(task), partnerId, worker, answer.declineReason());
         }
     }
 
     private void checkOutcome(DelegateTask task, Set<ContactOutcome> allowed) {
-        String value = LeadVariables.text(task, LeadVariables.OUTCOME);
-        ContactOutcome outcome = null;
-        try {
-            outcome = value == null ? null : ContactOutcome.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        if (outcome == null || !allowed.contains(outcome)) {
-            throw new TaskAnswerException(LeadVariables.OUTCOME, "must be one of " + allowed);
-        }
+        ContactOutcome outcome = LeadVariables.of(task).outcome().filter(allowed::contains).orElseThrow(
+                () -> new TaskAnswerException(LeadVariables.OUTCOME, "must be one of " + allowed));
         if (outcome == ContactOutcome.WON || outcome == ContactOutcome.LOST) {
             long leadId = LeadVariables.leadId(task);
             DealRules.checkAnswer(leadId, opportunities.find(leadId),
@@ -127,25 +119,23 @@ class TaskCompletionListener implements TaskListener {
 
     /** A chase needs a note; withdrawing after it takes the lead from the partner like a manager's withdrawal. */
     private static void checkChase(DelegateTask task, String worker) {
-        String note = LeadVariables.text(task, LeadVariables.CHASE_NOTE);
+        LeadVariables chase = LeadVariables.of(task);
+        String note = chase.chaseNote();
         if (note == null) {
             throw new TaskAnswerException(LeadVariables.CHASE_NOTE, "say what you did about the overdue updates");
         }
         if (note.length() > DealRules.MAX_NOTE) {
             throw new TaskAnswerException(LeadVariables.CHASE_NOTE, "must be at most " + DealRules.MAX_NOTE + " characters");
         }
-        boolean withdraw = Boolean.TRUE.equals(task.getVariable(LeadVariables.WITHDRAW_AFTER_CHASE))
-                || "true".equals(LeadVariables.text(task, LeadVariables.WITHDRAW_AFTER_CHASE));
-        task.setVariable(LeadVariables.WITHDRAW_AFTER_CHASE, withdraw);
+        boolean withdraw = chase.withdrawAfterChase();
+        chase.withdrawAfterChase(withdraw);
         if (withdraw) {
-            task.setVariable(LeadVariables.WITHDRAWAL_REASON, WithdrawalReason.CHANNEL_MANAGER.name());
-            task.setVariable(LeadVariables.WITHDRAWN_BY, worker);
-            task.setVariable(LeadVariables.WITHDRAWAL_NOTE, "status updates overdue: " + note);
+            chase.withdrawalRequested(WithdrawalReason.CHANNEL_MANAGER, worker, "status updates overdue: " + note);
         }
     }
 
     private void checkAssignment(DelegateTask task) {
-        String partnerId = LeadVariables.text(task, LeadVariables.ASSIGNED_PARTNER_ID);
+        String partnerId = LeadVariables.of(task).assignedPartnerId();
         if (partnerId == null) {
             throw new TaskAnswerException(LeadVariables.ASSIGNED_PARTNER_ID, "name the partner to offer the lead to");
         }

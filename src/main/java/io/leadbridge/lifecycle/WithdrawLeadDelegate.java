@@ -20,19 +20,16 @@ class WithdrawLeadDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reasonName = LeadVariables.text(execution, LeadVariables.WITHDRAWAL_REASON);
-        WithdrawalReason reason = reasonName == null ? WithdrawalReason.CHANNEL_MANAGER
-                : WithdrawalReason.valueOf(reasonName);
+        LeadVariables lead = LeadVariables.of(execution);
+        WithdrawalReason reason = lead.withdrawalReason().orElse(WithdrawalReason.CHANNEL_MANAGER);
         boolean byPerson = reason == WithdrawalReason.CHANNEL_MANAGER || reason == WithdrawalReason.REASSIGNED;
-        String note = byPerson ? LeadVariables.text(execution, LeadVariables.WITHDRAWAL_NOTE) : null;
-        String actor = byPerson ? LeadVariables.text(execution, LeadVariables.WITHDRAWN_BY) : LeadEvent.SYSTEM;
+        String note = byPerson ? lead.withdrawalNote() : null;
+        String actor = byPerson ? lead.withdrawnBy() : LeadEvent.SYSTEM;
         holding.withdraw(LeadVariables.leadId(execution), reason, note, actor);
-        execution.setVariable(LeadVariables.REP_USERNAME, null);
+        lead.released();
         if (reason != WithdrawalReason.REASSIGNED) {
             // Only a reassignment names the next partner (in its message).
-            execution.setVariable(LeadVariables.NOMINATED_PARTNER_ID, null);
-            execution.setVariable(LeadVariables.NOMINATED_REP, null);
-            execution.setVariable(LeadVariables.NOMINATED_BY, null);
+            lead.forgetNomination();
         }
     }
 }

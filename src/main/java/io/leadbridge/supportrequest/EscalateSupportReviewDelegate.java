@@ -38,10 +38,9 @@ class EscalateSupportReviewDelegate implements JavaDelegate {
         }
         tasks.addCandidateGroup(review.getId(), VendorGroups.CHANNEL_DIRECTORS);
         tasks.setPriority(review.getId(), ESCALATED_PRIORITY);
-        requests.escalate(SupportVariables.requestId(execution),
-                String.valueOf(execution.getVariable(SupportVariables.REVIEW_SLA)));
+        requests.escalate(SupportVariables.requestId(execution), SupportVariables.reviewSla(execution));
         log.info("lead {}: support request {} not answered within {}; escalated to {}",
-                execution.getVariable(SupportVariables.LEAD_ID), SupportVariables.requestId(execution),
-                execution.getVariable(SupportVariables.REVIEW_SLA), VendorGroups.CHANNEL_DIRECTORS);
+                SupportVariables.leadId(execution), SupportVariables.requestId(execution),
+                SupportVariables.reviewSla(execution), VendorGroups.CHANNEL_DIRECTORS);
     }
 }

@@ -1,6 +1,5 @@
 package io.leadbridge.supportrequest;
 
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,7 +16,6 @@ class RemindSupportReviewersDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Date dueAt = (Date) execution.getVariable(SupportVariables.REVIEW_DUE_AT);
-        requests.remindReviewers(SupportVariables.requestId(execution), dueAt.toInstant());
+        requests.remindReviewers(SupportVariables.requestId(execution), SupportVariables.reviewDueAt(execution));
     }
 }

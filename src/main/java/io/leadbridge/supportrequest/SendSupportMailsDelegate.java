@@ -17,6 +17,6 @@ class SendSupportMailsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        delivery.deliverPending(((Number) execution.getVariable(SupportVariables.LEAD_ID)).longValue());
+        delivery.deliverPending(SupportVariables.leadId(execution));
     }
 }

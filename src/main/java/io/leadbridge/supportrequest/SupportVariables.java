@@ -1,6 +1,8 @@
 package io.leadbridge.supportrequest;
 
 import io.leadbridge.config.EngineVariables;
+import java.time.Instant;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -45,5 +47,19 @@ final class SupportVariables {
 
     static String text(VariableScope scope, String name) {
         return EngineVariables.text(scope, name);
+    }
+
+    /** The lead the request is about (a fact the review form shows). */
+    static long leadId(VariableScope scope) {
+        return ((Number) scope.getVariable(LEAD_ID)).longValue();
+    }
+
+    /** The review's time limit, an ISO-8601 duration from the slaPolicy table's supportSla. */
+    static String reviewSla(VariableScope scope) {
+        return text(scope, REVIEW_SLA);
+    }
+
+    static Instant reviewDueAt(VariableScope scope) {
+        return ((Date) scope.getVariable(REVIEW_DUE_AT)).toInstant();
     }
 }

@@ -2,15 +2,19 @@ package io.leadbridge.taskform;
 
 import java.lang.reflect.Field;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -18,6 +22,8 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
@@ -29,7 +35,10 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * with 400 naming the variable, and nothing is completed;</li>
  * <li>writing, changing or removing variables directly (a task's or a process instance's variables)
  * is for Camunda administrators ({@code camunda-admin}, Cockpit's variable editing) and for the
- * application itself (no user on the engine); any other user gets 403.</li>
+ * application itself (no user on the engine); any other user gets 403;</li>
+ * <li>a form's variables ({@code form-variables}, what Tasklist shows) include the facts the form
+ * shows from the application's tables ({@link ShownFacts}), once the engine has allowed the user to
+ * read the task; a completion checks such a read-only fact and drops it, so it is never stored.</li>
  * </ul>
  * Only the outermost command is judged: what the process's own listeners and delegates do while a
  * user's completion runs is the process's business, not the user's.
@@ -39,9 +48,11 @@ class TaskAnswerGuard extends CommandInterceptor {
     private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
 
     private final DeployedTaskForms forms;
+    private final Supplier<Stream<ShownFacts>> shownFacts;
 
-    TaskAnswerGuard(DeployedTaskForms forms) {
+    TaskAnswerGuard(DeployedTaskForms forms, Supplier<Stream<ShownFacts>> shownFacts) {
         this.forms = forms;
+        this.shownFacts = shownFacts;
     }
 
     @Override
@@ -52,7 +63,11 @@ class TaskAnswerGuard extends CommandInterceptor {
             if (depth == 0) {
                 judge(command, Context.getCommandContext());
             }
-            return next.execute(command);
+            T result = next.execute(command);
+            if (depth == 0 && command instanceof GetTaskFormVariablesCmd asked && result instanceof VariableMap shown) {
+                addShownFacts(asked, shown, Context.getCommandContext());
+            }
+            return result;
         } finally {
             if (depth == 0) {
                 DEPTH.remove();
@@ -65,20 +80,30 @@ class TaskAnswerGuard extends CommandInterceptor {
     private void judge(Command<?> command, CommandContext context) {
         if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
             String taskId = field(command, "taskId");
-            Map<String, Object> answer = command instanceof SubmitTaskFormCmd ? field(command, "properties")
-                    : field(command, "variables");
-            checkAnswer(taskId, answer == null ? Map.of() : answer, context);
+            String answerField = command instanceof SubmitTaskFormCmd ? "properties" : "variables";
+            Map<String, Object> answer = field(command, answerField);
+            Map<String, String> facts = checkAnswer(taskId, answer == null ? Map.of() : answer, context);
+            if (answer != null && facts.keySet().stream().anyMatch(answer::containsKey)) {
+                VariableMap stored = Variables.createVariables();
+                answer.forEach((key, value) -> {
+                    if (!facts.containsKey(key)) {
+                        stored.put(key, value);
+                    }
+                });
+                setField(command, answerField, stored);
+            }
         } else if (command instanceof AbstractSetVariableCmd || command instanceof AbstractPatchVariablesCmd
                 || command instanceof AbstractRemoveVariableCmd) {
             checkDirectWrite(command, context);
         }
     }
 
-    private void checkAnswer(String taskId, Map<String, Object> answer, CommandContext context) {
+    /** Checks the answer against the task's form; returns the facts the form shows that are not variables. */
+    private Map<String, String> checkAnswer(String taskId, Map<String, Object> answer, CommandContext context) {
         TaskEntity task = taskId == null ? null
                 : context.runWithoutAuthorization(() -> context.getTaskManager().findTaskById(taskId));
         if (task == null) {
-            return; // the command itself says the task does not exist
+            return Map.of(); // the command itself says the task does not exist
         }
         Optional<TaskForm> form = context.runWithoutAuthorization(() -> forms.of(task, context));
         if (form.isEmpty()) {
@@ -86,8 +111,10 @@ class TaskAnswerGuard extends CommandInterceptor {
                 throw new TaskAnswerRefused(new TreeSet<>(answer.keySet()).first(), "step '"
                         + task.getTaskDefinitionKey() + "' has no form and takes no variables");
             }
-            return;
+            return Map.of();
         }
+        Map<String, String> facts = answer.isEmpty() ? Map.of()
+                : context.runWithoutAuthorization(() -> factsOf(task));
         for (String key : new TreeSet<>(answer.keySet())) {
             FormField field = form.get().fields().get(key);
             if (field == null) {
@@ -95,12 +122,41 @@ class TaskAnswerGuard extends CommandInterceptor {
                         + task.getTaskDefinitionKey() + "'; it takes " + new TreeSet<>(form.get().fields().keySet()));
             }
             Object value = answer.get(key) instanceof TypedValue typed ? typed.getValue() : answer.get(key);
-            Optional<String> problem = field.problemWith(value,
-                    field.readonly() ? context.runWithoutAuthorization(() -> task.getVariable(key)) : null);
+            Object current = facts.containsKey(key) ? facts.get(key)
+                    : field.readonly() ? context.runWithoutAuthorization(() -> task.getVariable(key)) : null;
+            Optional<String> problem = facts.containsKey(key) && !field.readonly()
+                    ? Optional.of("is shown from the lead's record and cannot be answered")
+                    : field.problemWith(value, current);
             if (problem.isPresent()) {
                 throw new TaskAnswerRefused(key, problem.get());
             }
         }
+        return facts;
+    }
+
+    /** Adds the facts the task's form shows to the form variables the engine found (those the caller asked for). */
+    private void addShownFacts(GetTaskFormVariablesCmd asked, VariableMap shown, CommandContext context) {
+        TaskEntity task = context.runWithoutAuthorization(
+                () -> context.getTaskManager().findTaskById(asked.resourceId));
+        if (task == null) {
+            return;
+        }
+        Optional<TaskForm> form = context.runWithoutAuthorization(() -> forms.of(task, context));
+        if (form.isEmpty()) {
+            return;
+        }
+        context.runWithoutAuthorization(() -> factsOf(task)).forEach((key, value) -> {
+            boolean wanted = asked.formVariableNames == null || asked.formVariableNames.contains(key);
+            if (wanted && form.get().fields().containsKey(key)) {
+                shown.putValueTyped(key, Variables.stringValue(value));
+            }
+        });
+    }
+
+    private Map<String, String> factsOf(TaskEntity task) {
+        Map<String, String> facts = new HashMap<>();
+        shownFacts.get().forEach(source -> facts.putAll(source.shownOn(task)));
+        return facts;
     }
 
     private void checkDirectWrite(Command<?> command, CommandContext context) {
@@ -129,18 +185,32 @@ class TaskAnswerGuard extends CommandInterceptor {
                 && !context.getAuthorizationManager().isCamundaAdmin(authentication);
     }
 
+    private static void setField(Object command, String name, Object value) {
+        try {
+            declared(command, name).set(command, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot write " + name + " of " + command.getClass().getName(), e);
+        }
+    }
+
     /** The commands keep what they were given in protected fields without getters. */
     @SuppressWarnings("unchecked")
     private static <V> V field(Object command, String name) {
+        try {
+            return (V) declared(command, name).get(command);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + name + " of " + command.getClass().getName(), e);
+        }
+    }
+
+    private static Field declared(Object command, String name) {
         for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
             try {
                 Field field = type.getDeclaredField(name);
                 field.setAccessible(true);
-                return (V) field.get(command);
+                return field;
             } catch (NoSuchFieldException e) {
                 // look in the superclass
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("cannot read " + name + " of " + type.getName(), e);
             }
         }
         throw new IllegalStateException(command.getClass().getName() + " has no field " + name

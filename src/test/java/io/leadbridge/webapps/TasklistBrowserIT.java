@@ -3,6 +3,7 @@ package io.leadbridge.webapps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadbridge.intake.LeadSubmission;
+import io.leadbridge.lead.LeadStatus;
 import io.leadbridge.partner.PartnerTier;
 import io.leadbridge.support.ApiClient;
 import io.leadbridge.support.Chromium;
@@ -10,6 +11,7 @@ import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
 import java.io.IOException;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,11 +42,13 @@ class TasklistBrowserIT {
     @Autowired LeadFixtures fixtures;
     @Autowired EngineDriver engine;
     @Autowired TaskService tasks;
+    @Autowired HistoryService history;
 
     private String harborRep;
     private String summitRep;
     private long lead;
     private String company;
+    private LeadSubmission.Contact contact;
     private String offer;
 
     @BeforeAll
@@ -65,6 +69,7 @@ class TasklistBrowserIT {
         engine.runDueJobs();
         assertThat(fixtures.lead(lead).partnerId()).isEqualTo(harbor);
         company = submission.account().name();
+        contact = submission.contact();
         offer = "Accept or decline lead: " + company + " (Cloud Platform)";
     }
 
@@ -96,13 +101,35 @@ class TasklistBrowserIT {
             tasklist.screenshot("tasklist-04-rep-accepts");
             tasklist.complete();
             tasklist.screenshot("tasklist-05-rep-accepted");
+            engine.runDueJobs();
+
+            ApiClient.Response accepted = ApiClient.as(port, harborRep, LeadFixtures.PASSWORD)
+                    .get("/api/leads/" + lead);
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+            assertThat(accepted.json().path("status").asText()).isEqualTo("ACCEPTED");
+            assertThat(accepted.json().path("repUsername").asText()).isEqualTo(harborRep);
+
+            // The prospect's contact person is no process variable: the form shows it from the lead's record.
+            String contactTask = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(lead))
+                    .taskDefinitionKey("Task_ContactProspect").singleResult().getName();
+            tasklist.chooseFilter("My leads");
+            assertThat(tasklist.tasks()).containsExactly(contactTask);
+            tasklist.openTask(contactTask);
+            assertThat(tasklist.field("Contact")).isEqualTo(contact.firstName() + " " + contact.lastName());
+            assertThat(tasklist.field("E-mail")).isEqualTo(contact.email());
+            assertThat(tasklist.field("Phone")).isEqualTo(contact.phone());
+            assertThat(tasklist.field("Title")).isEqualTo(contact.title());
+            tasklist.select("What happened?", "Contacted: we are talking");
+            tasklist.screenshot("tasklist-06-rep-contacted-the-prospect");
+            tasklist.closeNotifications();
+            tasklist.complete();
         }
         engine.runDueJobs();
-
-        ApiClient.Response accepted = ApiClient.as(port, harborRep, LeadFixtures.PASSWORD).get("/api/leads/" + lead);
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-        assertThat(accepted.json().path("status").asText()).isEqualTo("ACCEPTED");
-        assertThat(accepted.json().path("repUsername").asText()).isEqualTo(harborRep);
+        assertThat(fixtures.lead(lead).status()).as("the contact form, sent back with its read-only facts")
+                .isEqualTo(LeadStatus.CONTACTED);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(fixtures.process(lead).getId())
+                .variableNameIn("contactName", "contactEmail", "contactPhone", "contactTitle").count())
+                .as("no personal data in the engine's history").isZero();
     }
 
     @Test
@@ -117,13 +144,13 @@ class TasklistBrowserIT {
                 assertThat(tasklist.tasks()).as(filter).isEmpty();
                 assertThat(tasklist.saysNoTaskMatches()).as(filter).isTrue();
             }
-            tasklist.screenshot("tasklist-06-other-partners-rep");
+            tasklist.screenshot("tasklist-07-other-partners-rep");
             assertThat(tasklist.source()).doesNotContain(company).doesNotContain(offer);
 
             tasklist.goToTask(task);
 
             assertThat(tasklist.saysTheTaskDoesNotExist()).isTrue();
-            tasklist.screenshot("tasklist-07-other-partners-rep-at-the-offers-address");
+            tasklist.screenshot("tasklist-08-other-partners-rep-at-the-offers-address");
             assertThat(tasklist.source()).doesNotContain(company).doesNotContain(offer);
         }
         assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).as("nobody claimed it").isNull();

@@ -101,6 +101,30 @@ final class TasklistPage extends WebappPage {
         browser.waitFor(option + " to be chosen", () -> choice.findElement(By.tagName("input")).isSelected());
     }
 
+    /** Closes every notification Tasklist shows (they lie over the form's buttons) by clicking its ×. */
+    void closeNotifications() {
+        By close = By.cssSelector(".page-notifications button.close[ng-click^='removeNotification']");
+        for (WebElement button : driver.findElements(close)) {
+            if (button.isDisplayed()) {
+                click(button);
+            }
+        }
+        browser.waitFor("the notifications to close", () -> driver.findElements(close).stream()
+                .noneMatch(WebElement::isDisplayed));
+    }
+
+    /** Opens a select field of the open form by clicking it and clicks the option with the given text. */
+    void select(String label, String option) {
+        WebElement field = formField(label);
+        click(field.findElement(By.cssSelector(".fjs-input-group")));
+        browser.waitFor("the options of " + label, () -> !field.findElements(ITEMS).isEmpty());
+        WebElement item = field.findElements(ITEMS).stream().filter(i -> i.getText().trim().equals(option))
+                .findFirst().orElseThrow(() -> new AssertionError("no option " + option + " for " + label));
+        click(item);
+        browser.waitFor(option + " to be selected", () -> field.findElements(ITEMS).isEmpty()
+                && field.getText().contains(option));
+    }
+
     /**
      * Clicks "Complete" and waits until the task has left the list (Tasklist's "The task is
      * completed." shows only for a moment); fails with Tasklist's message if it refused.
@@ -121,6 +145,8 @@ final class TasklistPage extends WebappPage {
     private boolean tasksLoaded() {
         return !driver.findElements(TASKS).isEmpty() || saysNoTaskMatches();
     }
+
+    private static final By ITEMS = By.cssSelector(".fjs-dropdownlist-item");
 
     private WebElement formField(String label) {
         return driver.findElements(By.cssSelector("form.fjs-form .fjs-form-field")).stream()

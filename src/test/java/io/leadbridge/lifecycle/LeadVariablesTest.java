@@ -1,0 +1,140 @@
+package io.leadbridge.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.leadbridge.calendar.SlaClock;
+import io.leadbridge.lead.LeadStatus;
+import io.leadbridge.lifecycle.LeadVariables.OfferDecision;
+import io.leadbridge.lifecycle.LeadVariables.Reminder;
+import io.leadbridge.routing.Qualification;
+import io.leadbridge.routing.RoutingDecisionLog.Method;
+import io.leadbridge.routing.SlaPolicyRules.SlaTerms;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.junit.jupiter.api.Test;
+
+/** The lead process's variables, typed: enums as enums, numbers and dates as such, nothing made up. */
+class LeadVariablesTest {
+
+    private final Map<String, Object> stored = new HashMap<>();
+    private final LeadVariables lead = LeadVariables.of(scope(stored));
+
+    @Test
+    void answersAreReadAsTheirEnumsAndAnythingElseIsNoAnswer() {
+        stored.put("offerDecision", "DECLINE");
+        stored.put("outcome", " NOT_REACHABLE ");
+        stored.put("withdrawalReason", "REASSIGNED");
+        assertThat(lead.offerDecision()).contains(OfferDecision.DECLINE);
+        assertThat(lead.outcome()).contains(ContactOutcome.NOT_REACHABLE);
+        assertThat(lead.withdrawalReason()).contains(WithdrawalReason.REASSIGNED);
+
+        stored.put("offerDecision", "MAYBE");
+        stored.put("outcome", "");
+        stored.remove("withdrawalReason");
+        assertThat(lead.offerDecision()).isEmpty();
+        assertThat(lead.outcome()).isEmpty();
+        assertThat(lead.withdrawalReason()).isEmpty();
+    }
+
+    @Test
+    void theSlaPolicyIsKeptAsTheProcessExpressionsNeedItAndReadBackTyped() {
+        lead.slaPolicy(2, new SlaTerms("PT4H", "PT8H", "P1D", "P3D", 3, "PT4H", "R/P7D", 2, "P5D", SlaClock.WORKING));
+
+        assertThat(stored).containsEntry("attempt", 2).containsEntry("maxAttempts", 3)
+                .containsEntry("acceptSla", "PT8H").containsEntry("slaClock", "working");
+        assertThat(lead.attempt()).isEqualTo(2);
+        assertThat(lead.maxAttempts()).isEqualTo(3);
+        assertThat(lead.acceptReminder()).isEqualTo("PT4H");
+        assertThat(lead.contactSla()).isEqualTo("P3D");
+        assertThat(lead.missedUpdatesToEscalate()).contains(2);
+        assertThat(lead.slaClock()).isEqualTo(SlaClock.WORKING);
+    }
+
+    @Test
+    void aMissingCountIsAnErrorNotZero() {
+        assertThatThrownBy(lead::attempt).isInstanceOf(IllegalStateException.class).hasMessageContaining("attempt");
+        assertThat(lead.missedUpdatesToEscalate()).isEmpty();
+    }
+
+    @Test
+    void deadlinesAreDatesForTheTimersAndInstantsForTheCode() {
+        Instant reminder = Instant.parse("2026-12-07T09:00:00Z");
+        Instant due = Instant.parse("2026-12-07T17:00:00Z");
+
+        lead.offered("alpha", "rita", reminder, due);
+
+        assertThat(stored.get("acceptDueAt")).isEqualTo(Date.from(due));
+        assertThat(lead.acceptDueAt()).isEqualTo(due);
+        assertThat(stored).containsEntry("partnerId", "alpha").containsEntry("repUsername", "rita")
+                .containsEntry("offerAssignee", "rita").containsEntry("nominatedPartnerId", null);
+    }
+
+    @Test
+    void aNewOfferEmptiesTheEarlierOffersAnswersButCreatesNoEmptyVariables() {
+        stored.put("offerDecision", "DECLINE");
+        stored.put("declineReason", "no capacity");
+        stored.put("nominatedBy", "MANUAL");
+
+        lead.offered(null, null, Instant.EPOCH, Instant.EPOCH);
+
+        assertThat(stored).containsEntry("offerDecision", null).containsEntry("declineReason", null)
+                .containsEntry("nominatedBy", null).doesNotContainKeys("taskWorker", "withdrawnBy", "withdrawalNote");
+    }
+
+    @Test
+    void nominationsAndQualificationTravelByName() {
+        lead.nominate("beta", "bob", Method.PROTECTED_ACCOUNT);
+        lead.qualified(new Qualification("MID_MARKET", "B", Qualification.Route.PARTNER));
+
+        assertThat(stored).containsEntry("nominatedBy", "PROTECTED_ACCOUNT").containsEntry("route", "PARTNER");
+        assertThat(lead.nominatedBy()).contains(Method.PROTECTED_ACCOUNT);
+        assertThat(lead.route()).isEqualTo(Qualification.Route.PARTNER);
+
+        lead.assignedManually("gamma");
+        assertThat(lead.nominatedPartnerId()).isEqualTo("gamma");
+        assertThat(lead.nominatedRep()).isNull();
+        assertThat(lead.nominatedBy()).contains(Method.MANUAL);
+        lead.forgetNomination();
+        assertThat(lead.nominatedPartnerId()).isNull();
+        assertThat(lead.nominatedBy()).isEmpty();
+    }
+
+    @Test
+    void theChaseCheckboxIsTrueOnlyWhenTicked() {
+        assertThat(lead.withdrawAfterChase()).isFalse();
+        stored.put("withdrawAfterChase", "true");
+        assertThat(lead.withdrawAfterChase()).isTrue();
+        stored.put("withdrawAfterChase", Boolean.TRUE);
+        assertThat(lead.withdrawAfterChase()).isTrue();
+        stored.put("withdrawAfterChase", "yes");
+        assertThat(lead.withdrawAfterChase()).isFalse();
+    }
+
+    @Test
+    void localInputsOfReusableStepsAreTyped() {
+        stored.put("reminder", "CONTACT");
+        stored.put("finalStatus", "NURTURE");
+        assertThat(lead.reminder()).isEqualTo(Reminder.CONTACT);
+        assertThat(lead.finalStatus()).isEqualTo(LeadStatus.NURTURE);
+        stored.remove("finalStatus");
+        assertThatThrownBy(lead::finalStatus).hasMessageContaining("finalStatus");
+    }
+
+    private static VariableScope scope(Map<String, Object> stored) {
+        VariableScope scope = mock(VariableScope.class);
+        when(scope.getVariable(anyString())).thenAnswer(call -> stored.get(call.<String>getArgument(0)));
+        when(scope.hasVariable(anyString())).thenAnswer(call -> stored.containsKey(call.<String>getArgument(0)));
+        doAnswer(call -> stored.put(call.getArgument(0), call.getArgument(1))).when(scope)
+                .setVariable(anyString(), any());
+        return scope;
+    }
+}

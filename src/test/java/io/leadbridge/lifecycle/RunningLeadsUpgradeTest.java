@@ -1,0 +1,129 @@
+package io.leadbridge.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadbridge.lead.LeadStatus;
+import io.leadbridge.partner.PartnerTier;
+import io.leadbridge.support.ApiClient;
+import io.leadbridge.support.ApiClient.Response;
+import io.leadbridge.support.EngineDriver;
+import io.leadbridge.support.LeadFixtures;
+import io.leadbridge.support.LeadbridgeTest;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Leads that started on an earlier version of the lead process (here: the version whose offer kept
+ * its answer in scope by a task listener, before the task's input parameters did) move to the
+ * newest version through Camunda's migration API and go on from where they waited: tasks with their
+ * assignee, timers with their due dates, variables as they were.
+ */
+@LeadbridgeTest
+class RunningLeadsUpgradeTest {
+
+    private static final String EARLIER_VERSION = "upgrade/lead-lifecycle-offer-answers-by-listener.bpmn";
+
+    @LocalServerPort int port;
+    @Autowired LeadFixtures fixtures;
+    @Autowired EngineDriver engine;
+    @Autowired TaskService tasks;
+    @Autowired RuntimeService runtime;
+    @Autowired RepositoryService repository;
+    @Autowired ManagementService management;
+    @Autowired RunningLeadsUpgrade upgrade;
+
+    @BeforeEach
+    void isolate() {
+        fixtures.isolateFromEarlierTests();
+    }
+
+    @AfterEach
+    void resetClock() {
+        engine.resetClock();
+    }
+
+    @Test
+    void leadsWaitingForAnAnswerOrAContactGoOnOnTheNewestVersion() {
+        String partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        ApiClient rep = ApiClient.as(port, fixtures.rep(partner), LeadFixtures.PASSWORD);
+        ProcessDefinition earlier = deploy(EARLIER_VERSION, "lead process: offer answers kept by a listener");
+        long offered = fixtures.submit(fixtures.partnerLead("US"));
+        long accepted = fixtures.submit(fixtures.partnerLead("US"));
+        engine.runDueJobs();
+        assertThat(rep.post("/api/leads/" + accepted + "/accept", "{}").status()).isEqualTo(200);
+        Task offer = task(offered, "Task_AcceptLead");
+        Task contact = task(accepted, "Task_ContactProspect");
+        assertThat(definitionOf(offered)).isEqualTo(earlier.getId());
+        assertThat(runtime.getVariablesLocal(offer.getExecutionId())).as("the listener declared the answer in scope")
+                .containsKey("offerDecision");
+        Date offerDue = timerDue(offered, "BoundaryEvent_AcceptSlaBreached");
+        Date contactDue = timerDue(accepted, "BoundaryEvent_ContactSlaBreached");
+        ProcessDefinition newest = deploy("lead-lifecycle.bpmn", "lead process as shipped");
+
+        assertThat(upgrade.upgradeRunningLeads()).isEqualTo(2);
+
+        assertThat(definitionOf(offered)).isEqualTo(newest.getId());
+        assertThat(definitionOf(accepted)).isEqualTo(newest.getId());
+        assertThat(task(offered, "Task_AcceptLead").getId()).as("the same task, not a new one")
+                .isEqualTo(offer.getId());
+        assertThat(task(accepted, "Task_ContactProspect").getAssignee()).isEqualTo(contact.getAssignee());
+        assertThat(timerDue(offered, "BoundaryEvent_AcceptSlaBreached")).isEqualTo(offerDue);
+        assertThat(timerDue(accepted, "BoundaryEvent_ContactSlaBreached")).isEqualTo(contactDue);
+        assertThat(upgrade.upgradeRunningLeads()).as("nothing left to move").isZero();
+
+        Response accept = rep.post("/api/leads/" + offered + "/accept", "{}");
+        assertThat(accept.status()).as(accept.body()).isEqualTo(200);
+        assertThat(fixtures.lead(offered).status()).isEqualTo(LeadStatus.ACCEPTED);
+        Response contacted = rep.post("/api/leads/" + accepted + "/contact", Map.of("outcome", "CONTACTED"));
+        assertThat(contacted.status()).as(contacted.body()).isEqualTo(200);
+        assertThat(fixtures.lead(accepted).status()).isEqualTo(LeadStatus.CONTACTED);
+        assertThat(task(accepted, "Task_ReportProgress")).as("the follow-up of the newest version").isNotNull();
+    }
+
+    @Test
+    void aNewOfferKeepsItsAnswerInItsOwnScopeByItsInputParameters() {
+        String partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        long lead = fixtures.submit(fixtures.partnerLead("US"));
+        engine.runDueJobs();
+        Task offer = task(lead, "Task_AcceptLead");
+
+        assertThat(runtime.getVariablesLocal(offer.getExecutionId()))
+                .containsKeys("offerDecision", "declineReason", "taskWorker");
+        assertThat(runtime.getVariablesLocal(offer.getProcessInstanceId())).doesNotContainKeys("offerDecision",
+                "declineReason");
+        assertThat(fixtures.lead(lead).partnerId()).isEqualTo(partner);
+    }
+
+    private ProcessDefinition deploy(String resource, String name) {
+        String deployment = repository.createDeployment().name(name).addClasspathResource(resource).deploy().getId();
+        return repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult();
+    }
+
+    private String definitionOf(long leadId) {
+        return fixtures.process(leadId).getProcessDefinitionId();
+    }
+
+    private Task task(long leadId, String step) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(leadId)).taskDefinitionKey(step)
+                .singleResult();
+    }
+
+    private Date timerDue(long leadId, String boundaryEvent) {
+        Job timer = management.createJobQuery().processInstanceId(fixtures.process(leadId).getId()).timers()
+                .activityId(boundaryEvent).singleResult();
+        assertThat(timer).as(boundaryEvent + " of lead " + leadId).isNotNull();
+        return timer.getDuedate();
+    }
+}

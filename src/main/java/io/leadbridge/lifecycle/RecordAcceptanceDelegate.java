@@ -47,7 +47,7 @@ class RecordAcceptanceDelegate implements JavaDelegate {
         Instant dueAt = calendars.partnerDue(slaClock, partnerId, now,
                 LeadVariables.text(execution, LeadVariables.CONTACT_SLA));
 
-        holding.accept(leadId, partnerId, rep, dueAt);
+        holding.handToAcceptingPartner(leadId, partnerId, rep, dueAt);
 
         Lead lead = leads.get(leadId);
         Contact contact = prospects.contact(lead.contactId());

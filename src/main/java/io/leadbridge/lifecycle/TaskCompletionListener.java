@@ -102,7 +102,7 @@ class TaskCompletionListener implements TaskListener {
             task.getExecution().getProcessInstance().setVariable(LeadVariables.TASK_WORKER, worker);
         } else {
             task.setVariable(LeadVariables.WINNING_PARTNER, null);
-            holding.declineOffer(LeadVariables.leadId(task), partnerId, worker,
+            holding.closeDeclinedOffer(LeadVariables.leadId(task), partnerId, worker,
                     LeadVariables.text(task, LeadVariables.DECLINE_REASON));
         }
     }

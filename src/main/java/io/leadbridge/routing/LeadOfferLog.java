@@ -4,7 +4,6 @@ import io.leadbridge.config.LeadClock;
 import java.sql.Timestamp;
 import io.leadbridge.calendar.SlaClock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,9 @@ import org.springframework.stereotype.Repository;
 /** Every offer of a lead to a partner: who had which lead, when, and how it ended. */
 @Repository
 public class LeadOfferLog {
+
+    /** Why a competing offer ended: another partner accepted first. */
+    public static final String COMPETITION_LOST = "COMPETITION_LOST";
 
     private final JdbcClient jdbc;
     private final LeadClock clock;
@@ -107,24 +109,5 @@ public class LeadOfferLog {
                     had.put(rs.getString(1), rs.getString(2));
                 });
         return had;
-    }
-
-    /** When each partner last received an offer (of any lead); partners never offered one are absent. */
-    public Map<String, Instant> lastOfferedAt(Collection<String> partnerIds) {
-        Map<String, Instant> last = new HashMap<>();
-        if (partnerIds.isEmpty()) {
-            return last;
-        }
-        jdbc.sql("select partner_id, max(offered_at) from lead_offer where partner_id in (:ids) group by partner_id")
-                .param("ids", partnerIds)
-                .query(rs -> {
-                    last.put(rs.getString(1), rs.getTimestamp(2).toInstant());
-                });
-        return last;
-    }
-
-    public Optional<String> lastPartner(long leadId) {
-        return jdbc.sql("select partner_id from lead_offer where lead_id = :leadId order by id desc")
-                .param("leadId", leadId).query(String.class).stream().findFirst();
     }
 }

@@ -1,12 +1,11 @@
 package io.leadbridge.supportrequest;
 
 import io.leadbridge.lead.Lead;
+import io.leadbridge.lead.LeadAccess;
 import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
 import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.lead.LeadStatus;
-import io.leadbridge.lead.LeadViews;
-import io.leadbridge.lifecycle.LeadActions;
 import io.leadbridge.notification.Notifier;
 import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerRepository;
@@ -43,34 +42,32 @@ public class SupportRequests {
     private static final Logger log = LoggerFactory.getLogger(SupportRequests.class);
 
     private final SupportRequestRepository requests;
-    private final LeadActions leadActions;
+    private final LeadAccess access;
     private final LeadRepository leads;
-    private final LeadViews views;
     private final LeadEventLog events;
     private final SlaPolicyRules slaPolicy;
     private final ProspectRepository prospects;
     private final PartnerRepository partners;
     private final Notifier notifier;
-    private final AccessProvisioning access;
+    private final AccessProvisioning provisioning;
     private final RuntimeService runtime;
     private final WorkingCalendars calendars;
     private final LeadClock clock;
 
-    SupportRequests(SupportRequestRepository requests, LeadActions leadActions, LeadRepository leads,
-            LeadViews views, LeadEventLog events, SlaPolicyRules slaPolicy, ProspectRepository prospects,
-            PartnerRepository partners, Notifier notifier, AccessProvisioning access, RuntimeService runtime,
+    SupportRequests(SupportRequestRepository requests, LeadAccess access, LeadRepository leads,
+            LeadEventLog events, SlaPolicyRules slaPolicy, ProspectRepository prospects,
+            PartnerRepository partners, Notifier notifier, AccessProvisioning provisioning, RuntimeService runtime,
             LeadClock clock, WorkingCalendars calendars) {
         this.calendars = calendars;
         this.requests = requests;
-        this.leadActions = leadActions;
+        this.access = access;
         this.leads = leads;
-        this.views = views;
         this.events = events;
         this.slaPolicy = slaPolicy;
         this.prospects = prospects;
         this.partners = partners;
         this.notifier = notifier;
-        this.access = access;
+        this.provisioning = provisioning;
         this.runtime = runtime;
         this.clock = clock;
     }
@@ -84,7 +81,7 @@ public class SupportRequests {
     @Transactional
     public SupportRequest request(long leadId, NewSupportRequest request, Caller caller) {
         request.check();
-        Lead lead = leadActions.lockHeldLead(leadId, caller, "given a support request", LeadStatus.ACCEPTED,
+        Lead lead = access.lockHeldLead(leadId, caller, "given a support request", LeadStatus.ACCEPTED,
                 LeadStatus.CONTACTED, LeadStatus.OPPORTUNITY);
         SupportRequest stored = requests.insert(leadId, lead.partnerId(), caller.username(), request);
         events.record(leadId, LeadEventType.SUPPORT_REQUESTED, caller.username(), lead.partnerId(),
@@ -122,7 +119,7 @@ public class SupportRequests {
     /** The lead's requests: all of them for vendor users, its own partner's for a partner user. */
     @Transactional(readOnly = true)
     public List<SupportRequest> forLead(long leadId, Caller caller) {
-        views.visibleLead(leadId, caller);
+        access.visibleLead(leadId, caller);
         return requests.forLead(leadId).stream().filter(r -> caller.mayView(r.partnerId())).toList();
     }
 
@@ -151,8 +148,8 @@ public class SupportRequests {
     public void remindReviewers(String requestId, Instant reviewDueAt) {
         SupportRequest request = requests.get(requestId);
         Lead lead = leads.get(request.leadId());
-        notifier.supportReviewReminder(lead, access.emailsOf(VendorGroups.CHANNEL_MANAGERS), label(request.kind()),
-                reviewDueAt);
+        notifier.supportReviewReminder(lead, provisioning.emailsOf(VendorGroups.CHANNEL_MANAGERS),
+                label(request.kind()), reviewDueAt);
         log.info("lead {}: channel managers reminded of support request {} of partner {}", lead.id(), requestId,
                 request.partnerId());
     }
@@ -161,8 +158,8 @@ public class SupportRequests {
     public void escalate(String requestId, String reviewSla) {
         SupportRequest request = requests.get(requestId);
         Lead lead = leads.get(request.leadId());
-        notifier.supportReviewEscalated(lead, access.emailsOf(VendorGroups.CHANNEL_DIRECTORS), label(request.kind()),
-                reviewSla);
+        notifier.supportReviewEscalated(lead, provisioning.emailsOf(VendorGroups.CHANNEL_DIRECTORS),
+                label(request.kind()), reviewSla);
     }
 
     private static String describe(SupportRequest request) {

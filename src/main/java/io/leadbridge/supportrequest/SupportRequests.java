@@ -83,7 +83,9 @@ public class SupportRequests {
         request.check();
         Lead lead = access.lockHeldLead(leadId, caller, "given a support request", LeadStatus.ACCEPTED,
                 LeadStatus.CONTACTED, LeadStatus.OPPORTUNITY);
-        SupportRequest stored = requests.insert(leadId, lead.partnerId(), caller.username(), request);
+        // Read back as stored: numeric(5, 2) gives the discount its two decimals, as the timeline shows it.
+        SupportRequest stored = get(requests.save(SupportRequest.open(leadId, lead.partnerId(), caller.username(),
+                request)).id());
         events.record(leadId, LeadEventType.SUPPORT_REQUESTED, caller.username(), lead.partnerId(),
                 describe(stored));
 
@@ -120,21 +122,24 @@ public class SupportRequests {
     @Transactional(readOnly = true)
     public List<SupportRequest> forLead(long leadId, Caller caller) {
         access.visibleLead(leadId, caller);
-        return requests.forLead(leadId).stream().filter(r -> caller.mayView(r.partnerId())).toList();
+        return requests.findByLeadIdOrderByRequestedAtAscIdAsc(leadId).stream()
+                .filter(r -> caller.mayView(r.partnerId()))
+                .toList();
     }
 
     public SupportRequest get(String requestId) {
-        return requests.get(requestId);
+        return requests.findById(requestId)
+                .orElseThrow(() -> new IllegalStateException("support request " + requestId + " does not exist"));
     }
 
     /** The reviewer's answer: stored on the request, written on the lead, mailed to the rep. */
     public void answer(String requestId, SupportDecision decision, String text, String reviewer) {
         SupportStatus status = decision == SupportDecision.APPROVE ? SupportStatus.APPROVED : SupportStatus.REJECTED;
-        if (!requests.answer(requestId, status, text, reviewer)) {
+        if (!requests.answer(requestId, status, text, clock.now(), reviewer)) {
             log.warn("support request {} was answered already; the answer of {} is ignored", requestId, reviewer);
             return;
         }
-        SupportRequest answered = requests.get(requestId);
+        SupportRequest answered = get(requestId);
         Lead lead = leads.get(answered.leadId());
         events.record(lead.id(), status == SupportStatus.APPROVED ? LeadEventType.SUPPORT_APPROVED
                 : LeadEventType.SUPPORT_REJECTED, reviewer, answered.partnerId(), answered.kind() + ": " + text);
@@ -146,7 +151,7 @@ public class SupportRequests {
 
     /** Half the review time is gone: the channel managers are reminded. */
     public void remindReviewers(String requestId, Instant reviewDueAt) {
-        SupportRequest request = requests.get(requestId);
+        SupportRequest request = get(requestId);
         Lead lead = leads.get(request.leadId());
         notifier.supportReviewReminder(lead, provisioning.emailsOf(VendorGroups.CHANNEL_MANAGERS),
                 label(request.kind()), reviewDueAt);
@@ -156,7 +161,7 @@ public class SupportRequests {
 
     /** The review is over its SLA: the channel directors are told (the mail goes out in the next step). */
     public void escalate(String requestId, String reviewSla) {
-        SupportRequest request = requests.get(requestId);
+        SupportRequest request = get(requestId);
         Lead lead = leads.get(request.leadId());
         notifier.supportReviewEscalated(lead, provisioning.emailsOf(VendorGroups.CHANNEL_DIRECTORS),
                 label(request.kind()), reviewSla);

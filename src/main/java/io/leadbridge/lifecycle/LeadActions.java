@@ -31,8 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What partner reps and channel managers do to a lead through the API, under the same rules as
  * in Tasklist: each action completes the lead's open task or sends its process a message. A
- * refused action changes nothing. An action whose transaction loses a deadlock (with the lead's
- * jobs, or the same call on another node) runs again from the start.
+ * refused action changes nothing; who may act is {@link LeadAccess}'s to say. An action whose
+ * transaction loses a deadlock (with the lead's jobs, or the same call on another node) runs again
+ * from the start.
  */
 @Service
 @RetriedOnDeadlock
@@ -60,7 +61,10 @@ public class LeadActions {
         this.runtime = runtime;
     }
 
-    /** The rep accepts the offer of the lead (its process then hands the lead over, see LeadHolding). */
+    /**
+     * The rep accepts the offer of the lead; its process then records the acceptance and hands the
+     * lead over ({@link LeadHolding#handToAcceptingPartner}).
+     */
     @Transactional
     public void acceptOffer(long leadId, Caller caller) {
         Lead lead = access.lockForPartner(leadId, caller, "accept");

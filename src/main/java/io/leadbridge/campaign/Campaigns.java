@@ -27,11 +27,11 @@ public class Campaigns {
     @Transactional
     public Campaign create(CampaignRequest request, String actor) {
         request.check(null);
-        if (campaigns.find(request.code()).isPresent()) {
+        if (campaigns.existsById(request.code())) {
             throw ApiException.conflict("campaign '" + request.code() + "' already exists");
         }
         try {
-            campaigns.insert(request.code(), request, currency(request));
+            campaigns.save(Campaign.of(request, currency(request)));
         } catch (DuplicateKeyException registeredMeanwhile) {
             throw ApiException.conflict("campaign '" + request.code() + "' already exists");
         }
@@ -44,20 +44,18 @@ public class Campaigns {
     @Transactional
     public Campaign update(String code, CampaignRequest request, String actor) {
         request.check(code);
-        if (!campaigns.update(code, request, currency(request))) {
-            throw notFound(code);
-        }
+        campaigns.save(get(code).changedTo(request, currency(request)));
         log.info("campaign {}: changed by {} ({}, cost {} {})", code, actor, request.channel(), request.cost(),
                 currency(request));
         return get(code);
     }
 
     public Campaign get(String code) {
-        return campaigns.find(code).orElseThrow(() -> notFound(code));
+        return campaigns.findById(code).orElseThrow(() -> notFound(code));
     }
 
     public List<Campaign> all() {
-        return campaigns.findAll();
+        return campaigns.findAllByOrderByStartsOnDescCodeAsc();
     }
 
     private String currency(CampaignRequest request) {

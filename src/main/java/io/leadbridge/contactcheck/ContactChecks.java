@@ -118,7 +118,7 @@ public class ContactChecks {
         String checkAfter = terms.customerCheckAfter();
         // Counted in the partner's working time where the table says so: its time to call runs on its calendar.
         Instant dueAt = calendars.partnerDue(terms.clock(), lead.partnerId(), clock.now(), checkAfter);
-        ContactCheck check = checks.insert(leadId, lead.partnerId(), lead.contactId(), dueAt);
+        ContactCheck check = checks.save(ContactCheck.scheduled(leadId, lead.partnerId(), lead.contactId(), dueAt));
 
         Map<String, Object> variables = new HashMap<>();
         variables.put(ContactCheckVariables.LEAD_ID, leadId);
@@ -157,7 +157,7 @@ public class ContactChecks {
     /** "Record why the check is not needed": SKIPPED, and why, on the check and the lead. */
     public void skip(String checkId, SkipReason reason) {
         ContactCheck check = checks.get(checkId);
-        if (!checks.skip(checkId, reason)) {
+        if (!checks.skip(checkId, reason, clock.now())) {
             throw new IllegalStateException("contact check " + checkId + " is " + check.status() + ", not SCHEDULED");
         }
         events.record(check.leadId(), LeadEventType.CUSTOMER_CHECK_SKIPPED, LeadEvent.SYSTEM, check.partnerId(),
@@ -195,7 +195,7 @@ public class ContactChecks {
     /** "Record the customer's answer": CONFIRMED or DENIED, on the check and the lead. */
     public void recordAnswer(String checkId, CustomerAnswer answer) {
         ContactCheck check = checks.get(checkId);
-        if (!checks.answered(checkId, answer)) {
+        if (!checks.answered(checkId, answer, clock.now())) {
             throw new IllegalStateException("contact check " + checkId + " is " + check.status() + ", not SENT");
         }
         boolean contacted = answer == CustomerAnswer.YES;
@@ -231,7 +231,7 @@ public class ContactChecks {
     /** "Record that the customer did not answer": the answer window is over. */
     public void recordNoAnswer(String checkId) {
         ContactCheck check = checks.get(checkId);
-        if (!checks.unanswered(checkId)) {
+        if (!checks.unanswered(checkId, clock.now())) {
             throw new IllegalStateException("contact check " + checkId + " is " + check.status() + ", not SENT");
         }
         events.record(check.leadId(), LeadEventType.CUSTOMER_CHECK_UNANSWERED, LeadEvent.SYSTEM, check.partnerId(),

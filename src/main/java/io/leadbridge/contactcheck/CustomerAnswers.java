@@ -128,7 +128,7 @@ class CustomerAnswers {
             return new Resolved(CustomerLink.INVALID, null);
         }
         String id = claim.get().checkId();
-        Optional<ContactCheck> found = lock ? checks.lock(id) : checks.find(id);
+        Optional<ContactCheck> found = lock ? checks.findAndLockById(id) : checks.findById(id);
         if (found.isEmpty() || found.get().sentAt() == null) {
             return new Resolved(CustomerLink.INVALID, null);
         }

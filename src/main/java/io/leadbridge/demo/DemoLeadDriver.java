@@ -128,8 +128,8 @@ class DemoLeadDriver {
             default -> rep(lead.repUsername(), lead.partnerId());
         };
         switch (step.kind()) {
-            case ACCEPT -> actions.accept(leadId, actor);
-            case DECLINE -> actions.decline(leadId, step.text(), actor);
+            case ACCEPT -> actions.acceptOffer(leadId, actor);
+            case DECLINE -> actions.declineOffer(leadId, step.text(), actor);
             case REACH_PROSPECT -> actions.reportContact(leadId, ContactOutcome.CONTACTED, step.text(), actor);
             case MISS_PROSPECT -> actions.reportContact(leadId, ContactOutcome.NOT_REACHABLE, step.text(), actor);
             case CONVERT -> actions.reportProgress(leadId, new StatusUpdate(DealAction.CONVERT, step.amount(),

@@ -1,10 +1,9 @@
 package io.leadbridge.lead;
 
+import io.leadbridge.calendar.SlaClock;
 import io.leadbridge.config.LeadClock;
 import java.sql.Timestamp;
-import io.leadbridge.calendar.SlaClock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class LeadOfferLog {
+
+    /** Why a competing offer ended: another partner accepted first. */
+    public static final String COMPETITION_LOST = "COMPETITION_LOST";
 
     private final JdbcClient jdbc;
     private final LeadClock clock;
@@ -113,26 +115,7 @@ public class LeadOfferLog {
         return had;
     }
 
-    /** When each partner last received an offer (of any lead); partners never offered one are absent. */
-    public Map<String, Instant> lastOfferedAt(Collection<String> partnerIds) {
-        Map<String, Instant> last = new HashMap<>();
-        if (partnerIds.isEmpty()) {
-            return last;
-        }
-        jdbc.sql("select partner_id, max(offered_at) from lead_offer where partner_id in (:ids) group by partner_id")
-                .param("ids", partnerIds)
-                .query(rs -> {
-                    last.put(rs.getString(1), rs.getTimestamp(2).toInstant());
-                });
-        return last;
-    }
-
     private void partnerChanged(String partnerId) {
         PartnerRecordChanged.publish(listeners, partnerId);
-    }
-
-    public Optional<String> lastPartner(long leadId) {
-        return jdbc.sql("select partner_id from lead_offer where lead_id = :leadId order by id desc")
-                .param("leadId", leadId).query(String.class).stream().findFirst();
     }
 }

@@ -1,18 +1,17 @@
 package io.leadbridge.leadview;
 
+import io.leadbridge.calendar.WorkingCalendars;
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.lead.Lead;
+import io.leadbridge.lead.LeadAccess;
 import io.leadbridge.lead.LeadEvent;
 import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
-import io.leadbridge.lead.LeadOfferLog;
 import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.lead.LeadStatus;
 import io.leadbridge.opportunity.OpportunityRepository;
 import io.leadbridge.prospect.ProspectRepository;
 import io.leadbridge.security.Caller;
-import io.leadbridge.web.ApiException;
-import io.leadbridge.calendar.WorkingCalendars;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -31,41 +30,35 @@ public class LeadViews {
     private final LeadRepository leads;
     private final ProspectRepository prospects;
     private final LeadEventLog events;
-    private final LeadOfferLog offers;
+    private final LeadAccess access;
     private final OpportunityRepository opportunities;
     private final LeadClock clock;
     private final WorkingCalendars calendars;
 
-    LeadViews(LeadRepository leads, ProspectRepository prospects, LeadEventLog events, LeadOfferLog offers,
+    LeadViews(LeadRepository leads, ProspectRepository prospects, LeadEventLog events, LeadAccess access,
             OpportunityRepository opportunities, LeadClock clock, WorkingCalendars calendars) {
         this.calendars = calendars;
         this.opportunities = opportunities;
         this.clock = clock;
-        this.offers = offers;
+        this.access = access;
         this.leads = leads;
         this.prospects = prospects;
         this.events = events;
     }
 
-    /** The lead for this caller, or 403 if it belongs to another partner (or none). */
+    /** The lead for this caller, or 403: see {@link LeadAccess#visibleLead}. */
     public Lead visibleLead(long id, Caller caller) {
-        Lead lead = leads.get(id);
-        if (!mayView(lead, caller)) {
-            throw ApiException.forbidden("lead " + id + " is not held by your partner");
-        }
-        return lead;
+        return access.visibleLead(id, caller);
     }
 
-    /** The lead if this caller may see it, else null (a partner that just declined or lost it). */
+    /** The lead if this caller may see it, else null: see {@link LeadAccess#visibleLeadOrNull}. */
     public Lead visibleLeadOrNull(long id, Caller caller) {
-        Lead lead = leads.get(id);
-        return mayView(lead, caller) ? lead : null;
+        return access.visibleLeadOrNull(id, caller);
     }
 
-    /** Vendor users see every lead; a partner the lead it holds, or is offered in an open competition. */
+    /** See {@link LeadAccess#mayView}. */
     public boolean mayView(Lead lead, Caller caller) {
-        return caller.mayView(lead.partnerId())
-                || (caller.isPartnerUser() && offers.hasOpenOffer(lead.id(), caller.partnerId()));
+        return access.mayView(lead, caller);
     }
 
     public LeadView detail(Lead lead, Caller caller) {

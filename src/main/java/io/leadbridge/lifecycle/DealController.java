@@ -2,6 +2,7 @@ package io.leadbridge.lifecycle;
 
 import io.leadbridge.leadview.LeadView;
 import io.leadbridge.leadview.LeadViews;
+import io.leadbridge.lead.LeadAccess;
 import io.leadbridge.opportunity.DealAction;
 import io.leadbridge.opportunity.LostReason;
 import io.leadbridge.opportunity.Opportunity;
@@ -46,12 +47,15 @@ class DealController {
 
     private final LeadActions actions;
     private final LeadViews views;
+    private final LeadAccess access;
     private final CallerProvider callers;
     private final OpportunityRepository opportunities;
 
-    DealController(LeadActions actions, LeadViews views, CallerProvider callers, OpportunityRepository opportunities) {
+    DealController(LeadActions actions, LeadViews views, LeadAccess access, CallerProvider callers,
+            OpportunityRepository opportunities) {
         this.actions = actions;
         this.views = views;
+        this.access = access;
         this.callers = callers;
         this.opportunities = opportunities;
     }
@@ -59,7 +63,7 @@ class DealController {
     @GetMapping("/opportunity")
     Opportunity opportunity(@PathVariable long id) {
         Caller caller = callers.current();
-        views.visibleLead(id, caller);
+        access.visibleLead(id, caller);
         return opportunities.find(id)
                 .orElseThrow(() -> ApiException.notFound("lead " + id + " has no opportunity"));
     }
@@ -143,6 +147,6 @@ class DealController {
     }
 
     private LeadView view(long id, Caller caller) {
-        return views.detail(views.visibleLead(id, caller), caller);
+        return views.detail(access.visibleLead(id, caller), caller);
     }
 }

@@ -1,6 +1,7 @@
 package io.leadbridge.lifecycle;
 
 import io.leadbridge.database.ConflictRetry;
+import io.leadbridge.lead.LeadAccess.LateUpdateRefused;
 import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
 import io.leadbridge.security.Caller;
@@ -8,6 +9,7 @@ import io.leadbridge.web.Failures;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -43,6 +45,12 @@ class LateUpdates {
         this.retry = retry;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** A late action that {@link io.leadbridge.lead.LeadAccess} refused. */
+    @EventListener
+    void on(LateUpdateRefused refusal) {
+        refused(refusal.leadId(), refusal.caller(), refusal.action(), refusal.withdrawnAt());
     }
 
     /** Records the refused {@code action} once the current transaction (if any) has ended, whichever way. */

@@ -37,14 +37,14 @@ class LeadActionController {
     @PostMapping("/accept")
     ResponseEntity<LeadView> accept(@PathVariable long id) {
         Caller caller = callers.current();
-        actions.accept(id, caller);
+        actions.acceptOffer(id, caller);
         return after(id, caller);
     }
 
     @PostMapping("/decline")
     ResponseEntity<LeadView> decline(@PathVariable long id, @Valid @RequestBody ReasonRequest request) {
         Caller caller = callers.current();
-        actions.decline(id, request.reason(), caller);
+        actions.declineOffer(id, request.reason(), caller);
         return after(id, caller);
     }
 

@@ -2,13 +2,9 @@ package io.leadbridge.lifecycle;
 
 import io.leadbridge.database.RetriedOnDeadlock;
 import io.leadbridge.lead.Lead;
-import io.leadbridge.lead.LeadEvent;
-import io.leadbridge.lead.LeadEventLog;
-import io.leadbridge.lead.LeadEventType;
-import io.leadbridge.lead.LeadOfferLog;
+import io.leadbridge.lead.LeadAccess;
 import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.lead.LeadStatus;
-import io.leadbridge.lead.OfferOutcome;
 import io.leadbridge.opportunity.DealAction;
 import io.leadbridge.opportunity.DealProgress;
 import io.leadbridge.opportunity.DealRules;
@@ -35,8 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What partner reps and channel managers do to a lead through the API, under the same rules as
  * in Tasklist: each action completes the lead's open task or sends its process a message. A
- * refused action changes nothing. An action whose transaction loses a deadlock (with the lead's
- * jobs, or the same call on another node) runs again from the start.
+ * refused action changes nothing; who may act is {@link LeadAccess}'s to say. An action whose
+ * transaction loses a deadlock (with the lead's jobs, or the same call on another node) runs again
+ * from the start.
  */
 @Service
 @RetriedOnDeadlock
@@ -49,19 +46,14 @@ public class LeadActions {
     private final PartnerRepository partners;
     private final TaskService tasks;
     private final RuntimeService runtime;
-    private final LeadOfferLog offers;
+    private final LeadAccess access;
     private final StandingLookup standings;
-    private final LeadEventLog events;
-    private final LateUpdates lateUpdates;
     private final DealProgress deals;
 
     LeadActions(LeadRepository leads, PartnerRepository partners, TaskService tasks, RuntimeService runtime,
-            LeadOfferLog offers, StandingLookup standings, LeadEventLog events, LateUpdates lateUpdates,
-            DealProgress deals) {
+            LeadAccess access, StandingLookup standings, DealProgress deals) {
         this.deals = deals;
-        this.events = events;
-        this.lateUpdates = lateUpdates;
-        this.offers = offers;
+        this.access = access;
         this.standings = standings;
         this.leads = leads;
         this.partners = partners;
@@ -69,21 +61,26 @@ public class LeadActions {
         this.runtime = runtime;
     }
 
+    /**
+     * The rep accepts the offer of the lead; its process then records the acceptance and hands the
+     * lead over ({@link LeadHolding#handToAcceptingPartner}).
+     */
     @Transactional
-    public void accept(long leadId, Caller caller) {
-        Lead lead = lockForPartner(leadId, caller, "accept");
-        requireStatus(lead, "accepted", LeadStatus.OFFERED);
+    public void acceptOffer(long leadId, Caller caller) {
+        Lead lead = access.lockForPartner(leadId, caller, "accept");
+        LeadAccess.requireStatus(lead, "accepted", LeadStatus.OFFERED);
         completeAs(openTask(lead, TaskCompletionListener.ACCEPT_LEAD, caller.partnerId()), caller,
                 Map.of(LeadVariables.OFFER_DECISION, "ACCEPT"));
     }
 
+    /** The rep declines the offer of the lead, saying why. */
     @Transactional
-    public void decline(long leadId, String reason, Caller caller) {
+    public void declineOffer(long leadId, String reason, Caller caller) {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "a decline needs a reason");
         }
-        Lead lead = lockForPartner(leadId, caller, "decline");
-        requireStatus(lead, "declined", LeadStatus.OFFERED);
+        Lead lead = access.lockForPartner(leadId, caller, "decline");
+        LeadAccess.requireStatus(lead, "declined", LeadStatus.OFFERED);
         completeAs(openTask(lead, TaskCompletionListener.ACCEPT_LEAD, caller.partnerId()), caller,
                 Map.of(LeadVariables.OFFER_DECISION, "DECLINE", LeadVariables.DECLINE_REASON, reason.trim()));
     }
@@ -98,9 +95,9 @@ public class LeadActions {
         if (note != null && note.length() > DealRules.MAX_NOTE) {
             throw new InvalidInputException("note", "must be at most " + DealRules.MAX_NOTE + " characters");
         }
-        Lead lead = lockForPartner(leadId, caller, "contact report " + outcome);
-        requireStatus(lead, "reported on", LeadStatus.ACCEPTED);
-        requireRep(lead, caller);
+        Lead lead = access.lockForPartner(leadId, caller, "contact report " + outcome);
+        LeadAccess.requireStatus(lead, "reported on", LeadStatus.ACCEPTED);
+        LeadAccess.requireRep(lead, caller);
         Map<String, Object> answer = new HashMap<>();
         answer.put(LeadVariables.OUTCOME, outcome.name());
         answer.put(LeadVariables.NOTE, note == null || note.isBlank() ? null : note.trim());
@@ -118,9 +115,10 @@ public class LeadActions {
             throw new InvalidInputException(StatusUpdate.ACTION, "say what happened: one of "
                     + EnumSet.allOf(DealAction.class));
         }
-        Lead lead = lockForPartner(leadId, caller, "status update " + update.action());
-        requireStatus(lead, "reported on", LeadStatus.ACCEPTED, LeadStatus.CONTACTED, LeadStatus.OPPORTUNITY);
-        requireRep(lead, caller);
+        Lead lead = access.lockForPartner(leadId, caller, "status update " + update.action());
+        LeadAccess.requireStatus(lead, "reported on", LeadStatus.ACCEPTED, LeadStatus.CONTACTED,
+                LeadStatus.OPPORTUNITY);
+        LeadAccess.requireRep(lead, caller);
         if (lead.status() == LeadStatus.ACCEPTED) {
             switch (update.action()) {
                 case WON, LOST -> {
@@ -154,7 +152,7 @@ public class LeadActions {
         if (status == null) {
             throw new InvalidInputException("status", "must be one of " + EnumSet.allOf(SyncedStatus.class));
         }
-        Lead lead = lockForPartner(leadId, caller, "status sync " + status);
+        Lead lead = access.lockForPartner(leadId, caller, "status sync " + status);
         if (!SyncedStatus.allowedFrom(lead.status()).contains(status)) {
             throw ApiException.conflict("lead " + leadId + " is " + lead.status() + " and cannot be synced to " + status
                     + (lead.status().isClosed() || SyncedStatus.allowedFrom(lead.status()).isEmpty() ? ""
@@ -180,11 +178,11 @@ public class LeadActions {
 
     @Transactional
     public void withdraw(long leadId, String reason, Caller caller) {
-        requireChannelManager(caller);
+        LeadAccess.requireChannelManager(caller);
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "say why the lead is withdrawn");
         }
-        Lead lead = leads.lock(leadId).orElseThrow(() -> ApiException.notFound("lead " + leadId + " does not exist"));
+        Lead lead = access.lock(leadId);
         requireHeld(lead, "withdrawn");
         Map<String, Object> request = new HashMap<>();
         request.put(LeadVariables.WITHDRAWAL_REASON, WithdrawalReason.CHANNEL_MANAGER.name());
@@ -196,7 +194,7 @@ public class LeadActions {
     /** Gives the lead to a named partner: from manual distribution, or taking it from its current partner. */
     @Transactional
     public void assign(long leadId, String partnerId, Caller caller) {
-        requireChannelManager(caller);
+        LeadAccess.requireChannelManager(caller);
         if (partnerId == null || partnerId.isBlank()) {
             throw new InvalidInputException("partnerId", "name the partner to assign the lead to");
         }
@@ -209,7 +207,7 @@ public class LeadActions {
             throw ApiException.conflict("partner '" + partner.id() + "' is suspended and takes no leads; "
                     + "reinstate it first");
         }
-        Lead lead = leads.lock(leadId).orElseThrow(() -> ApiException.notFound("lead " + leadId + " does not exist"));
+        Lead lead = access.lock(leadId);
         if (lead.status() == LeadStatus.UNASSIGNED) {
             completeAs(openTask(lead, TaskCompletionListener.DISTRIBUTE_MANUALLY), caller,
                     Map.of(LeadVariables.ASSIGNED_PARTNER_ID, partner.id()));
@@ -229,18 +227,6 @@ public class LeadActions {
         requestWithdrawal(lead, request);
     }
 
-    /**
-     * The lead, locked, for another feature's action by a rep (or CRM) of the partner holding it,
-     * under the same checks as accept and contact: 403 for another partner, 409 for a lead withdrawn
-     * from the caller's partner (recorded as a late update) or not in one of the allowed statuses.
-     */
-    @Transactional
-    public Lead lockHeldLead(long leadId, Caller caller, String action, LeadStatus... allowed) {
-        Lead lead = lockForPartner(leadId, caller, action);
-        requireStatus(lead, action, allowed);
-        return lead;
-    }
-
     private void requestWithdrawal(Lead lead, Map<String, Object> variables) {
         try {
             runtime.createMessageCorrelation(LeadVariables.MESSAGE_WITHDRAWAL_REQUESTED)
@@ -252,67 +238,10 @@ public class LeadActions {
         }
     }
 
-    /**
-     * The lead, locked, if the caller's partner holds it or has an open offer of it. A partner
-     * that held it and lost it (withdrawn, reassigned, beaten in an open competition) gets 409
-     * saying when, and the late {@code action} is recorded on the lead; anyone else gets 403.
-     */
-    private Lead lockForPartner(long leadId, Caller caller, String action) {
-        Lead lead = leads.lock(leadId).orElseThrow(() -> ApiException.notFound("lead " + leadId + " does not exist"));
-        if (caller.partnerId() == null || caller.isChannelManager()) {
-            throw ApiException.forbidden("only a rep of the partner holding the lead may do this");
-        }
-        if (!caller.partnerId().equals(lead.partnerId()) && !offers.hasOpenOffer(leadId, caller.partnerId())) {
-            var ended = offers.lastEndedOffer(leadId, caller.partnerId());
-            if (ended.isPresent() && ended.get().outcome() == OfferOutcome.WITHDRAWN) {
-                lateUpdates.refused(leadId, caller, action, ended.get().closedAt());
-                throw ApiException.conflict("lead " + leadId + " was withdrawn from your partner at "
-                        + ended.get().closedAt() + (LeadHolding.COMPETITION_LOST.equals(ended.get().reason())
-                                ? ": another partner accepted it first" : "")
-                        + "; updates from your partner are no longer accepted");
-            }
-            // A lead the partner had accepted: its offer ended ACCEPTED, the withdrawal is on the timeline.
-            var withdrawn = ended.isPresent() && ended.get().outcome() == OfferOutcome.ACCEPTED
-                    ? events.latest(leadId, LeadEventType.WITHDRAWN, caller.partnerId())
-                            .filter(e -> !e.occurredAt().isBefore(ended.get().closedAt()))
-                    : Optional.<LeadEvent>empty();
-            if (withdrawn.isPresent()) {
-                lateUpdates.refused(leadId, caller, action, withdrawn.get().occurredAt());
-                throw ApiException.conflict("lead " + leadId + " was withdrawn from your partner at "
-                        + withdrawn.get().occurredAt() + "; updates from your partner are no longer accepted");
-            }
-            throw ApiException.forbidden("lead " + leadId + " is not held by your partner");
-        }
-        return lead;
-    }
-
-    private static void requireStatus(Lead lead, String action, LeadStatus... allowed) {
-        for (LeadStatus status : allowed) {
-            if (lead.status() == status) {
-                return;
-            }
-        }
-        throw ApiException.conflict("lead " + lead.id() + " is " + lead.status() + "; only a lead that is "
-                + String.join(" or ", java.util.Arrays.stream(allowed).map(Enum::name).toList()) + " can be " + action);
-    }
-
-    /** The rep holding the lead, or its partner's CRM, which acts for every rep of the partner. */
-    private static void requireRep(Lead lead, Caller caller) {
-        if (lead.repUsername() != null && !lead.repUsername().equals(caller.username()) && !caller.isPartnerCrm()) {
-            throw ApiException.forbidden("lead " + lead.id() + " is held by rep " + lead.repUsername());
-        }
-    }
-
     private static void requireHeld(Lead lead, String action) {
         if (!HELD.contains(lead.status())) {
             throw ApiException.conflict("lead " + lead.id() + " is " + lead.status() + "; only a lead held by a partner ("
                     + HELD + ") can be " + action);
-        }
-    }
-
-    private static void requireChannelManager(Caller caller) {
-        if (!caller.isChannelManager()) {
-            throw ApiException.forbidden("only channel managers may do this");
         }
     }
 

@@ -32,8 +32,6 @@ import org.springframework.stereotype.Service;
 public class LeadHolding {
 
     private static final Logger log = LoggerFactory.getLogger(LeadHolding.class);
-    /** Why a competing offer ended: another partner accepted first. */
-    public static final String COMPETITION_LOST = "COMPETITION_LOST";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT.withZone(ZoneOffset.UTC);
 
     private final LeadRepository leads;
@@ -74,16 +72,21 @@ public class LeadHolding {
                 acceptDueAt);
     }
 
-    /** The partner's rep accepted: the lead is theirs, and any competing offers end at once. */
-    public void accept(long leadId, String partnerId, String repUsername, Instant contactDueAt) {
+    /**
+     * The lead's state change once its process has recorded the rep's acceptance (the rep's own
+     * action is {@link LeadActions#acceptOffer}): the lead is the partner's, and any competing
+     * offers end at once.
+     */
+    public void handToAcceptingPartner(long leadId, String partnerId, String repUsername, Instant contactDueAt) {
         Lead lead = leads.get(leadId);
         offers.close(leadId, partnerId, OfferOutcome.ACCEPTED, null);
         for (String other : offers.openPartners(leadId)) {
             String why = "another partner accepted the lead first (open competition)";
-            offers.close(leadId, other, OfferOutcome.WITHDRAWN, COMPETITION_LOST);
-            events.recordWithReason(leadId, LeadEventType.WITHDRAWN, LeadEvent.SYSTEM, other, why, COMPETITION_LOST);
+            offers.close(leadId, other, OfferOutcome.WITHDRAWN, LeadOfferLog.COMPETITION_LOST);
+            events.recordWithReason(leadId, LeadEventType.WITHDRAWN, LeadEvent.SYSTEM, other, why,
+                    LeadOfferLog.COMPETITION_LOST);
             notifier.leadWithdrawn(lead, other, null, why);
-            listeners.publishEvent(new LeadWithdrawn(lead, other, COMPETITION_LOST, why));
+            listeners.publishEvent(new LeadWithdrawn(lead, other, LeadOfferLog.COMPETITION_LOST, why));
         }
         leads.accept(leadId, partnerId, repUsername, contactDueAt);
         events.recordByDeadline(leadId, LeadEventType.ACCEPTED, repUsername, partnerId,
@@ -92,8 +95,11 @@ public class LeadHolding {
         log.info("lead {}: accepted by {} of partner {}", leadId, repUsername, partnerId);
     }
 
-    /** One partner declines its offer; in an open competition the others still may accept. */
-    public void declineOffer(long leadId, String partnerId, String repUsername, String reason) {
+    /**
+     * Ends the offer one partner declined (the rep's own action is {@link LeadActions#declineOffer});
+     * in an open competition the others still may accept.
+     */
+    public void closeDeclinedOffer(long leadId, String partnerId, String repUsername, String reason) {
         offers.close(leadId, partnerId, OfferOutcome.DECLINED, null);
         events.record(leadId, LeadEventType.DECLINED, repUsername, partnerId, reason);
         log.info("lead {}: declined by {} of partner {}: {}", leadId, repUsername, partnerId, reason);

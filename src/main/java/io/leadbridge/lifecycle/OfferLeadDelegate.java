@@ -3,6 +3,7 @@ package io.leadbridge.lifecycle;
 import io.leadbridge.calendar.SlaClock;
 import io.leadbridge.calendar.WorkingCalendars;
 import io.leadbridge.config.LeadClock;
+import io.leadbridge.routing.LeadDistribution;
 import io.leadbridge.routing.RoutingDecisionLog.Method;
 import java.time.Instant;
 import java.util.List;
@@ -18,16 +19,16 @@ import org.springframework.stereotype.Component;
 class OfferLeadDelegate implements JavaDelegate {
 
     private final LeadHolding holding;
-    private final LeadRouting routing;
+    private final LeadDistribution distribution;
     private final OfferedPartnerList offeredPartners;
     private final LeadClock clock;
     private final WorkingCalendars calendars;
 
-    OfferLeadDelegate(LeadHolding holding, LeadRouting routing, OfferedPartnerList offeredPartners, LeadClock clock,
-            WorkingCalendars calendars) {
+    OfferLeadDelegate(LeadHolding holding, LeadDistribution distribution, OfferedPartnerList offeredPartners,
+            LeadClock clock, WorkingCalendars calendars) {
         this.calendars = calendars;
         this.holding = holding;
-        this.routing = routing;
+        this.distribution = distribution;
         this.offeredPartners = offeredPartners;
         this.clock = clock;
     }
@@ -55,7 +56,7 @@ class OfferLeadDelegate implements JavaDelegate {
         long leadId = LeadVariables.leadId(execution);
         if (nominated != null) {
             // A nomination of unknown origin counts as manual.
-            routing.recordNomination(leadId, attempt, partnerId, lead.nominatedBy().orElse(Method.MANUAL), how);
+            distribution.recordNomination(leadId, attempt, partnerId, lead.nominatedBy().orElse(Method.MANUAL), how);
         }
         holding.offer(leadId, partnerIds, rep, attempt, dueAt, slaClock, how);
 

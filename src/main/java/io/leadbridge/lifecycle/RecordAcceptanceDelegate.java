@@ -38,7 +38,7 @@ class RecordAcceptanceDelegate implements JavaDelegate {
         Instant reminderAt = calendars.partnerDue(slaClock, partnerId, now, lead.contactReminder());
         Instant dueAt = calendars.partnerDue(slaClock, partnerId, now, lead.contactSla());
 
-        holding.accept(leadId, partnerId, rep, dueAt);
+        holding.handToAcceptingPartner(leadId, partnerId, rep, dueAt);
         lead.accepted(rep, reminderAt, dueAt);
     }
 }

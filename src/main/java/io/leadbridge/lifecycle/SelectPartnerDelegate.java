@@ -1,5 +1,6 @@
 package io.leadbridge.lifecycle;
 
+import io.leadbridge.routing.LeadDistribution;
 import io.leadbridge.routing.PartnerSelector.Selection;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,15 +10,15 @@ import org.springframework.stereotype.Component;
 @Component
 class SelectPartnerDelegate implements JavaDelegate {
 
-    private final LeadRouting routing;
+    private final LeadDistribution distribution;
 
-    SelectPartnerDelegate(LeadRouting routing) {
-        this.routing = routing;
+    SelectPartnerDelegate(LeadDistribution distribution) {
+        this.distribution = distribution;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Selection selection = routing.selectPartner(LeadVariables.leadId(execution));
+        Selection selection = distribution.selectPartner(LeadVariables.leadId(execution));
         LeadVariables.of(execution).selected(selection.found(), selection.partnerId(), selection.explanation());
         OfferedPartnerList.hold(execution, selection.partnerIds());
     }

@@ -103,7 +103,7 @@ class TaskCompletionListener implements TaskListener {
             LeadVariables.of(task.getExecution().getProcessInstance()).taskWorker(worker);
         } else {
             answer.winningPartner(null);
-            holding.declineOffer(LeadVariables.leadId(task), partnerId, worker, answer.declineReason());
+            holding.closeDeclinedOffer(LeadVariables.leadId(task), partnerId, worker, answer.declineReason());
         }
     }
 

@@ -71,7 +71,7 @@ public class NotificationDelivery {
 
     private void handOver(Notification notification, boolean stored) {
         if (stored) {
-            notifications.store(notification.id());
+            notifications.store(notification.id(), clock.now());
         } else {
             notifications.queue(notification.id(), clock.now());
         }

@@ -99,7 +99,7 @@ public class NotificationMailer implements DisposableBean {
         Notification notification = claim.notification();
         try {
             sender.send(message(sender, notification));
-            notifications.markSent(notification.id());
+            notifications.markSent(notification.id(), clock.now());
             log.info("{} mail {} sent to {} (lead {}, partner {})", notification.kind(), notification.id(),
                     notification.recipient(), notification.leadId(), notification.partnerId());
             return true;

@@ -1,82 +1,65 @@
 package io.leadbridge.notification;
 
-import io.leadbridge.config.LeadClock;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.relational.core.sql.LockMode;
+import org.springframework.data.relational.repository.Lock;
+import org.springframework.data.repository.ListCrudRepository;
 
-/** Stored notifications. */
-@Repository
-public class NotificationRepository {
+/**
+ * Stored notifications ({@code notification}). The mail sender's steps stay hand-written
+ * updates: each changes the outbox columns the {@link Notification} does not carry (attempts,
+ * claims, the last error), and the claim and the retry must check and change the row in one
+ * statement, or two senders could both take the same mail.
+ */
+public interface NotificationRepository extends ListCrudRepository<Notification, Long> {
 
-    private final JdbcClient jdbc;
-    private final LeadClock clock;
-
-    NotificationRepository(JdbcClient jdbc, LeadClock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
-
-    void add(long leadId, String partnerId, NotificationKind kind, String recipient, String subject, String body) {
-        jdbc.sql("""
-                insert into notification (lead_id, partner_id, kind, recipient, subject, body, status, created_at)
-                values (:leadId, :partnerId, :kind, :recipient, :subject, :body, 'PENDING', :now)""")
-                .param("leadId", leadId).param("partnerId", partnerId).param("kind", kind.name())
-                .param("recipient", recipient).param("subject", subject).param("body", body)
-                .param("now", Timestamp.from(clock.now()))
-                .update();
+    default void add(long leadId, String partnerId, NotificationKind kind, String recipient, String subject,
+            String body) {
+        save(Notification.pending(leadId, partnerId, kind, recipient, subject, body));
     }
 
     /** A mail about the partner as a whole (its standing), not about one lead. */
-    public void addForPartner(String partnerId, NotificationKind kind, String recipient, String subject, String body) {
-        jdbc.sql("""
-                insert into notification (lead_id, partner_id, kind, recipient, subject, body, status, created_at)
-                values (null, :partnerId, :kind, :recipient, :subject, :body, 'PENDING', :now)""")
-                .param("partnerId", partnerId).param("kind", kind.name())
-                .param("recipient", recipient).param("subject", subject).param("body", body)
-                .param("now", Timestamp.from(clock.now()))
-                .update();
+    default void addForPartner(String partnerId, NotificationKind kind, String recipient, String subject,
+            String body) {
+        save(Notification.pending(null, partnerId, kind, recipient, subject, body));
     }
 
     /** The partner's pending mails that concern no lead, locked so two send steps never mail the same one. */
-    List<Notification> lockPendingForPartner(String partnerId) {
-        return jdbc.sql("""
-                select * from notification where lead_id is null and partner_id = :partnerId and status = 'PENDING'
-                order by id for update""")
-                .param("partnerId", partnerId).query(NotificationRepository::map).list();
+    default List<Notification> lockPendingForPartner(String partnerId) {
+        return findByLeadIdIsNullAndPartnerIdAndStatusOrderById(partnerId, NotificationStatus.PENDING);
     }
+
+    @Lock(LockMode.PESSIMISTIC_WRITE)
+    List<Notification> findByLeadIdIsNullAndPartnerIdAndStatusOrderById(String partnerId, NotificationStatus status);
 
     /** The lead's pending notifications, locked so two send steps never mail the same one. */
-    List<Notification> lockPending(long leadId) {
-        return jdbc.sql("select * from notification where lead_id = :leadId and status = 'PENDING' order by id for update")
-                .param("leadId", leadId).query(NotificationRepository::map).list();
+    default List<Notification> lockPending(long leadId) {
+        return findByLeadIdAndStatusOrderById(leadId, NotificationStatus.PENDING);
     }
+
+    @Lock(LockMode.PESSIMISTIC_WRITE)
+    List<Notification> findByLeadIdAndStatusOrderById(long leadId, NotificationStatus status);
 
     /** The send step ran: the mail sender may send it from {@code dueAt} on. */
-    void queue(long id, Instant dueAt) {
-        jdbc.sql("update notification set status = 'QUEUED', next_attempt_at = :dueAt where id = :id")
-                .param("id", id).param("dueAt", Timestamp.from(dueAt)).update();
-    }
+    @Modifying
+    @Query("update notification set status = 'QUEUED', next_attempt_at = :dueAt where id = :id")
+    void queue(long id, Instant dueAt);
 
     /** No mail server is configured: the mail is kept, and shown, but never sent. */
-    void store(long id) {
-        jdbc.sql("update notification set status = 'STORED', sent_at = :now where id = :id")
-                .param("id", id).param("now", Timestamp.from(clock.now())).update();
-    }
+    @Modifying
+    @Query("update notification set status = 'STORED', sent_at = :now where id = :id")
+    void store(long id, Instant now);
 
     /** Up to 50 queued mails due for an attempt, and mails whose sender's claim ran out (it crashed), oldest first. */
-    List<Long> dueForSending(Instant now) {
-        return jdbc.sql("""
-                select id from notification
-                where (status = 'QUEUED' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until < :now)
-                order by id fetch first 50 rows only""")
-                .param("now", Timestamp.from(now)).query(Long.class).list();
-    }
+    @Query("""
+            select id from notification
+            where (status = 'QUEUED' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until < :now)
+            order by id fetch first 50 rows only""")
+    List<Long> dueForSending(Instant now);
 
     /** A mail claimed by one sender for its attempt number {@code attempt}. */
     record Claim(Notification notification, int attempt) {
@@ -86,57 +69,56 @@ public class NotificationRepository {
      * Claims the mail for one sender until {@code until}, if it is still due: of two senders racing
      * for the same mail, one updates the row and the other finds it claimed.
      */
-    Optional<Claim> claim(long id, Instant now, Instant until) {
-        int claimed = jdbc.sql("""
-                update notification set status = 'SENDING', claimed_until = :until, attempts = attempts + 1
-                where id = :id and ((status = 'QUEUED' and next_attempt_at <= :now)
-                                    or (status = 'SENDING' and claimed_until < :now))""")
-                .param("id", id).param("now", Timestamp.from(now)).param("until", Timestamp.from(until)).update();
-        if (claimed == 0) {
+    default Optional<Claim> claim(long id, Instant now, Instant until) {
+        if (!claimIfDue(id, now, until)) {
             return Optional.empty();
         }
-        return jdbc.sql("select * from notification where id = :id").param("id", id)
-                .query((rs, row) -> new Claim(map(rs, row), rs.getInt("attempts"))).optional();
+        return findById(id).map(notification -> new Claim(notification, attemptsOf(id)));
     }
 
+    @Modifying
+    @Query("""
+            update notification set status = 'SENDING', claimed_until = :until, attempts = attempts + 1
+            where id = :id and ((status = 'QUEUED' and next_attempt_at <= :now)
+                                or (status = 'SENDING' and claimed_until < :now))""")
+    boolean claimIfDue(long id, Instant now, Instant until);
+
+    @Query("select attempts from notification where id = :id")
+    int attemptsOf(long id);
+
     /** The mail server took the mail: sent, whoever holds the claim now. */
-    void markSent(long id) {
-        jdbc.sql("""
-                update notification set status = 'SENT', sent_at = :now, claimed_until = null, last_error = null
-                where id = :id""")
-                .param("id", id).param("now", Timestamp.from(clock.now())).update();
-    }
+    @Modifying
+    @Query("""
+            update notification set status = 'SENT', sent_at = :now, claimed_until = null, last_error = null
+            where id = :id""")
+    void markSent(long id, Instant now);
 
     /**
      * The attempt failed: back in the queue, due again at {@code nextAttemptAt}; unless another
      * sender took the mail over meanwhile (its claim ran out), whose attempt then decides.
      */
-    void retryLater(Claim claim, Instant nextAttemptAt, String error) {
-        jdbc.sql("""
-                update notification set status = 'QUEUED', next_attempt_at = :next, claimed_until = null,
-                       last_error = :error
-                where id = :id and status = 'SENDING' and attempts = :attempt""")
-                .param("id", claim.notification().id()).param("attempt", claim.attempt())
-                .param("next", Timestamp.from(nextAttemptAt))
-                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error).update();
+    default void retryLater(Claim claim, Instant nextAttemptAt, String error) {
+        retryLater(claim.notification().id(), claim.attempt(), nextAttemptAt,
+                error.length() > 1000 ? error.substring(0, 1000) : error);
     }
 
-    public List<Notification> forLead(long leadId) {
-        return jdbc.sql("select * from notification where lead_id = :leadId order by id")
-                .param("leadId", leadId).query(NotificationRepository::map).list();
+    @Modifying
+    @Query("""
+            update notification set status = 'QUEUED', next_attempt_at = :next, claimed_until = null,
+                   last_error = :error
+            where id = :id and status = 'SENDING' and attempts = :attempt""")
+    void retryLater(long id, int attempt, Instant next, String error);
+
+    default List<Notification> forLead(long leadId) {
+        return findByLeadIdOrderById(leadId);
     }
+
+    List<Notification> findByLeadIdOrderById(long leadId);
 
     /** The mails about the partner as a whole (its standing), oldest first. */
-    public List<Notification> forPartner(String partnerId) {
-        return jdbc.sql("select * from notification where lead_id is null and partner_id = :partnerId order by id")
-                .param("partnerId", partnerId).query(NotificationRepository::map).list();
+    default List<Notification> forPartner(String partnerId) {
+        return findByLeadIdIsNullAndPartnerIdOrderById(partnerId);
     }
 
-    private static Notification map(ResultSet rs, int row) throws SQLException {
-        Timestamp sent = rs.getTimestamp("sent_at");
-        return new Notification(rs.getLong("id"), rs.getObject("lead_id", Long.class), rs.getString("partner_id"),
-                NotificationKind.valueOf(rs.getString("kind")), rs.getString("recipient"), rs.getString("subject"),
-                rs.getString("body"), NotificationStatus.valueOf(rs.getString("status")),
-                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant());
-    }
+    List<Notification> findByLeadIdIsNullAndPartnerIdOrderById(String partnerId);
 }

@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CampaignReport {
 
-    private static final String CLOSED = Arrays.stream(LeadStatus.values()).filter(LeadStatus::isClosed)
-            .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+    /** The statuses a lead ends in, as the parameter {@code :closed}: a lead in none of them is pending. */
+    private static final List<String> CLOSED = Arrays.stream(LeadStatus.values()).filter(LeadStatus::isClosed)
+            .map(Enum::name).toList();
 
     private final JdbcClient jdbc;
     private final ReportingProperties properties;
@@ -51,6 +52,7 @@ class CampaignReport {
         LeadConditions conditions = LeadConditions.of(filter).partnerOn("f.partner_id");
         Map<String, Object> params = new HashMap<>(conditions.params());
         params.put("currency", properties.currency());
+        params.put("closed", CLOSED);
         // The value won in other currencies and the times to close are read side by side with the counts.
         CompletableFuture<Map<String, List<Money>>> otherCurrenciesRead = workers.start(() -> {
             Map<String, List<Money>> otherCurrencies = new HashMap<>();
@@ -91,11 +93,11 @@ class CampaignReport {
                            case when f.status = 'WON' then 1 else 0 end as won,
                            case when f.status = 'LOST' then 1 else 0 end as lost,
                            case when f.status in ('NURTURE', 'DISQUALIFIED') then 1 else 0 end as not_pursued,
-                           case when f.status not in (CLOSED) then 1 else 0 end as pending,
+                           case when f.status not in (:closed) then 1 else 0 end as pending,
                            case when f.opportunity_stage = 'WON' and f.opportunity_currency = coalesce(c.currency, :currency)
                                 then f.opportunity_value else 0 end as won_value
                     from report_lead f
-                    left join campaign c on c.code = f.campaign""".replace("CLOSED", CLOSED)
+                    left join campaign c on c.code = f.campaign"""
                 + conditions.where() + """
                 ) r
                 group by campaign, name, channel, cost, currency""")

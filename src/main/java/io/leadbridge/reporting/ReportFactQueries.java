@@ -1,5 +1,9 @@
 package io.leadbridge.reporting;
 
+import io.leadbridge.lead.LeadEventType;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
 /**
  * How each column of {@code report_lead} and {@code report_offer} is worked out from the tables the
  * lifecycle writes: the one place that says it, used both to keep a lead's facts in step
@@ -8,8 +12,12 @@ package io.leadbridge.reporting;
  */
 public final class ReportFactQueries {
 
-    /** A lead's first contact, or its close straight from first contact, by any partner. */
-    private static final String CONTACT_TYPES = "('CONTACTED', 'WON', 'LOST')";
+    /**
+     * A lead's first contact, or its close straight from first contact, by any partner: the event
+     * types as an SQL list, put between the pieces of the statements below.
+     */
+    private static final String CONTACT_TYPES = Stream.of(LeadEventType.CONTACTED, LeadEventType.WON,
+            LeadEventType.LOST).map(type -> "'" + type.name() + "'").collect(Collectors.joining(", ", " (", ") "));
 
     private static final String LEAD_FACTS = """
             insert into report_lead (lead_id, account_id, received_at, status, route, partner_id, campaign, product,
@@ -23,7 +31,7 @@ public final class ReportFactQueries {
                             then 2
                         when not exists (select 1 from lead_offer o where o.lead_id = l.id and o.outcome = 'ACCEPTED'
                                              and (exists (select 1 from lead_event e where e.lead_id = l.id
-                                                              and e.type in CONTACT_TYPES
+                                                              and e.type in""" + CONTACT_TYPES + """
                                                               and e.partner_id = o.partner_id)
                                                   or exists (select 1 from opportunity c where c.lead_id = l.id
                                                                  and c.partner_id = o.partner_id))) then 3
@@ -31,7 +39,8 @@ public final class ReportFactQueries {
                         when not (l.status = 'WON' and l.partner_id is not null) then 5
                         else 6 end,
                    case when op.lead_id is not null or exists (select 1 from lead_event e where e.lead_id = l.id
-                                                                   and e.type in CONTACT_TYPES)
+                                                                   and e.type in""" + CONTACT_TYPES + """
+                                                              )
                         then 1 else 0 end,
                    case when l.status in ('WON', 'LOST') then coalesce(op.closed_at,
                        (select min(e.occurred_at) from lead_event e where e.lead_id = l.id
@@ -40,7 +49,7 @@ public final class ReportFactQueries {
                    case when op.stage = 'WON' then coalesce(op.final_amount, op.amount) else op.amount end
             from lead l
             join account a on a.id = l.account_id
-            left join opportunity op on op.lead_id = l.id""".replace("CONTACT_TYPES", CONTACT_TYPES);
+            left join opportunity op on op.lead_id = l.id""";
 
     private static final String OFFER_FACTS = """
             insert into report_offer (offer_id, lead_id, received_at, campaign, product, segment, country, region,
@@ -50,7 +59,7 @@ public final class ReportFactQueries {
                    o.partner_id, o.outcome, o.close_reason, o.offered_at, o.accept_due_at, o.closed_at,
                    case when o.outcome = 'ACCEPTED' then
                        (select min(e.occurred_at) from lead_event e
-                        where e.lead_id = o.lead_id and e.type in CONTACT_TYPES
+                        where e.lead_id = o.lead_id and e.type in""" + CONTACT_TYPES + """
                           and e.partner_id = o.partner_id and e.occurred_at >= o.closed_at) end,
                    case when o.outcome = 'ACCEPTED' and exists
                        (select 1 from lead_event e
@@ -67,7 +76,8 @@ public final class ReportFactQueries {
                    case when l.route is null or l.route not in ('PARTNER', 'INSIDE_SALES') then 0
                         when o.outcome is null or o.outcome <> 'ACCEPTED' then 2
                         when not (exists (select 1 from lead_event e where e.lead_id = o.lead_id
-                                              and e.type in CONTACT_TYPES and e.partner_id = o.partner_id)
+                                              and e.type in""" + CONTACT_TYPES + """
+                                              and e.partner_id = o.partner_id)
                                   or exists (select 1 from opportunity c where c.lead_id = o.lead_id
                                                  and c.partner_id = o.partner_id)) then 3
                         when not (coalesce(op.partner_id, '-') = o.partner_id
@@ -77,7 +87,7 @@ public final class ReportFactQueries {
             from lead_offer o
             join lead l on l.id = o.lead_id
             join account a on a.id = l.account_id
-            left join opportunity op on op.lead_id = l.id""".replace("CONTACT_TYPES", CONTACT_TYPES);
+            left join opportunity op on op.lead_id = l.id""";
 
     private ReportFactQueries() {
     }

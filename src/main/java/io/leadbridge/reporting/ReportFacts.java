@@ -84,22 +84,8 @@ public class ReportFacts {
         jdbc.sql("""
                 select id from lead where id in (select lead_id from report_lead where account_id in (:accounts))
                 order by id for update""").param("accounts", accounts).query(Long.class).list();
-        for (String table : List.of("report_lead", "report_offer")) {
-            String ofAccount = table.equals("report_lead") ? "a.id = f.account_id"
-                    : "a.id = (select rl.account_id from report_lead rl where rl.lead_id = f.lead_id)";
-            String leads = table.equals("report_lead") ? "f.account_id in (:accounts)"
-                    : "f.lead_id in (select rl.lead_id from report_lead rl where rl.account_id in (:accounts))";
-            jdbc.sql(("""
-                    update TABLE f set
-                        country = (select a.country from account a where OF_ACCOUNT),
-                        region = (select a.region from account a where OF_ACCOUNT),
-                        industry = (select a.industry from account a where OF_ACCOUNT)
-                    where LEADS and exists (select 1 from account a where OF_ACCOUNT
-                        and (a.country is distinct from f.country or a.region is distinct from f.region
-                             or a.industry is distinct from f.industry))""")
-                    .replace("TABLE", table).replace("OF_ACCOUNT", ofAccount).replace("LEADS", leads))
-                    .param("accounts", accounts)
-                    .update();
+        for (FactTable table : FactTable.values()) {
+            jdbc.sql(table.copyAccountFacts()).param("accounts", accounts).update();
         }
     }
 
@@ -142,6 +128,41 @@ public class ReportFacts {
         public void beforeCommit(boolean readOnly) {
             owner.refreshAccounts(accounts);
             owner.refresh(leads);
+        }
+    }
+
+    /** The two fact tables, and how a row of each finds its lead's account. */
+    private enum FactTable {
+        REPORT_LEAD("report_lead", "a.id = f.account_id", "f.account_id in (:accounts)"),
+        REPORT_OFFER("report_offer", "a.id = (select rl.account_id from report_lead rl where rl.lead_id = f.lead_id)",
+                "f.lead_id in (select rl.lead_id from report_lead rl where rl.account_id in (:accounts))");
+
+        private final String table;
+        /** The condition on {@code account a} that picks the account of the fact row {@code f}. */
+        private final String ofAccount;
+        /** The condition on {@code f} that picks the rows of the leads of the accounts {@code :accounts}. */
+        private final String ofAccounts;
+
+        FactTable(String table, String ofAccount, String ofAccounts) {
+            this.table = table;
+            this.ofAccount = ofAccount;
+            this.ofAccounts = ofAccounts;
+        }
+
+        /** Copies the accounts' country, region and industry to the rows of their leads where they differ. */
+        String copyAccountFacts() {
+            return "update " + table + " f set"
+                    + "\n    country = " + ofAccount("country") + ","
+                    + "\n    region = " + ofAccount("region") + ","
+                    + "\n    industry = " + ofAccount("industry")
+                    + "\nwhere " + ofAccounts + " and exists (select 1 from account a where " + ofAccount
+                    + "\n    and (a.country is distinct from f.country or a.region is distinct from f.region"
+                    + "\n         or a.industry is distinct from f.industry))";
+        }
+
+        /** The account's {@code column} for the fact row {@code f}. */
+        private String ofAccount(String column) {
+            return "(select a." + column + " from account a where " + ofAccount + ")";
         }
     }
 }

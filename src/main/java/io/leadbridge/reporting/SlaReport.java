@@ -72,15 +72,33 @@ class SlaReport {
                      else 0 end) as withdrawals""";
 
     /**
-     * An accepted offer's times, from which {@link Durations} works out the hours to accept (from
-     * the offer), to first contact and to close (from the acceptance), and the clock its SLA
-     * counted on; the partner is joined only to group by its tier.
+     * What an offer's times are grouped by: an SQL expression over the report facts {@code f} (and,
+     * where {@code readsPartner}, the offered partner {@code p}, which is then joined).
      */
-    private static final String TIMES = """
-            select GROUP_KEY as group_key, f.partner_id as offer_partner, o.sla_clock, f.offered_at, f.closed_at,
-                   f.first_contact_at, f.lead_closed_at
-            from report_offer f
-            join lead_offer o on o.id = f.offer_idPARTNER""";
+    private record GroupKey(String expression, boolean readsPartner) {
+
+        static final GroupKey PARTNER = new GroupKey("f.partner_id", false);
+        static final GroupKey TIER = new GroupKey("p.tier", true);
+
+        /** The week of the lead's arrival, counted from the Monday {@code :firstMonday} (UTC seconds). */
+        static GroupKey week() {
+            return new GroupKey("cast(floor((extract(epoch from f.received_at) - :firstMonday) / " + WEEK.toSeconds()
+                    + ") as bigint)", false);
+        }
+
+        /**
+         * An accepted offer's times, from which {@link Durations} works out the hours to accept
+         * (from the offer), to first contact and to close (from the acceptance), and the clock its
+         * SLA counted on.
+         */
+        String selectTimes() {
+            return "select " + expression + " as group_key, f.partner_id as offer_partner, o.sla_clock,"
+                    + " f.offered_at, f.closed_at, f.first_contact_at, f.lead_closed_at"
+                    + "\nfrom report_offer f"
+                    + "\njoin lead_offer o on o.id = f.offer_id"
+                    + (readsPartner ? "\njoin partner p on p.id = f.partner_id" : "");
+        }
+    }
 
     private static final Duration WEEK = Duration.ofDays(7);
 
@@ -107,7 +125,7 @@ class SlaReport {
                 : "select p.tier as group_key, " + MEASURES + "\nfrom report_offer f\njoin partner p on p.id = f.partner_id"
                         + conditions.where() + " group by p.tier";
         CompletableFuture<Times> timesRead = workers.start(
-                () -> times(byPartner ? "f.partner_id" : "p.tier", conditions, conditions.params()));
+                () -> times(byPartner ? GroupKey.PARTNER : GroupKey.TIER, conditions, conditions.params()));
         List<Counted> counted = jdbc.sql(sql).params(conditions.params())
                 .query((rs, i) -> new Counted(rs.getString("group_key"),
                         byPartner ? rs.getString("partner_name") : null, byPartner ? rs.getString("tier") : null,
@@ -144,9 +162,7 @@ class SlaReport {
         // Week numbers count from the first Monday; extract(epoch ...) of a timestamp with time zone is UTC seconds.
         String weeks = "(select floor((extract(epoch from received_at) - :firstMonday) / " + WEEK.toSeconds()
                 + ") as week_number, f.* from report_offer f" + conditions.where() + ") weeks";
-        String weekOf = "cast(floor((extract(epoch from f.received_at) - :firstMonday) / " + WEEK.toSeconds()
-                + ") as bigint)";
-        CompletableFuture<Times> timesRead = workers.start(() -> times(weekOf, conditions, params));
+        CompletableFuture<Times> timesRead = workers.start(() -> times(GroupKey.week(), conditions, params));
         Map<Long, Counts> counted = new HashMap<>();
         jdbc.sql("select week_number, " + MEASURES + " from " + weeks + " group by week_number")
                 .params(params)
@@ -167,17 +183,14 @@ class SlaReport {
     }
 
     /**
-     * The times of the accepted offers the conditions select, per {@code groupKey} (an SQL
-     * expression) and in all. Where the offer's SLA counted working time, the hours to accept and
+     * The times of the accepted offers the conditions select, per {@code groupKey} and in all. Where the offer's SLA counted working time, the hours to accept and
      * to first contact are the partner's working hours (its calendar as it is now), so a weekend
      * does not make a partner look slow; the hours to close are calendar time.
      */
-    private Times times(String groupKey, LeadConditions conditions, Map<String, Object> params) {
+    private Times times(GroupKey groupKey, LeadConditions conditions, Map<String, Object> params) {
         Times times = new Times(new HashMap<>(), new Durations[] {new Durations(), new Durations(), new Durations()});
         Map<String, WorkingCalendar> partnerCalendars = new HashMap<>();
-        String partner = groupKey.startsWith("p.") ? "\njoin partner p on p.id = f.partner_id" : "";
-        jdbc.sql(TIMES.replace("GROUP_KEY", groupKey).replace("PARTNER", partner) + conditions.where()
-                        + " and f.outcome = 'ACCEPTED'")
+        jdbc.sql(groupKey.selectTimes() + conditions.where() + " and f.outcome = 'ACCEPTED'")
                 .params(params)
                 .query(rs -> {
                     WorkingCalendar working = SlaClock.WORKING.name().equals(rs.getString("sla_clock"))

@@ -1,12 +1,11 @@
 package io.leadbridge.supportrequest;
 
 import io.leadbridge.lead.Lead;
+import io.leadbridge.lead.LeadAccess;
 import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
 import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.lead.LeadStatus;
-import io.leadbridge.leadview.LeadViews;
-import io.leadbridge.lifecycle.LeadActions;
 import io.leadbridge.notification.Notifier;
 import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerRepository;
@@ -43,34 +42,32 @@ public class SupportRequests {
     private static final Logger log = LoggerFactory.getLogger(SupportRequests.class);
 
     private final SupportRequestRepository requests;
-    private final LeadActions leadActions;
+    private final LeadAccess access;
     private final LeadRepository leads;
-    private final LeadViews views;
     private final LeadEventLog events;
     private final SlaPolicyRules slaPolicy;
     private final ProspectRepository prospects;
     private final PartnerRepository partners;
     private final Notifier notifier;
-    private final AccessProvisioning access;
+    private final AccessProvisioning provisioning;
     private final RuntimeService runtime;
     private final WorkingCalendars calendars;
     private final LeadClock clock;
 
-    SupportRequests(SupportRequestRepository requests, LeadActions leadActions, LeadRepository leads,
-            LeadViews views, LeadEventLog events, SlaPolicyRules slaPolicy, ProspectRepository prospects,
-            PartnerRepository partners, Notifier notifier, AccessProvisioning access, RuntimeService runtime,
+    SupportRequests(SupportRequestRepository requests, LeadAccess access, LeadRepository leads,
+            LeadEventLog events, SlaPolicyRules slaPolicy, ProspectRepository prospects,
+            PartnerRepository partners, Notifier notifier, AccessProvisioning provisioning, RuntimeService runtime,
             LeadClock clock, WorkingCalendars calendars) {
         this.calendars = calendars;
         this.requests = requests;
-        this.leadActions = leadActions;
+        this.access = access;
         this.leads = leads;
-        this.views = views;
         this.events = events;
         this.slaPolicy = slaPolicy;
         this.prospects = prospects;
         this.partners = partners;
         this.notifier = notifier;
-        this.access = access;
+        this.provisioning = provisioning;
         this.runtime = runtime;
         this.clock = clock;
     }
@@ -84,9 +81,11 @@ public class SupportRequests {
     @Transactional
     public SupportRequest request(long leadId, NewSupportRequest request, Caller caller) {
         request.check();
-        Lead lead = leadActions.lockHeldLead(leadId, caller, "given a support request", LeadStatus.ACCEPTED,
+        Lead lead = access.lockHeldLead(leadId, caller, "given a support request", LeadStatus.ACCEPTED,
                 LeadStatus.CONTACTED, LeadStatus.OPPORTUNITY);
-        SupportRequest stored = requests.insert(leadId, lead.partnerId(), caller.username(), request);
+        // Read back as stored: numeric(5, 2) gives the discount its two decimals, as the timeline shows it.
+        SupportRequest stored = get(requests.save(SupportRequest.open(leadId, lead.partnerId(), caller.username(),
+                request)).id());
         events.record(leadId, LeadEventType.SUPPORT_REQUESTED, caller.username(), lead.partnerId(),
                 describe(stored));
 
@@ -122,22 +121,25 @@ public class SupportRequests {
     /** The lead's requests: all of them for vendor users, its own partner's for a partner user. */
     @Transactional(readOnly = true)
     public List<SupportRequest> forLead(long leadId, Caller caller) {
-        views.visibleLead(leadId, caller);
-        return requests.forLead(leadId).stream().filter(r -> caller.mayView(r.partnerId())).toList();
+        access.visibleLead(leadId, caller);
+        return requests.findByLeadIdOrderByRequestedAtAscIdAsc(leadId).stream()
+                .filter(r -> caller.mayView(r.partnerId()))
+                .toList();
     }
 
     public SupportRequest get(String requestId) {
-        return requests.get(requestId);
+        return requests.findById(requestId)
+                .orElseThrow(() -> new IllegalStateException("support request " + requestId + " does not exist"));
     }
 
     /** The reviewer's answer: stored on the request, written on the lead, mailed to the rep. */
     public void answer(String requestId, SupportDecision decision, String text, String reviewer) {
         SupportStatus status = decision == SupportDecision.APPROVE ? SupportStatus.APPROVED : SupportStatus.REJECTED;
-        if (!requests.answer(requestId, status, text, reviewer)) {
+        if (!requests.answer(requestId, status, text, clock.now(), reviewer)) {
             log.warn("support request {} was answered already; the answer of {} is ignored", requestId, reviewer);
             return;
         }
-        SupportRequest answered = requests.get(requestId);
+        SupportRequest answered = get(requestId);
         Lead lead = leads.get(answered.leadId());
         events.record(lead.id(), status == SupportStatus.APPROVED ? LeadEventType.SUPPORT_APPROVED
                 : LeadEventType.SUPPORT_REJECTED, reviewer, answered.partnerId(), answered.kind() + ": " + text);
@@ -149,20 +151,20 @@ public class SupportRequests {
 
     /** Half the review time is gone: the channel managers are reminded. */
     public void remindReviewers(String requestId, Instant reviewDueAt) {
-        SupportRequest request = requests.get(requestId);
+        SupportRequest request = get(requestId);
         Lead lead = leads.get(request.leadId());
-        notifier.supportReviewReminder(lead, access.emailsOf(VendorGroups.CHANNEL_MANAGERS), label(request.kind()),
-                reviewDueAt);
+        notifier.supportReviewReminder(lead, provisioning.emailsOf(VendorGroups.CHANNEL_MANAGERS),
+                label(request.kind()), reviewDueAt);
         log.info("lead {}: channel managers reminded of support request {} of partner {}", lead.id(), requestId,
                 request.partnerId());
     }
 
     /** The review is over its SLA: the channel directors are told (the mail goes out in the next step). */
     public void escalate(String requestId, String reviewSla) {
-        SupportRequest request = requests.get(requestId);
+        SupportRequest request = get(requestId);
         Lead lead = leads.get(request.leadId());
-        notifier.supportReviewEscalated(lead, access.emailsOf(VendorGroups.CHANNEL_DIRECTORS), label(request.kind()),
-                reviewSla);
+        notifier.supportReviewEscalated(lead, provisioning.emailsOf(VendorGroups.CHANNEL_DIRECTORS),
+                label(request.kind()), reviewSla);
     }
 
     private static String describe(SupportRequest request) {

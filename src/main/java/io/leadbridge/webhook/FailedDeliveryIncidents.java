@@ -27,10 +27,10 @@ class FailedDeliveryIncidents extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger(FailedDeliveryIncidents.class);
 
-    private final WebhookRepository webhooks;
+    private final WebhookDeliveryRepository deliveries;
 
-    FailedDeliveryIncidents(WebhookRepository webhooks) {
-        this.webhooks = webhooks;
+    FailedDeliveryIncidents(WebhookDeliveryRepository deliveries) {
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -61,7 +61,7 @@ class FailedDeliveryIncidents extends AbstractProcessEnginePlugin {
             Incident incident = camundaDefault.handleIncident(context, message);
             String deliveryId = deliveryId(context);
             if (deliveryId != null) {
-                webhooks.markStatus(deliveryId, DeliveryStatus.FAILED);
+                deliveries.markStatus(deliveryId, DeliveryStatus.FAILED);
                 log.warn("webhook delivery {}: last retry failed, incident raised: {}", deliveryId, message);
             }
             return incident;
@@ -72,7 +72,7 @@ class FailedDeliveryIncidents extends AbstractProcessEnginePlugin {
             camundaDefault.resolveIncident(context);
             String deliveryId = deliveryId(context);
             if (deliveryId != null) {
-                webhooks.markStatus(deliveryId, DeliveryStatus.PENDING);
+                deliveries.markStatus(deliveryId, DeliveryStatus.PENDING);
                 log.info("webhook delivery {}: retried after its incident", deliveryId);
             }
         }

@@ -35,15 +35,17 @@ public class WebhookPublisher {
     private static final Logger log = LoggerFactory.getLogger(WebhookPublisher.class);
 
     private final WebhookRepository webhooks;
+    private final WebhookDeliveryRepository deliveries;
     private final ProspectRepository prospects;
     private final RuntimeService runtime;
     private final ObjectMapper json;
     private final LeadClock clock;
     private final WebhookWorker worker;
 
-    WebhookPublisher(WebhookRepository webhooks, ProspectRepository prospects, RuntimeService runtime,
-            ObjectMapper json, LeadClock clock, WebhookWorker worker) {
+    WebhookPublisher(WebhookRepository webhooks, WebhookDeliveryRepository deliveries, ProspectRepository prospects,
+            RuntimeService runtime, ObjectMapper json, LeadClock clock, WebhookWorker worker) {
         this.webhooks = webhooks;
+        this.deliveries = deliveries;
         this.prospects = prospects;
         this.runtime = runtime;
         this.json = json;
@@ -71,7 +73,9 @@ public class WebhookPublisher {
     }
 
     private void publish(WebhookEvent event, Lead lead, String partnerId, Instant acceptDueAt, String reason) {
-        List<Webhook> subscribed = webhooks.forPartner(partnerId).stream().filter(w -> w.wants(event)).toList();
+        List<Webhook> subscribed = webhooks.findByPartnerIdOrderByCreatedAtAscIdAsc(partnerId).stream()
+                .filter(w -> w.wants(event))
+                .toList();
         if (subscribed.isEmpty()) {
             return;
         }
@@ -82,7 +86,7 @@ public class WebhookPublisher {
         for (Webhook webhook : subscribed) {
             String deliveryId = UUID.randomUUID().toString();
             String body = body(new Payload(event, deliveryId, now, lead.id(), partnerId, facts, reason));
-            webhooks.addDelivery(deliveryId, webhook, lead.id(), event, body, now);
+            deliveries.insert(WebhookDelivery.pending(deliveryId, webhook, lead.id(), event, body, now));
             runtime.startProcessInstanceByKey(WebhookVariables.PROCESS_KEY, deliveryId);
             log.info("lead {}: {} for partner {} queued as delivery {} to webhook {}", lead.id(), event, partnerId,
                     deliveryId, webhook.id());

@@ -45,13 +45,15 @@ class WebhookSender implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
     private final WebhookRepository webhooks;
+    private final WebhookDeliveryRepository deliveries;
     private final TransactionTemplate ownTransaction;
     private final LeadClock clock;
     private final CloseableHttpClient http;
 
-    WebhookSender(WebhookRepository webhooks, WebhookProperties properties, ReceiverAddressPolicy receivers,
-            PlatformTransactionManager transactions, LeadClock clock) {
+    WebhookSender(WebhookRepository webhooks, WebhookDeliveryRepository deliveries, WebhookProperties properties,
+            ReceiverAddressPolicy receivers, PlatformTransactionManager transactions, LeadClock clock) {
         this.webhooks = webhooks;
+        this.deliveries = deliveries;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -72,7 +74,7 @@ class WebhookSender implements DisposableBean {
     }
 
     void deliver(String deliveryId) {
-        WebhookDelivery delivery = webhooks.delivery(deliveryId).orElse(null);
+        WebhookDelivery delivery = deliveries.findById(deliveryId).orElse(null);
         if (delivery == null || delivery.status() == DeliveryStatus.DELIVERED) {
             log.info("webhook delivery {}: {}, nothing to send", deliveryId,
                     delivery == null ? "gone (its webhook was removed)" : "delivered already");
@@ -99,7 +101,8 @@ class WebhookSender implements DisposableBean {
         boolean delivered = error == null;
         Integer statusCode = status;
         String lastError = error;
-        ownTransaction.executeWithoutResult(tx -> webhooks.recordAttempt(deliveryId, statusCode, lastError, delivered));
+        ownTransaction.executeWithoutResult(tx -> deliveries.recordAttempt(deliveryId, statusCode, lastError, delivered,
+                clock.now()));
         if (!delivered) {
             log.warn("lead {}: {} to partner {} (webhook {}, delivery {}) failed: {}", delivery.leadId(),
                     delivery.event(), delivery.partnerId(), webhook.id(), deliveryId, error);

@@ -1,11 +1,8 @@
 package io.leadbridge.webhook;
 
-import io.leadbridge.config.LeadClock;
 import io.leadbridge.web.ApiException;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -20,38 +17,38 @@ class Webhooks {
     private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
 
     private final WebhookRepository webhooks;
+    private final WebhookDeliveryRepository deliveries;
     private final RuntimeService runtime;
     private final ReceiverAddressPolicy receivers;
-    private final LeadClock clock;
 
-    Webhooks(WebhookRepository webhooks, RuntimeService runtime, ReceiverAddressPolicy receivers, LeadClock clock) {
+    Webhooks(WebhookRepository webhooks, WebhookDeliveryRepository deliveries, RuntimeService runtime,
+            ReceiverAddressPolicy receivers) {
         this.webhooks = webhooks;
+        this.deliveries = deliveries;
         this.runtime = runtime;
         this.receivers = receivers;
-        this.clock = clock;
     }
 
     /** Stores the subscription with a new signing secret; the caller shows the secret once. */
     @Transactional
     Webhook register(String partnerId, String url, Set<WebhookEvent> events, String actor) {
-        Webhook webhook = new Webhook(UUID.randomUUID().toString(), partnerId, receivers.checkedUrl(url),
-                events == null || events.isEmpty() ? EnumSet.allOf(WebhookEvent.class) : EnumSet.copyOf(events),
-                WebhookSignature.newSecret(), actor, clock.now());
-        webhooks.insert(webhook);
+        Webhook webhook = webhooks.save(Webhook.register(partnerId, receivers.checkedUrl(url), events,
+                WebhookSignature.newSecret(), actor));
         log.info("partner {}: webhook {} registered by {} for {} at {}", partnerId, webhook.id(), actor,
                 webhook.events(), webhook.url());
         return webhook;
     }
 
     List<Webhook> list(String partnerId) {
-        return webhooks.forPartner(partnerId);
+        return webhooks.findByPartnerIdOrderByCreatedAtAscIdAsc(partnerId);
     }
 
     /** Removes the webhook, its delivery log, and the deliveries still being retried. */
     @Transactional
     void remove(String partnerId, String webhookId, String actor) {
         Webhook webhook = get(partnerId, webhookId);
-        List<String> pending = webhooks.pendingDeliveryIds(webhook.id());
+        List<String> pending = deliveries.findByWebhookIdAndStatusNot(webhook.id(), DeliveryStatus.DELIVERED)
+                .stream().map(WebhookDelivery::id).toList();
         if (!pending.isEmpty()) {
             List<String> processes = pending.stream()
                     .flatMap(deliveryId -> runtime.createProcessInstanceQuery()
@@ -62,16 +59,17 @@ class Webhooks {
                 runtime.deleteProcessInstances(processes, "webhook " + webhookId + " removed by " + actor, true, true);
             }
         }
-        webhooks.delete(webhook.id());
+        deliveries.deleteByWebhookId(webhook.id());
+        webhooks.deleteById(webhook.id());
         log.info("partner {}: webhook {} removed by {}", partnerId, webhookId, actor);
     }
 
     List<WebhookDelivery> deliveries(String partnerId, String webhookId) {
-        return webhooks.deliveries(get(partnerId, webhookId).id());
+        return deliveries.findByWebhookIdOrderByCreatedAtDescIdAsc(get(partnerId, webhookId).id());
     }
 
     private Webhook get(String partnerId, String webhookId) {
-        return webhooks.find(partnerId, webhookId).orElseThrow(
+        return webhooks.findByIdAndPartnerId(webhookId, partnerId).orElseThrow(
                 () -> ApiException.notFound("partner '" + partnerId + "' has no webhook '" + webhookId + "'"));
     }
 }

@@ -65,7 +65,7 @@ final class ContactCheckScenario {
         rep = fixtures.rep(partner);
         leadId = fixtures.submit(fixtures.partnerLead("US"));
         engine.runDueJobs();
-        leadActions.accept(leadId, repCaller());
+        leadActions.acceptOffer(leadId, repCaller());
         engine.runDueJobs();
         return this;
     }

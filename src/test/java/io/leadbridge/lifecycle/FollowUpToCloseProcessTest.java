@@ -79,7 +79,7 @@ class FollowUpToCloseProcessTest {
         rep = new Caller(fixtures.rep(partner), Set.of("partner-" + partner));
         leadId = fixtures.submit(fixtures.partnerLead("US"));
         engine.runDueJobs();
-        actions.accept(leadId, rep);
+        actions.acceptOffer(leadId, rep);
         actions.reportContact(leadId, ContactOutcome.CONTACTED, "discovery call held", rep);
         process = fixtures.process(leadId);
     }

@@ -208,7 +208,7 @@ class LeadLifecycleProcessTest {
         assertThat(fixtures.process(leadId)).isWaitingAt("Task_AcceptLead");
         assertThat(fixtures.lead(leadId).partnerId()).isEqualTo(holder);
 
-        actions.decline(leadId, "we do not sell in that region", holdingRep);
+        actions.declineOffer(leadId, "we do not sell in that region", holdingRep);
         engine.runDueJobs();
 
         assertThat(fixtures.process(leadId)).hasPassed("Task_RecordDecline").isWaitingAt("Task_AcceptLead");
@@ -231,7 +231,7 @@ class LeadLifecycleProcessTest {
         ProcessInstance process = fixtures.process(leadId);
         assertThat(timers(process)).hasSize(2);
 
-        actions.accept(leadId, rep(rep, partner));
+        actions.acceptOffer(leadId, rep(rep, partner));
 
         assertThat(process).hasPassed("Task_RecordAcceptance").isWaitingAt("Task_ContactProspect");
         assertThat(task(process)).isAssignedTo(rep);
@@ -265,7 +265,7 @@ class LeadLifecycleProcessTest {
         String partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
         String rep = fixtures.rep(partner);
         long leadId = received(fixtures.partnerLead("US"));
-        actions.accept(leadId, rep(rep, partner));
+        actions.acceptOffer(leadId, rep(rep, partner));
         Task contact = task(fixtures.process(leadId));
 
         assertThatThrownBy(() -> tasks.complete(contact.getId(), Map.of("outcome", "LOST")))
@@ -287,7 +287,7 @@ class LeadLifecycleProcessTest {
         long leadId = offered.leadId();
         String holder = offered.holder();
         String holdingRep = offered.holdingRep().username();
-        actions.accept(leadId, offered.holdingRep());
+        actions.acceptOffer(leadId, offered.holdingRep());
 
         engine.passTime(Duration.ofDays(1).plusMinutes(1));
         assertThat(fixtures.process(leadId)).hasPassed("Task_RemindRepToContact").isWaitingAt("Task_ContactProspect");
@@ -308,7 +308,7 @@ class LeadLifecycleProcessTest {
         String partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
         String rep = fixtures.rep(partner);
         long leadId = received(fixtures.partnerLead("US"));
-        actions.accept(leadId, rep(rep, partner));
+        actions.acceptOffer(leadId, rep(rep, partner));
         var deadline = fixtures.lead(leadId).slaDueAt();
 
         engine.passTime(Duration.ofDays(2));
@@ -348,7 +348,7 @@ class LeadLifecycleProcessTest {
         String named = fixtures.partner("named", PartnerTier.SILVER, "GB");
         long leadId = received(fixtures.partnerLead("US"));
         assertThat(fixtures.lead(leadId).partnerId()).isEqualTo(first);
-        actions.accept(leadId, rep(rep, first));
+        actions.acceptOffer(leadId, rep(rep, first));
 
         actions.assign(leadId, named, channelManager);
         engine.runDueJobs();
@@ -366,7 +366,7 @@ class LeadLifecycleProcessTest {
         long leadId = offered.leadId();
         String holder = offered.holder();
         Caller holdingRep = offered.holdingRep();
-        actions.accept(leadId, holdingRep);
+        actions.acceptOffer(leadId, holdingRep);
         actions.reportContact(leadId, ContactOutcome.CONTACTED, "intro call done", holdingRep);
         assertThat(fixtures.process(leadId)).isWaitingAt("Task_ReportProgress");
 

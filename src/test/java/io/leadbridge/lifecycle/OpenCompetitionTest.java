@@ -81,9 +81,9 @@ class OpenCompetitionTest {
             assertThat(rep.get("/engine-rest/task").json()).as("and only its own offer").hasSize(1);
         }
 
-        actions.decline(leadId, "no capacity this month", rep(racing.get(0)));
+        actions.declineOffer(leadId, "no capacity this month", rep(racing.get(0)));
         assertThat(offersByPartner(leadId)).as("the others may still accept").hasSize(2);
-        actions.accept(leadId, rep(racing.get(1)));
+        actions.acceptOffer(leadId, rep(racing.get(1)));
 
         assertThat(fixtures.process(leadId)).hasPassed("Task_RecordAcceptance").isWaitingAt("Task_ContactProspect");
         assertThat(offersByPartner(leadId)).isEmpty();
@@ -103,7 +103,7 @@ class OpenCompetitionTest {
         List<String> partners = partners(4);
         long leadId = received(hotSmallLead());
         String decliner = offersByPartner(leadId).keySet().iterator().next();
-        actions.decline(leadId, "no capacity this month", rep(decliner));
+        actions.declineOffer(leadId, "no capacity this month", rep(decliner));
         Map<String, Task> offers = offersByPartner(leadId);
         assertThat(offers).hasSize(2);
 
@@ -156,7 +156,7 @@ class OpenCompetitionTest {
         List<String> racing = new ArrayList<>(offersByPartner(leadId).keySet());
 
         for (String partner : racing) {
-            actions.decline(leadId, "not our field", rep(partner));
+            actions.declineOffer(leadId, "not our field", rep(partner));
         }
         engine.runDueJobs();
 

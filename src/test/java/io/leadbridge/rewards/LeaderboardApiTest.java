@@ -108,20 +108,20 @@ class LeaderboardApiTest {
         long de2 = fixtures.submit(fixtures.partnerLead("DE"));
         engine.runDueJobs();
 
-        actions.accept(us1, caller(ann, alpha));
+        actions.acceptOffer(us1, caller(ann, alpha));
         actions.reportContact(us1, ContactOutcome.CONTACTED, "intro call", caller(ann, alpha));
         actions.reportProgress(us1, new StatusUpdate(DealAction.CONVERT, new BigDecimal("40000"), "USD",
                 LocalDate.ofInstant(start, ZoneOffset.UTC).plusDays(30), List.of(), null, null, null), caller(ann, alpha));
         actions.reportProgress(us1, new StatusUpdate(DealAction.WON, new BigDecimal("42000"), null, null, null, null,
                 null, "signed"), caller(ann, alpha));
-        actions.accept(de1, caller(cleo, beta));
-        actions.accept(de2, caller(cleo, beta));
+        actions.acceptOffer(de1, caller(cleo, beta));
+        actions.acceptOffer(de2, caller(cleo, beta));
         actions.reportContact(de2, ContactOutcome.CONTACTED, "intro call", caller(cleo, beta));
         actions.reportProgress(de2, new StatusUpdate(DealAction.LOST, null, null, null, null, null,
                 LostReason.CHOSE_COMPETITOR, "went with the incumbent"), caller(cleo, beta));
 
         engine.passTimeWithoutJobs(Duration.ofDays(1).plusMinutes(5));
-        actions.accept(us2, caller(bob, alpha));
+        actions.acceptOffer(us2, caller(bob, alpha));
         actions.reportContact(us2, ContactOutcome.CONTACTED, "intro call", caller(bob, alpha));
         actions.reportProgress(us2, StatusUpdate.note("demo booked for next week"), caller(bob, alpha));
 

@@ -87,7 +87,7 @@ class RewardLedgerTest {
         long leadId = received();
         assertThat(entries(leadId)).as("an offer earns nothing").isEmpty();
 
-        actions.accept(leadId, caller());
+        actions.acceptOffer(leadId, caller());
         actions.reportContact(leadId, ContactOutcome.CONTACTED, "intro call", caller());
         actions.reportProgress(leadId, won("42000.00"), caller());
 
@@ -115,7 +115,7 @@ class RewardLedgerTest {
         long leadId = received();
         engine.passTimeWithoutJobs(ACCEPT_SLA.plusMinutes(5));
 
-        actions.accept(leadId, caller());
+        actions.acceptOffer(leadId, caller());
         engine.passTimeWithoutJobs(CONTACT_SLA.plusMinutes(5));
         actions.reportContact(leadId, ContactOutcome.CONTACTED, "finally", caller());
 
@@ -129,7 +129,7 @@ class RewardLedgerTest {
     @Test
     void awardingTheSameEventTwiceWritesOneRow() {
         long leadId = received();
-        actions.accept(leadId, caller());
+        actions.acceptOffer(leadId, caller());
         LeadEvent accepted = event(leadId, LeadEventType.ACCEPTED);
         assertThat(entries(leadId)).hasSize(1);
 
@@ -146,7 +146,7 @@ class RewardLedgerTest {
     @Test
     void theDatabaseRefusesASecondRowForTheSameEvent() {
         long leadId = received();
-        actions.accept(leadId, caller());
+        actions.acceptOffer(leadId, caller());
         LedgerEntry entry = entries(leadId).get(0);
 
         assertThatThrownBy(() -> jdbc.sql("""
@@ -161,7 +161,7 @@ class RewardLedgerTest {
     @Test
     void aTimerJobThatFailsAfterTheWithdrawalIsRetriedAndCostsThePartnerAndRepOnce() {
         long leadId = received();
-        actions.accept(leadId, caller());
+        actions.acceptOffer(leadId, caller());
         // The withdrawal's mail to the partner fails once, after the event and its points were written.
         doThrow(new IllegalStateException("notification store unavailable")).doCallRealMethod()
                 .when(notifier).leadWithdrawn(any(Lead.class), eq(partner), any(), anyString());
@@ -206,7 +206,7 @@ class RewardLedgerTest {
         assertThat(racing).hasSize(3);
 
         String winner = racing.get(0);
-        actions.accept(leadId, new Caller(reps.get(winner), Set.of("partner-" + winner)));
+        actions.acceptOffer(leadId, new Caller(reps.get(winner), Set.of("partner-" + winner)));
 
         assertThat(events.timeline(leadId).stream().filter(e -> e.type() == LeadEventType.WITHDRAWN))
                 .hasSize(2).allMatch(e -> "COMPETITION_LOST".equals(e.reason()));

@@ -71,9 +71,9 @@ class RewardsPostgresIT {
         long forgotten = fixtures.submit(fixtures.partnerLead("US"));
         engine.runDueJobs();
 
-        actions.accept(contacted, caller);
+        actions.acceptOffer(contacted, caller);
         actions.reportContact(contacted, ContactOutcome.CONTACTED, "intro call", caller);
-        actions.accept(forgotten, caller);
+        actions.acceptOffer(forgotten, caller);
         engine.passTime(Duration.ofDays(3).plusMinutes(1));
 
         String period = "from=" + start + "&to=" + start.plus(Duration.ofDays(10));

@@ -114,18 +114,18 @@ class PartnerRoutingStatsTest {
         switch (i % 6) {
             case 0 -> {  // accepted, contacted, won
                 step(l -> holding.offer(l, List.of(partner), null, 1, due, SlaClock.CALENDAR, "test"), lead);
-                step(l -> holding.accept(l, partner, null, due), lead);
+                step(l -> holding.handToAcceptingPartner(l, partner, null, due), lead);
                 step(leads::contacted, lead);
                 step(l -> leads.close(l, LeadStatus.WON, null), lead);
             }
             case 1 -> {  // accepted and lost
                 step(l -> holding.offer(l, List.of(partner), null, 1, due, SlaClock.CALENDAR, "test"), lead);
-                step(l -> holding.accept(l, partner, null, due), lead);
+                step(l -> holding.handToAcceptingPartner(l, partner, null, due), lead);
                 step(l -> leads.close(l, LeadStatus.LOST, "NO_BUDGET"), lead);
             }
             case 2 -> {  // declined, then offered to the next partner, still open
                 step(l -> holding.offer(l, List.of(partner), null, 1, due, SlaClock.CALENDAR, "test"), lead);
-                step(l -> holding.declineOffer(l, partner, null, "too far"), lead);
+                step(l -> holding.closeDeclinedOffer(l, partner, null, "too far"), lead);
                 step(holding::releaseDeclinedLead, lead);
                 step(l -> holding.offer(l, List.of(other), null, 2, due, SlaClock.CALENDAR, "test"), lead);
             }
@@ -135,11 +135,11 @@ class PartnerRoutingStatsTest {
             }
             case 4 -> {  // open competition, one accepts, the other's offer ends; the winner keeps working it
                 step(l -> holding.offer(l, List.of(partner, other), null, 1, due, SlaClock.CALENDAR, "test"), lead);
-                step(l -> holding.accept(l, other, null, due), lead);
+                step(l -> holding.handToAcceptingPartner(l, other, null, due), lead);
             }
             default -> {  // accepted, then withdrawn for a missed contact SLA, by a channel manager next time
                 step(l -> holding.offer(l, List.of(partner), null, 1, due, SlaClock.CALENDAR, "test"), lead);
-                step(l -> holding.accept(l, partner, null, due), lead);
+                step(l -> holding.handToAcceptingPartner(l, partner, null, due), lead);
                 step(l -> holding.withdraw(l, WithdrawalReason.CONTACT_SLA_MISSED, null, "system"), lead);
                 step(l -> holding.offer(l, List.of(other), null, 2, due, SlaClock.CALENDAR, "test"), lead);
                 step(l -> holding.withdraw(l, WithdrawalReason.CHANNEL_MANAGER, "reshuffle", "manager"), lead);

@@ -126,7 +126,7 @@ class PartnerStandingProcessTest {
         String rep = fixtures.rep(partner);
         for (int i = 0; i < 4; i++) {
             long leadId = received(fixtures.partnerLead("US"));
-            leadActions.decline(leadId, "not our market", new Caller(rep, Set.of("partner-" + partner)));
+            leadActions.declineOffer(leadId, "not our market", new Caller(rep, Set.of("partner-" + partner)));
             engine.runDueJobs();
         }
         received(fixtures.partnerLead("US"));
@@ -281,7 +281,7 @@ class PartnerStandingProcessTest {
     void aMissedContactSlaIsAStrikeAboutItsLead() {
         String rep = fixtures.rep(partner);
         long leadId = received(fixtures.partnerLead("US"));
-        leadActions.accept(leadId, new Caller(rep, Set.of("partner-" + partner)));
+        leadActions.acceptOffer(leadId, new Caller(rep, Set.of("partner-" + partner)));
 
         engine.passTime(CONTACT_SLA.plusMinutes(1));
 

@@ -78,7 +78,7 @@ class SupportRequestProcessTest {
         rep = fixtures.rep(partner);
         leadId = fixtures.submit(fixtures.partnerLead("US"));
         engine.runDueJobs();
-        leadActions.accept(leadId, repCaller(partner));
+        leadActions.acceptOffer(leadId, repCaller(partner));
         engine.runDueJobs();
     }
 

@@ -2,6 +2,7 @@ package io.leadbridge.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadbridge.LeadbridgeApplication;
 import io.leadbridge.security.AccessProvisioning;
 import io.leadbridge.support.ApiClient;
 import io.leadbridge.support.LeadFixtures;
@@ -37,6 +38,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -54,6 +58,9 @@ import org.springframework.test.context.TestPropertySource;
  * <li>the sweep: the engine clock moved past the accept SLA of every open offer at once (M offers),
  * timed until each lead is withdrawn and offered to its next partner.</li>
  * </ol>
+ * With {@code -Dthroughput.nodes=2} a second node (a second application context on the same
+ * database, its own engine and job executor, no web apps) starts before the sweep, so two nodes
+ * share it; compare its time with a run of one node.
  * Per phase it prints transactions and statements (counted at the application's data source and by
  * PostgreSQL), and the statements seen waiting for a lock ({@code pg_stat_activity}, sampled every
  * 20 ms). {@code ./mvnw -o -B -Pbenchmark test -Dtest=IntakeThroughputBenchmark -Dthroughput.leads=400
@@ -69,6 +76,7 @@ class IntakeThroughputBenchmark {
     static final int LEADS = Integer.getInteger("throughput.leads", 400);
     static final int SWEEP = Integer.getInteger("throughput.sweep", 400);
     static final int PARTNERS = Integer.getInteger("throughput.partners", 40);
+    static final int NODES = Integer.getInteger("throughput.nodes", 1);
     static final Duration PHASE_LIMIT = Duration.ofSeconds(Integer.getInteger("throughput.phaseLimitSeconds", 90));
     static final String BARE_PROCESS = "benchmarkLeadShape";
 
@@ -77,6 +85,7 @@ class IntakeThroughputBenchmark {
     @Autowired AccessProvisioning access;
     @Autowired JdbcClient jdbc;
     @Autowired ProcessEngine engine;
+    @Autowired Environment environment;
 
     @AfterAll
     static void resetClock() {
@@ -133,14 +142,25 @@ class IntakeThroughputBenchmark {
                 post(SWEEP - LEADS - 20, i -> marketing.post("/api/leads", fixtures.partnerLead("US")).status());
                 waitUntil("extra leads OFFERED", () -> offered() - before >= SWEEP - LEADS - 20);
             }
+            ConfigurableApplicationContext secondNode = NODES > 1 ? startSecondNode() : null;
             long open = openFirstOffers();
             Date breach = jdbc.sql("select max(accept_due_at) from lead_offer where outcome is null")
                     .query(java.sql.Timestamp.class).single();
             Phase sweep = new Phase("sla-sweep", locks);
             ClockUtil.setCurrentTime(new Date(breach.getTime() + Duration.ofMinutes(1).toMillis()));
             ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
+            if (secondNode != null) {
+                ProcessEngine second = secondNode.getBean(ProcessEngine.class);
+                ((ProcessEngineConfigurationImpl) second.getProcessEngineConfiguration()).getJobExecutor()
+                        .jobWasAdded();
+            }
             waitUntil("every breached lead re-offered", () -> reoffered() >= open);
             sweep.end((int) open, List.of(), 0);
+            System.out.printf("BENCHMARK throughput sla-sweep nodes: %d; jobs run per node (engine job log): %s%n",
+                    NODES, jobsPerNode(breach));
+            if (secondNode != null) {
+                secondNode.close();
+            }
         }
         long incidents = engine.getRuntimeService().createIncidentQuery().count();
         System.out.printf("BENCHMARK throughput incidents: %d; HTTP answers other than 2xx: 0 (each would have failed the run)%n",
@@ -148,6 +168,36 @@ class IntakeThroughputBenchmark {
         if (incidents > 0) {
             throw new AssertionError(incidents + " job incident(s) during the benchmark");
         }
+    }
+
+    /**
+     * A second node on the same database: the application again, with its own process engine (a
+     * name of its own, as two engines in one JVM need) and job executor, without web apps or demo data.
+     */
+    private ConfigurableApplicationContext startSecondNode() {
+        // as arguments: they outrank the test profile's settings, as this benchmark's own do
+        ConfigurableApplicationContext node = new SpringApplicationBuilder(LeadbridgeApplication.class)
+                .profiles("test")
+                .run("--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                        "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+                        "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
+                        "--server.port=0", "--camunda.bpm.generate-unique-process-engine-name=true",
+                        "--camunda.bpm.webapp.enabled=false", "--camunda.bpm.job-execution.enabled=true",
+                        "--spring.datasource.hikari.maximum-pool-size=24", "--spring.datasource.hikari.minimum-idle=4");
+        var jobs = ((ProcessEngineConfigurationImpl) node.getBean(ProcessEngine.class).getProcessEngineConfiguration())
+                .getJobExecutor();
+        System.out.printf("BENCHMARK throughput second node: engine %s, job executor active %s%n",
+                node.getBean(ProcessEngine.class).getName(), jobs.isActive());
+        return node;
+    }
+
+    /** Jobs that ran from the given engine time on, by the node that ran them (host name, then its engine's). */
+    private Map<String, Long> jobsPerNode(Date from) {
+        Map<String, Long> perNode = new LinkedHashMap<>();
+        jdbc.sql("select hostname_, count(*) from act_hi_job_log where job_state_ = 2 and timestamp_ >= ? "
+                + "group by hostname_ order by hostname_").param(from)
+                .query((row, i) -> perNode.put(row.getString(1), row.getLong(2))).list();
+        return perNode;
     }
 
     /** Open offers of the first attempt: the leads whose SLA the sweep breaches. */

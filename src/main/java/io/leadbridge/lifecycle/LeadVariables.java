@@ -3,6 +3,7 @@ package io.leadbridge.lifecycle;
 import io.leadbridge.calendar.SlaClock;
 import io.leadbridge.config.EngineVariables;
 import io.leadbridge.lead.LeadStatus;
+import io.leadbridge.routing.DecisionInputs;
 import io.leadbridge.routing.Qualification;
 import io.leadbridge.routing.RoutingDecisionLog.Method;
 import io.leadbridge.routing.SlaPolicyRules.SlaTerms;
@@ -28,22 +29,23 @@ public final class LeadVariables {
     /** Message a channel manager's withdrawal or reassignment sends to the lead's process. */
     public static final String MESSAGE_WITHDRAWAL_REQUESTED = "LeadWithdrawalRequested";
 
-    // Facts about the lead, set when the process starts (inputs of the decision tables).
+    // Facts about the lead, set when the process starts: the decision tables read them under these
+    // names, which routing owns with its tables (DecisionInputs).
     /** For readers of Cockpit; the code takes the lead id from the business key. */
-    public static final String LEAD_ID = "leadId";
-    public static final String SCORE = "score";
-    public static final String EMPLOYEES = "employees";
-    public static final String ANNUAL_REVENUE = "annualRevenue";
-    public static final String COUNTRY = "country";
-    public static final String PRODUCT = "product";
-    public static final String INDUSTRY = "industry";
-    public static final String ACCOUNT_NAME = "accountName";
-    public static final String ACCOUNT_DOMAIN = "accountDomain";
-    public static final String CAMPAIGN = "campaign";
+    public static final String LEAD_ID = DecisionInputs.LEAD_ID;
+    public static final String SCORE = DecisionInputs.SCORE;
+    public static final String EMPLOYEES = DecisionInputs.EMPLOYEES;
+    public static final String ANNUAL_REVENUE = DecisionInputs.ANNUAL_REVENUE;
+    public static final String COUNTRY = DecisionInputs.COUNTRY;
+    public static final String PRODUCT = DecisionInputs.PRODUCT;
+    public static final String INDUSTRY = DecisionInputs.INDUSTRY;
+    public static final String ACCOUNT_NAME = DecisionInputs.ACCOUNT_NAME;
+    public static final String ACCOUNT_DOMAIN = DecisionInputs.ACCOUNT_DOMAIN;
+    public static final String CAMPAIGN = DecisionInputs.CAMPAIGN;
 
     // Qualification and protection.
-    public static final String SEGMENT = "segment";
-    public static final String GRADE = "grade";
+    public static final String SEGMENT = DecisionInputs.SEGMENT;
+    public static final String GRADE = DecisionInputs.GRADE;
     public static final String ROUTE = "route";
     public static final String ACCOUNT_PROTECTED = "accountProtected";
 

@@ -1,5 +1,7 @@
 package io.leadbridge.lifecycle;
 
+import static io.leadbridge.support.TaskAnswers.value;
+import static io.leadbridge.support.TaskAnswers.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,9 +12,7 @@ import io.leadbridge.support.ApiClient.Response;
 import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -166,19 +166,5 @@ class ProspectContactOnFormsTest {
         Task contact = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(leadId))
                 .taskDefinitionKey("Task_ContactProspect").singleResult();
         return new Held(leadId, rep, contact.getId(), contact.getProcessInstanceId());
-    }
-
-    private static Map<String, Object> value(Object value) {
-        Map<String, Object> typed = new HashMap<>();
-        typed.put("value", value);
-        return typed;
-    }
-
-    private static Map<String, Object> variables(Object... namesAndValues) {
-        Map<String, Object> variables = new HashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            variables.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return Map.of("variables", variables);
     }
 }

@@ -1,5 +1,7 @@
 package io.leadbridge.taskform;
 
+import static io.leadbridge.support.TaskAnswers.value;
+import static io.leadbridge.support.TaskAnswers.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -247,19 +249,5 @@ class TaskAnswerRulesTest {
             }
         }
         return offers;
-    }
-
-    private static Map<String, Object> value(Object value) {
-        Map<String, Object> typed = new HashMap<>();
-        typed.put("value", value);
-        return typed;
-    }
-
-    private static Map<String, Object> variables(Object... namesAndValues) {
-        Map<String, Object> variables = new HashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            variables.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return Map.of("variables", variables);
     }
 }

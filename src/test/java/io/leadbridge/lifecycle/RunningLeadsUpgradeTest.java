@@ -11,12 +11,9 @@ import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,20 +30,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @LeadbridgeTest
 class RunningLeadsUpgradeTest {
 
-    private static final String EARLIER_VERSION = "upgrade/lead-lifecycle-offer-answers-by-listener.bpmn";
-
     @LocalServerPort int port;
     @Autowired LeadFixtures fixtures;
     @Autowired EngineDriver engine;
-    @Autowired TaskService tasks;
     @Autowired RuntimeService runtime;
-    @Autowired RepositoryService repository;
-    @Autowired ManagementService management;
     @Autowired RunningLeadsUpgrade upgrade;
+    @Autowired ProcessEngine processEngine;
+    private LeadProcessVersions versions;
 
     @BeforeEach
     void isolate() {
         fixtures.isolateFromEarlierTests();
+        versions = new LeadProcessVersions(processEngine, fixtures);
     }
 
     @AfterEach
@@ -58,29 +53,29 @@ class RunningLeadsUpgradeTest {
     void leadsWaitingForAnAnswerOrAContactGoOnOnTheNewestVersion() {
         String partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
         ApiClient rep = ApiClient.as(port, fixtures.rep(partner), LeadFixtures.PASSWORD);
-        ProcessDefinition earlier = deploy(EARLIER_VERSION, "lead process: offer answers kept by a listener");
+        ProcessDefinition earlier = versions.deploy(LeadProcessVersions.EARLIER, "lead process: offer answers kept by a listener");
         long offered = fixtures.submit(fixtures.partnerLead("US"));
         long accepted = fixtures.submit(fixtures.partnerLead("US"));
         engine.runDueJobs();
         assertThat(rep.post("/api/leads/" + accepted + "/accept", "{}").status()).isEqualTo(200);
-        Task offer = task(offered, "Task_AcceptLead");
-        Task contact = task(accepted, "Task_ContactProspect");
-        assertThat(definitionOf(offered)).isEqualTo(earlier.getId());
+        Task offer = versions.task(offered, "Task_AcceptLead");
+        Task contact = versions.task(accepted, "Task_ContactProspect");
+        assertThat(versions.definitionOf(offered)).isEqualTo(earlier.getId());
         assertThat(runtime.getVariablesLocal(offer.getExecutionId())).as("the listener declared the answer in scope")
                 .containsKey("offerDecision");
-        Date offerDue = timerDue(offered, "BoundaryEvent_AcceptSlaBreached");
-        Date contactDue = timerDue(accepted, "BoundaryEvent_ContactSlaBreached");
-        ProcessDefinition newest = deploy("lead-lifecycle.bpmn", "lead process as shipped");
+        Date offerDue = versions.timerDue(offered, "BoundaryEvent_AcceptSlaBreached");
+        Date contactDue = versions.timerDue(accepted, "BoundaryEvent_ContactSlaBreached");
+        ProcessDefinition newest = versions.deploy(LeadProcessVersions.SHIPPED, "lead process as shipped");
 
         assertThat(upgrade.upgradeRunningLeads()).isEqualTo(2);
 
-        assertThat(definitionOf(offered)).isEqualTo(newest.getId());
-        assertThat(definitionOf(accepted)).isEqualTo(newest.getId());
-        assertThat(task(offered, "Task_AcceptLead").getId()).as("the same task, not a new one")
+        assertThat(versions.definitionOf(offered)).isEqualTo(newest.getId());
+        assertThat(versions.definitionOf(accepted)).isEqualTo(newest.getId());
+        assertThat(versions.task(offered, "Task_AcceptLead").getId()).as("the same task, not a new one")
                 .isEqualTo(offer.getId());
-        assertThat(task(accepted, "Task_ContactProspect").getAssignee()).isEqualTo(contact.getAssignee());
-        assertThat(timerDue(offered, "BoundaryEvent_AcceptSlaBreached")).isEqualTo(offerDue);
-        assertThat(timerDue(accepted, "BoundaryEvent_ContactSlaBreached")).isEqualTo(contactDue);
+        assertThat(versions.task(accepted, "Task_ContactProspect").getAssignee()).isEqualTo(contact.getAssignee());
+        assertThat(versions.timerDue(offered, "BoundaryEvent_AcceptSlaBreached")).isEqualTo(offerDue);
+        assertThat(versions.timerDue(accepted, "BoundaryEvent_ContactSlaBreached")).isEqualTo(contactDue);
         assertThat(upgrade.upgradeRunningLeads()).as("nothing left to move").isZero();
 
         Response accept = rep.post("/api/leads/" + offered + "/accept", "{}");
@@ -89,7 +84,7 @@ class RunningLeadsUpgradeTest {
         Response contacted = rep.post("/api/leads/" + accepted + "/contact", Map.of("outcome", "CONTACTED"));
         assertThat(contacted.status()).as(contacted.body()).isEqualTo(200);
         assertThat(fixtures.lead(accepted).status()).isEqualTo(LeadStatus.CONTACTED);
-        assertThat(task(accepted, "Task_ReportProgress")).as("the follow-up of the newest version").isNotNull();
+        assertThat(versions.task(accepted, "Task_ReportProgress")).as("the follow-up of the newest version").isNotNull();
     }
 
     @Test
@@ -97,33 +92,12 @@ class RunningLeadsUpgradeTest {
         String partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
         long lead = fixtures.submit(fixtures.partnerLead("US"));
         engine.runDueJobs();
-        Task offer = task(lead, "Task_AcceptLead");
+        Task offer = versions.task(lead, "Task_AcceptLead");
 
         assertThat(runtime.getVariablesLocal(offer.getExecutionId()))
                 .containsKeys("offerDecision", "declineReason", "taskWorker");
         assertThat(runtime.getVariablesLocal(offer.getProcessInstanceId())).doesNotContainKeys("offerDecision",
                 "declineReason");
         assertThat(fixtures.lead(lead).partnerId()).isEqualTo(partner);
-    }
-
-    private ProcessDefinition deploy(String resource, String name) {
-        String deployment = repository.createDeployment().name(name).addClasspathResource(resource).deploy().getId();
-        return repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult();
-    }
-
-    private String definitionOf(long leadId) {
-        return fixtures.process(leadId).getProcessDefinitionId();
-    }
-
-    private Task task(long leadId, String step) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(leadId)).taskDefinitionKey(step)
-                .singleResult();
-    }
-
-    private Date timerDue(long leadId, String boundaryEvent) {
-        Job timer = management.createJobQuery().processInstanceId(fixtures.process(leadId).getId()).timers()
-                .activityId(boundaryEvent).singleResult();
-        assertThat(timer).as(boundaryEvent + " of lead " + leadId).isNotNull();
-        return timer.getDuedate();
     }
 }

@@ -183,9 +183,10 @@ class SlaReport {
     }
 
     /**
-     * The times of the accepted offers the conditions select, per {@code groupKey} and in all. Where the offer's SLA counted working time, the hours to accept and
-     * to first contact are the partner's working hours (its calendar as it is now), so a weekend
-     * does not make a partner look slow; the hours to close are calendar time.
+     * The times of the accepted offers the conditions select, per {@code groupKey} and in all.
+     * Where the offer's SLA counted working time, the hours to accept and to first contact are the
+     * partner's working hours (its calendar as it is now), so a weekend does not make a partner look
+     * slow; the hours to close are calendar time.
      */
     private Times times(GroupKey groupKey, LeadConditions conditions, Map<String, Object> params) {
         Times times = new Times(new HashMap<>(), new Durations[] {new Durations(), new Durations(), new Durations()});

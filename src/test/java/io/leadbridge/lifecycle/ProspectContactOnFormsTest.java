@@ -136,8 +136,9 @@ class ProspectContactOnFormsTest {
         assertThat(history.createHistoricVariableInstanceQuery().variableNameIn(CONTACT_KEYS)
                 .count()).as("the leads as they were").isEqualTo(8);
 
-        assertThat(removal.removeFromEngine()).as("4 of the running lead (their history goes with them), 4 of the ended "
-                + "lead in history").isEqualTo(8);
+        assertThat(removal.removeFromEngine())
+                .as("4 of the running lead (their history goes with them), 4 of the ended lead in history")
+                .isEqualTo(8);
 
         assertThat(runtime.getVariables(running.processInstanceId))
                 .doesNotContainKeys(CONTACT_KEYS).containsKey("contactSla");

@@ -53,7 +53,8 @@ class RunningLeadsUpgradeTest {
     void leadsWaitingForAnAnswerOrAContactGoOnOnTheNewestVersion() {
         String partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
         ApiClient rep = ApiClient.as(port, fixtures.rep(partner), LeadFixtures.PASSWORD);
-        ProcessDefinition earlier = versions.deploy(LeadProcessVersions.EARLIER, "lead process: offer answers kept by a listener");
+        ProcessDefinition earlier = versions.deploy(LeadProcessVersions.EARLIER,
+                "lead process: offer answers kept by a listener");
         long offered = fixtures.submit(fixtures.partnerLead("US"));
         long accepted = fixtures.submit(fixtures.partnerLead("US"));
         engine.runDueJobs();
@@ -84,7 +85,8 @@ class RunningLeadsUpgradeTest {
         Response contacted = rep.post("/api/leads/" + accepted + "/contact", Map.of("outcome", "CONTACTED"));
         assertThat(contacted.status()).as(contacted.body()).isEqualTo(200);
         assertThat(fixtures.lead(accepted).status()).isEqualTo(LeadStatus.CONTACTED);
-        assertThat(versions.task(accepted, "Task_ReportProgress")).as("the follow-up of the newest version").isNotNull();
+        assertThat(versions.task(accepted, "Task_ReportProgress")).as("the follow-up of the newest version")
+                .isNotNull();
     }
 
     @Test

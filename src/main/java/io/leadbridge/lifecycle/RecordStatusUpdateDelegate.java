@@ -2,7 +2,6 @@ package io.leadbridge.lifecycle;
 
 import io.leadbridge.lead.LeadStatus;
 import io.leadbridge.opportunity.DealProgress;
-import io.leadbridge.opportunity.Opportunity;
 import io.leadbridge.opportunity.OpportunityRepository;
 import io.leadbridge.opportunity.StatusUpdate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,8 +9,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Record status update": writes the rep's report (note, opportunity, won or lost), then puts the
- * opportunity as it now stands into the variables the next "Report progress" form shows.
+ * "Record status update": writes the rep's report (note, opportunity, won or lost), read from the
+ * report's own scope ("Report on the lead"), and notes whether the lead now has an opportunity.
  */
 @Component
 class RecordStatusUpdateDelegate implements JavaDelegate {
@@ -33,19 +32,9 @@ class RecordStatusUpdateDelegate implements JavaDelegate {
         showOpportunity(execution, leadId);
     }
 
-    /** The form's fields start from the opportunity of record; the last answer's action and note are cleared. */
+    /** The next report starts from the opportunity of record (OpportunityOnForm); no update is overdue now. */
     private void showOpportunity(DelegateExecution execution, long leadId) {
-        execution.setVariable(StatusUpdate.ACTION, null);
-        execution.setVariable(StatusUpdate.NOTE, null);
         LeadVariables.of(execution).missedStatusUpdates(0);
-        var opportunity = opportunities.find(leadId);
-        LeadVariables.of(execution).hasOpportunity(opportunity.isPresent());
-        execution.setVariable(StatusUpdate.STAGE, opportunity.map(o -> o.stage().name()).orElse(null));
-        execution.setVariable(StatusUpdate.AMOUNT, opportunity.map(o -> o.amount().toPlainString()).orElse(null));
-        execution.setVariable(StatusUpdate.CURRENCY, opportunity.map(Opportunity::currency).orElse(null));
-        execution.setVariable(StatusUpdate.EXPECTED_CLOSE_DATE,
-                opportunity.map(o -> o.expectedCloseDate().toString()).orElse(null));
-        execution.setVariable(StatusUpdate.PRODUCTS,
-                opportunity.filter(o -> !o.products().isEmpty()).map(o -> String.join(", ", o.products())).orElse(null));
+        LeadVariables.of(execution).hasOpportunity(opportunities.find(leadId).isPresent());
     }
 }

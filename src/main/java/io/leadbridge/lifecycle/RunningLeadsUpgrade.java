@@ -2,13 +2,23 @@ package io.leadbridge.lifecycle;
 
 import io.leadbridge.config.LeadbridgeProperties;
 import java.util.Comparator;
+import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.migration.MigrationInstruction;
 import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.migration.MigrationPlanBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -35,9 +45,12 @@ class RunningLeadsUpgrade {
 
     private final RepositoryService repository;
     private final RuntimeService runtime;
+    private final ManagementService management;
     private final LeadbridgeProperties properties;
 
-    RunningLeadsUpgrade(RepositoryService repository, RuntimeService runtime, LeadbridgeProperties properties) {
+    RunningLeadsUpgrade(RepositoryService repository, RuntimeService runtime, ManagementService management,
+            LeadbridgeProperties properties) {
+        this.management = management;
         this.repository = repository;
         this.runtime = runtime;
         this.properties = properties;
@@ -77,10 +90,32 @@ class RunningLeadsUpgrade {
         return moved;
     }
 
+    /**
+     * Each step maps to the step of the same id. Camunda's {@code mapEqualActivities} maps only steps
+     * whose enclosing sub-processes map too; a task the newest version wraps in a new sub-process
+     * (as "Report on the lead" wraps "Report progress or close the deal") is mapped here, and the
+     * migration opens that sub-process around it.
+     */
+    private MigrationPlan plan(ProcessDefinition older, ProcessDefinition newest) {
+        Set<String> mapped = runtime.createMigrationPlan(older.getId(), newest.getId()).mapEqualActivities().build()
+                .getInstructions().stream().map(MigrationInstruction::getSourceActivityId).collect(Collectors.toSet());
+        Set<String> moved = tasks(older);
+        moved.retainAll(tasks(newest));
+        moved.removeAll(mapped);
+        MigrationPlanBuilder plan = runtime.createMigrationPlan(older.getId(), newest.getId()).mapEqualActivities();
+        moved.stream().sorted().forEach(task -> plan.mapActivities(task, task));
+        return plan.build();
+    }
+
+    private Set<String> tasks(ProcessDefinition version) {
+        return repository.getBpmnModelInstance(version.getId()).getModelElementsByType(Task.class).stream()
+                .map(Task::getId).collect(Collectors.toCollection(HashSet::new));
+    }
+
     private int upgrade(ProcessDefinition older, ProcessDefinition newest) {
         MigrationPlan plan;
         try {
-            plan = runtime.createMigrationPlan(older.getId(), newest.getId()).mapEqualActivities().build();
+            plan = plan(older, newest);
         } catch (ProcessEngineException e) {
             log.warn("leads on lead process version {} stay on it: version {} cannot take them ({})",
                     older.getVersion(), newest.getVersion(), e.getMessage());
@@ -94,7 +129,9 @@ class RunningLeadsUpgrade {
                     .map(ProcessInstance::getId).toList();
             for (String lead : page) {
                 try {
+                    List<Job> timers = timersOf(lead);
                     runtime.newMigration(plan).processInstanceIds(lead).skipCustomListeners().execute();
+                    keepTimersDue(lead, timers);
                     moved++;
                 } catch (ProcessEngineException e) {
                     skipped++;
@@ -109,5 +146,32 @@ class RunningLeadsUpgrade {
         log.info("moved {} running leads from lead process version {} to version {}", moved, older.getVersion(),
                 newest.getVersion());
         return moved;
+    }
+
+    /** The lead's timers as they are before it moves. */
+    private List<Job> timersOf(String lead) {
+        return management.createJobQuery().processInstanceId(lead).timers().list();
+    }
+
+    /**
+     * A timer the migration had to create anew (its step now hangs on a new sub-process, as "Status
+     * update due" on "Report on the lead") keeps the due date of the lead's one old timer of that step.
+     * Timers the migration kept are left as they are.
+     */
+    private void keepTimersDue(String lead, List<Job> before) {
+        Set<String> kept = before.stream().map(Job::getId).collect(Collectors.toSet());
+        Map<String, List<Date>> dueByStep = before.stream().collect(Collectors.groupingBy(this::stepOf,
+                Collectors.mapping(Job::getDuedate, Collectors.toList())));
+        for (Job timer : timersOf(lead)) {
+            List<Date> due = dueByStep.getOrDefault(stepOf(timer), List.of());
+            if (!kept.contains(timer.getId()) && due.size() == 1 && !due.get(0).equals(timer.getDuedate())) {
+                management.setJobDuedate(timer.getId(), due.get(0));
+            }
+        }
+    }
+
+    private String stepOf(Job timer) {
+        return management.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId()).singleResult()
+                .getActivityId();
     }
 }

@@ -106,8 +106,11 @@ class FollowUpToCloseProcessTest {
         assertThat(created.currency()).isEqualTo("USD");
         assertThat(created.products()).containsExactly("Cloud Platform", "Support");
         assertThat(created.partnerId()).isEqualTo(partner);
-        assertThat(process).variables().containsEntry(StatusUpdate.STAGE, "QUALIFICATION")
-                .containsEntry(LeadVariables.HAS_OPPORTUNITY, true);
+        // The next report's form opens with the opportunity of record, in the report's own scope.
+        assertThat(tasks.getVariables(taskOf("Task_ReportProgress").getId()))
+                .containsEntry(StatusUpdate.STAGE, "QUALIFICATION").containsEntry(StatusUpdate.NOTE, null);
+        assertThat(process).variables().containsEntry(LeadVariables.HAS_OPPORTUNITY, true)
+                .doesNotContainKeys(StatusUpdate.STAGE, StatusUpdate.ACTION);
 
         actions.reportProgress(leadId, new StatusUpdate(DealAction.UPDATE, new BigDecimal("60000"), null, null, null,
                 OpportunityStage.NEGOTIATION, null, "proposal accepted in principle"), rep);

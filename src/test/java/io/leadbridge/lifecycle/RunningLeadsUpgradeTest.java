@@ -9,6 +9,8 @@ import io.leadbridge.support.ApiClient.Response;
 import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -57,8 +59,13 @@ class RunningLeadsUpgradeTest {
                 "lead process: offer answers kept by a listener");
         long offered = fixtures.submit(fixtures.partnerLead("US"));
         long accepted = fixtures.submit(fixtures.partnerLead("US"));
+        long reporting = fixtures.submit(fixtures.partnerLead("US"));
         engine.runDueJobs();
         assertThat(rep.post("/api/leads/" + accepted + "/accept", "{}").status()).isEqualTo(200);
+        assertThat(rep.post("/api/leads/" + reporting + "/accept", "{}").status()).isEqualTo(200);
+        assertThat(rep.post("/api/leads/" + reporting + "/contact", Map.of("outcome", "CONTACTED")).status())
+                .isEqualTo(200);
+        Task report = versions.task(reporting, "Task_ReportProgress");
         Task offer = versions.task(offered, "Task_AcceptLead");
         Task contact = versions.task(accepted, "Task_ContactProspect");
         assertThat(versions.definitionOf(offered)).isEqualTo(earlier.getId());
@@ -66,9 +73,11 @@ class RunningLeadsUpgradeTest {
                 .containsKey("offerDecision");
         Date offerDue = versions.timerDue(offered, "BoundaryEvent_AcceptSlaBreached");
         Date contactDue = versions.timerDue(accepted, "BoundaryEvent_ContactSlaBreached");
+        Date reportDue = versions.timerDue(reporting, "BoundaryEvent_StatusUpdateDue");
+        engine.passTimeWithoutJobs(Duration.ofHours(5));
         ProcessDefinition newest = versions.deploy(LeadProcessVersions.SHIPPED, "lead process as shipped");
 
-        assertThat(upgrade.upgradeRunningLeads()).isEqualTo(2);
+        assertThat(upgrade.upgradeRunningLeads()).isEqualTo(3);
 
         assertThat(versions.definitionOf(offered)).isEqualTo(newest.getId());
         assertThat(versions.definitionOf(accepted)).isEqualTo(newest.getId());
@@ -77,6 +86,11 @@ class RunningLeadsUpgradeTest {
         assertThat(versions.task(accepted, "Task_ContactProspect").getAssignee()).isEqualTo(contact.getAssignee());
         assertThat(versions.timerDue(offered, "BoundaryEvent_AcceptSlaBreached")).isEqualTo(offerDue);
         assertThat(versions.timerDue(accepted, "BoundaryEvent_ContactSlaBreached")).isEqualTo(contactDue);
+        assertThat(versions.definitionOf(reporting)).isEqualTo(newest.getId());
+        assertThat(versions.task(reporting, "Task_ReportProgress").getId()).as("the same report task")
+                .isEqualTo(report.getId());
+        assertThat(versions.timerDue(reporting, "BoundaryEvent_StatusUpdateDue")).as("the status update cadence")
+                .isEqualTo(reportDue);
         assertThat(upgrade.upgradeRunningLeads()).as("nothing left to move").isZero();
 
         Response accept = rep.post("/api/leads/" + offered + "/accept", "{}");
@@ -87,6 +101,14 @@ class RunningLeadsUpgradeTest {
         assertThat(fixtures.lead(accepted).status()).isEqualTo(LeadStatus.CONTACTED);
         assertThat(versions.task(accepted, "Task_ReportProgress")).as("the follow-up of the newest version")
                 .isNotNull();
+        Response converted = rep.post("/api/leads/" + reporting + "/opportunity", Map.of("amount", 12000,
+                "currency", "EUR", "expectedCloseDate", LocalDate.now().plusDays(40).toString()));
+        assertThat(converted.status()).as(converted.body()).isEqualTo(201);
+        assertThat(fixtures.lead(reporting).status()).isEqualTo(LeadStatus.OPPORTUNITY);
+        Task nextReport = versions.task(reporting, "Task_ReportProgress");
+        assertThat(nextReport.getId()).as("a new report after the migrated one").isNotEqualTo(report.getId());
+        assertThat(runtime.getVariables(nextReport.getExecutionId())).as("the next report opens with the opportunity")
+                .containsEntry("opportunityAmount", "12000.00").containsEntry("progressAction", null);
     }
 
     @Test

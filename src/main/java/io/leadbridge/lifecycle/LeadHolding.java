@@ -1,5 +1,6 @@
 package io.leadbridge.lifecycle;
 
+import io.leadbridge.calendar.SlaClock;
 import io.leadbridge.lead.AcceptReminded;
 import io.leadbridge.lead.Lead;
 import io.leadbridge.lead.LeadAccepted;
@@ -12,11 +13,10 @@ import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.lead.LeadWithdrawn;
 import io.leadbridge.lead.OfferOutcome;
 import io.leadbridge.notification.Notifier;
-import io.leadbridge.calendar.SlaClock;
 import java.time.Instant;
-import java.util.List;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;

@@ -317,6 +317,12 @@ class LeadLifecycleProcessTest {
         assertThat(fixtures.process(leadId)).isWaitingAt("Task_ContactProspect");
         assertThat(fixtures.lead(leadId).slaDueAt()).isEqualTo(deadline);
         assertThat(events.count(leadId, LeadEventType.CONTACT_ATTEMPTED)).isEqualTo(1);
+        var secondAttempt = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(leadId))
+                .taskDefinitionKey("Task_ContactProspect").singleResult();
+        assertThat(tasks.getVariables(secondAttempt.getId())).as("the second attempt starts empty")
+                .containsEntry("note", null).containsEntry("outcome", "NOT_REACHABLE");
+        assertThat(engine.engine().getRuntimeService().getVariables(fixtures.process(leadId).getId()))
+                .as("the first attempt's note stayed in its own scope").doesNotContainKey("note");
         engine.runDueJobs();
         assertThat(events.count(leadId, LeadEventType.REMINDED)).as("one reminder per deadline").isEqualTo(1);
 

@@ -2,6 +2,7 @@ package io.leadbridge.lifecycle;
 
 import io.leadbridge.opportunity.Opportunity;
 import io.leadbridge.opportunity.OpportunityRepository;
+import io.leadbridge.opportunity.StatusUpdate;
 import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,24 +23,20 @@ public class OpportunityOnForm {
         this.opportunities = opportunities;
     }
 
-    public String stage(DelegateExecution report) {
-        return shown(report, o -> o.stage().name());
-    }
-
-    public String amount(DelegateExecution report) {
-        return shown(report, o -> o.amount().toPlainString());
-    }
-
-    public String currency(DelegateExecution report) {
-        return shown(report, Opportunity::currency);
-    }
-
-    public String expectedCloseDate(DelegateExecution report) {
-        return shown(report, o -> o.expectedCloseDate().toString());
-    }
-
-    public String products(DelegateExecution report) {
-        return shown(report, o -> o.products().isEmpty() ? null : String.join(", ", o.products()));
+    /**
+     * The value the form field {@code field} opens with ({@code ${opportunityOnForm.of(execution,
+     * 'opportunityStage')}}): one of the opportunity's fields as the form names them.
+     */
+    public String of(DelegateExecution report, String field) {
+        return switch (field) {
+            case StatusUpdate.STAGE -> shown(report, o -> o.stage().name());
+            case StatusUpdate.AMOUNT -> shown(report, o -> o.amount().toPlainString());
+            case StatusUpdate.CURRENCY -> shown(report, Opportunity::currency);
+            case StatusUpdate.EXPECTED_CLOSE_DATE -> shown(report, o -> o.expectedCloseDate().toString());
+            case StatusUpdate.PRODUCTS -> shown(report, o -> o.products().isEmpty() ? null
+                    : String.join(", ", o.products()));
+            default -> throw new IllegalArgumentException("the opportunity has no form field '" + field + "'");
+        };
     }
 
     private String shown(DelegateExecution report, Function<Opportunity, String> field) {

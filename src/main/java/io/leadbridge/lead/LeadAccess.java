@@ -79,6 +79,14 @@ public class LeadAccess {
                 && !caller.username().equals(lead.repUsername()) && !dispatches.find(lead.partnerId()).teamQueue();
     }
 
+    /**
+     * The rep whose leads alone the caller may list: itself, when it is a rep of a partner without a
+     * team queue; null for everyone else.
+     */
+    public String onlyLeadsOfRep(Caller caller) {
+        return caller.isPlainRep() && !dispatches.find(caller.partnerId()).teamQueue() ? caller.username() : null;
+    }
+
     /** The lead, locked for a change, or 404. */
     public Lead lock(long leadId) {
         return leads.lock(leadId).orElseThrow(() -> ApiException.notFound("lead " + leadId + " does not exist"));

@@ -7,7 +7,8 @@
  * who may see a lead and act on it ({@code LeadAccess}, judging the caller that {@code security}
  * names, and the partner's dispatch settings for a rep's view). Knows no feature above it.
  */
-@ApplicationModule(displayName = "Leads", allowedDependencies = {"calendar", "config", "csv", "partner", "security", "web"})
+@ApplicationModule(displayName = "Leads",
+        allowedDependencies = {"calendar", "config", "csv", "partner", "security", "web"})
 package io.leadbridge.lead;
 
 import org.springframework.modulith.ApplicationModule;

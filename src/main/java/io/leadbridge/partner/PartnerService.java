@@ -97,6 +97,11 @@ public class PartnerService {
                 .orElseThrow(() -> ApiException.notFound("partner '" + partnerId + "' has no rep '" + username + "'"));
     }
 
+    /** The partner's reps and lead managers, by username. */
+    public List<PartnerRep> reps(String partnerId) {
+        return partners.findReps(partnerId);
+    }
+
     /** The user as a rep of any partner, or null. */
     public PartnerRep findRepOrNull(String username) {
         return partners.findRep(username).orElse(null);

@@ -106,7 +106,8 @@ class ReportController {
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         List<InvalidInputException.FieldError> ignored = query.keySet().stream()
                 .filter(name -> !List.of("from", "to", "format").contains(name)).sorted()
-                .map(name -> new InvalidInputException.FieldError(name, "the rep figures take from, to and format only"))
+                .map(name -> new InvalidInputException.FieldError(name,
+                        "the rep figures take from, to and format only"))
                 .toList();
         if (!ignored.isEmpty()) {
             throw new InvalidInputException(ignored);

@@ -14,12 +14,16 @@ import io.leadbridge.lead.LeadSearch;
 import io.leadbridge.lead.LeadStatus;
 import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.partner.PartnerService;
+import io.leadbridge.partner.RepProfiles;
 import io.leadbridge.partner.RepRequest;
 import io.leadbridge.security.AccessProvisioning;
+import io.leadbridge.security.Caller;
+import io.leadbridge.security.VendorGroups;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +44,8 @@ import org.springframework.stereotype.Component;
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final Caller DEMO_CHANNEL_MANAGER = new Caller(DemoUsers.CHANNEL_MANAGER,
+            Set.of(VendorGroups.CHANNEL_MANAGERS));
 
     private final LeadbridgeProperties properties;
     private final PartnerRepository partnerRepository;
@@ -51,10 +57,12 @@ class DemoData implements ApplicationRunner {
     private final Campaigns campaigns;
     private final LeadClock clock;
     private final PartnerCalendarService calendars;
+    private final RepProfiles profiles;
 
     DemoData(LeadbridgeProperties properties, PartnerRepository partnerRepository, PartnerService partners,
             AccessProvisioning access, LeadIntake intake, DemoLeadDriver driver, LeadSearch search,
-            Campaigns campaigns, LeadClock clock, PartnerCalendarService calendars) {
+            Campaigns campaigns, LeadClock clock, PartnerCalendarService calendars, RepProfiles profiles) {
+        this.profiles = profiles;
         this.calendars = calendars;
         this.properties = properties;
         this.partnerRepository = partnerRepository;
@@ -94,6 +102,9 @@ class DemoData implements ApplicationRunner {
     private void createPartner(DemoPartner demo) {
         var partner = partners.create(demo.request());
         demo.reps().forEach(rep -> partners.addRep(partner.id(), rep));
+        demo.reps().stream().filter(rep -> DemoPartners.PROFILES.containsKey(rep.username()))
+                .forEach(rep -> profiles.saveProfile(partner.id(), rep.username(),
+                        DemoPartners.PROFILES.get(rep.username()), DEMO_CHANNEL_MANAGER));
         var calendar = DemoPartners.CALENDARS.get(partner.id());
         if (calendar != null) {
             calendars.setCalendar(partner.id(), calendar, DemoUsers.CHANNEL_MANAGER);

@@ -8,6 +8,8 @@ import static io.leadbridge.partner.PartnerTier.SILVER;
 import io.leadbridge.calendar.PartnerCalendarService.CalendarRequest;
 import io.leadbridge.partner.PartnerRequest;
 import io.leadbridge.partner.PartnerTier;
+import io.leadbridge.partner.PartnerRole;
+import io.leadbridge.partner.RepProfileRequest;
 import io.leadbridge.partner.RepRequest;
 import java.time.LocalTime;
 import java.util.Arrays;
@@ -52,7 +54,7 @@ final class DemoPartners {
     static final List<DemoPartner> ALL = List.of(
             partner("northwind-systems", "Northwind Systems", PLATINUM, 40, "northwind.example",
                     Set.of("US", "CA"), Set.of(CLOUD, SECURITY, NETWORKING, ANALYTICS), Set.of(HIPAA, PCI_DSS, FEDRAMP),
-                    rep("nina", "Nina", "North"), rep("nolan", "Nolan", "Reyes")),
+                    rep("nina", "Nina", "North"), leadManager("nolan", "Nolan", "Reyes")),
             partner("contoso-partners", "Contoso Partners", GOLD, 25, "contoso.example",
                     Set.of("US"), Set.of(CLOUD, SECURITY, ANALYTICS), Set.of(PCI_DSS),
                     rep("connor", "Connor", "Cole")),
@@ -103,12 +105,23 @@ final class DemoPartners {
             "adatum-consulting", new CalendarRequest("Europe/London", "GB", null, null, null, null),
             "litware-networks", new CalendarRequest("Europe/Paris", "FR", null, null, null, null));
 
-    /** A rep's name; the e-mail address follows from the partner's domain. */
-    private record Rep(String username, String firstName, String lastName) {
+    /**
+     * Profiles of the demo's reps (issue 14): nina takes northwind-systems' offers by rotation; its
+     * lead manager nolan gets the enterprise leads and whatever nina cannot take.
+     */
+    static final Map<String, RepProfileRequest> PROFILES = Map.of(
+            "nina", new RepProfileRequest(25, Set.of("US", "CA"), null, null, null, Set.of("en"), null, null, null));
+
+    /** A rep's name and role; the e-mail address follows from the partner's domain. */
+    private record Rep(String username, String firstName, String lastName, PartnerRole role) {
     }
 
     private static Rep rep(String username, String firstName, String lastName) {
-        return new Rep(username, firstName, lastName);
+        return new Rep(username, firstName, lastName, PartnerRole.REP);
+    }
+
+    private static Rep leadManager(String username, String firstName, String lastName) {
+        return new Rep(username, firstName, lastName, PartnerRole.LEAD_MANAGER);
     }
 
     private static DemoPartner partner(String id, String name, PartnerTier tier, int capacity, String mailDomain,
@@ -116,8 +129,8 @@ final class DemoPartners {
         PartnerRequest request = new PartnerRequest(id, name, tier, null, capacity, "channel@" + mailDomain,
                 countries, Set.of(), Set.of(), competencies, certifications, Set.of());
         List<RepRequest> repRequests = Arrays.stream(reps)
-                .map(r -> new RepRequest(r.username(), r.firstName(), r.lastName(), r.username() + "@" + mailDomain,
-                        DemoUsers.PASSWORD))
+                .map(r -> new RepRequest(r.username(), r.firstName(), r.lastName(), null,
+                        r.username() + "@" + mailDomain, DemoUsers.PASSWORD, r.role()))
                 .toList();
         return new DemoPartner(request, repRequests);
     }

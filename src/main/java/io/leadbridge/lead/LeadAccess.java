@@ -1,5 +1,6 @@
 package io.leadbridge.lead;
 
+import io.leadbridge.partner.PartnerDispatchRepository;
 import io.leadbridge.security.Caller;
 import io.leadbridge.web.ApiException;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>Vendor users see every lead; a partner user the lead its partner holds, or is offered in
- *       an open competition.</li>
+ *       an open competition; a rep of a partner that keeps no team queue only the leads assigned to
+ *       it (its lead managers and CRM see all the partner's).</li>
  *   <li>Only a rep (or CRM) of the partner holding the lead, or with an open offer of it, acts on
  *       it. A partner that held it and lost it gets 409 saying when, and its late action is
  *       announced as a {@link LateUpdateRefused} so that the lead's timeline shows it; anyone
@@ -30,8 +32,11 @@ public class LeadAccess {
     private final LeadOfferLog offers;
     private final LeadEventLog events;
     private final ApplicationEventPublisher publisher;
+    private final PartnerDispatchRepository dispatches;
 
-    LeadAccess(LeadRepository leads, LeadOfferLog offers, LeadEventLog events, ApplicationEventPublisher publisher) {
+    LeadAccess(LeadRepository leads, LeadOfferLog offers, LeadEventLog events, ApplicationEventPublisher publisher,
+            PartnerDispatchRepository dispatches) {
+        this.dispatches = dispatches;
         this.leads = leads;
         this.offers = offers;
         this.events = events;
@@ -53,10 +58,33 @@ public class LeadAccess {
         return mayView(lead, caller) ? lead : null;
     }
 
-    /** Vendor users see every lead; a partner the lead it holds, or is offered in an open competition. */
+    /**
+     * Vendor users see every lead; a partner the lead it holds, or is offered in an open competition;
+     * a rep of a partner without a team queue only the leads assigned to it.
+     */
     public boolean mayView(Lead lead, Caller caller) {
+        if (assignedToAnotherRep(lead, caller)) {
+            return false;
+        }
         return caller.mayView(lead.partnerId())
                 || (caller.isPartnerUser() && offers.hasOpenOffer(lead.id(), caller.partnerId()));
+    }
+
+    /**
+     * The partner keeps no team queue, and the lead is its but not this rep's: its lead managers
+     * and its CRM see it, its other reps do not.
+     */
+    private boolean assignedToAnotherRep(Lead lead, Caller caller) {
+        return caller.isPlainRep() && caller.partnerId().equals(lead.partnerId())
+                && !caller.username().equals(lead.repUsername()) && !dispatches.find(lead.partnerId()).teamQueue();
+    }
+
+    /**
+     * The rep whose leads alone the caller may list: itself, when it is a rep of a partner without a
+     * team queue; null for everyone else.
+     */
+    public String onlyLeadsOfRep(Caller caller) {
+        return caller.isPlainRep() && !dispatches.find(caller.partnerId()).teamQueue() ? caller.username() : null;
     }
 
     /** The lead, locked for a change, or 404. */
@@ -105,6 +133,9 @@ public class LeadAccess {
                         + withdrawn.get().occurredAt() + "; updates from your partner are no longer accepted");
             }
             throw ApiException.forbidden("lead " + leadId + " is not held by your partner");
+        }
+        if (assignedToAnotherRep(lead, caller)) {
+            throw ApiException.forbidden("lead " + leadId + " is assigned to another rep of your partner");
         }
         return lead;
     }

@@ -17,7 +17,14 @@ public enum LeadEventType {
      * no answer, the customer's opt-out. Vendor only: partner users do not see these.
      */
     CUSTOMER_CHECK_SENT, CUSTOMER_CHECK_SKIPPED, CUSTOMER_CONFIRMED_CONTACT, CUSTOMER_DENIED_CONTACT,
-    CUSTOMER_CHECK_UNANSWERED, CUSTOMER_OPTED_OUT;
+    CUSTOMER_CHECK_UNANSWERED, CUSTOMER_OPTED_OUT,
+    /**
+     * Inside the partner, the offer went to another rep or to the lead managers: the rep let the
+     * inside SLA pass, or a lead manager reassigned it. The partner's own deadline stays.
+     */
+    OFFER_MOVED,
+    /** A lead manager gave an accepted lead (its follow-up) to another rep of the partner, with a note. */
+    REP_REASSIGNED;
 
     /** The customer's answers are the vendor's: partner users do not see these events. */
     public boolean isCustomerCheck() {

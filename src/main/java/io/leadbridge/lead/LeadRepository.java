@@ -100,6 +100,20 @@ public class LeadRepository {
     }
 
     /** The holding partner loses the lead; it waits for the next offer in status QUALIFIED. */
+    /** The rep inside the partner who holds the offered lead now (null: the partner's lead managers). */
+    public void assignRep(long id, String repUsername) {
+        update("update lead set rep_username = :rep, updated_at = :now where id = :id and status = 'OFFERED'", id,
+                q -> q.param("rep", repUsername));
+    }
+
+    /** Another rep of the holding partner works the accepted lead from now on. */
+    public void reassignRep(long id, String repUsername) {
+        update("""
+                update lead set rep_username = :rep, updated_at = :now
+                where id = :id and status in ('ACCEPTED', 'CONTACTED', 'OPPORTUNITY')""", id,
+                q -> q.param("rep", repUsername));
+    }
+
     public void release(long id) {
         update("""
                 update lead set status = 'QUALIFIED', partner_id = null, rep_username = null, sla_kind = null,

@@ -17,8 +17,16 @@ public class LeadSearch {
         this.jdbc = jdbc;
     }
 
-    /** Filters; a null filter matches everything. */
-    public record Criteria(LeadStatus status, String partnerId, String segment, String country, String campaign) {
+    /**
+     * Filters; a null filter matches everything. {@code repUsername}: only the leads this rep holds
+     * (a rep of a partner without a team queue).
+     */
+    public record Criteria(LeadStatus status, String partnerId, String segment, String country, String campaign,
+            String repUsername) {
+
+        public Criteria(LeadStatus status, String partnerId, String segment, String country, String campaign) {
+            this(status, partnerId, segment, country, campaign, null);
+        }
     }
 
     public record Page(List<Lead> leads, long total) {
@@ -47,6 +55,10 @@ public class LeadSearch {
             where.add("(l.partner_id = :partnerId or exists (select 1 from lead_offer o where o.lead_id = l.id "
                     + "and o.partner_id = :partnerId and o.outcome is null))");
             params.put("partnerId", criteria.partnerId());
+        }
+        if (criteria.repUsername() != null) {
+            where.add("l.rep_username = :repUsername");
+            params.put("repUsername", criteria.repUsername());
         }
         if (criteria.segment() != null) {
             where.add("l.segment = :segment");

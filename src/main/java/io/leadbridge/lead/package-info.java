@@ -5,9 +5,10 @@
  * timeline entry), {@code LeadOffered}, {@code LeadAccepted}, {@code LeadWithdrawn},
  * {@code AcceptReminded}, {@code PartnerRecordChanged}, heard in the order {@code Reactions} gives;
  * who may see a lead and act on it ({@code LeadAccess}, judging the caller that {@code security}
- * names). Knows no feature above it.
+ * names, and the partner's dispatch settings for a rep's view). Knows no feature above it.
  */
-@ApplicationModule(displayName = "Leads", allowedDependencies = {"calendar", "config", "csv", "security", "web"})
+@ApplicationModule(displayName = "Leads",
+        allowedDependencies = {"calendar", "config", "csv", "partner", "security", "web"})
 package io.leadbridge.lead;
 
 import org.springframework.modulith.ApplicationModule;

@@ -2,6 +2,7 @@ package io.leadbridge.leadview;
 
 import io.leadbridge.csv.CsvDownload;
 import io.leadbridge.csv.CsvWriter;
+import io.leadbridge.lead.LeadAccess;
 import io.leadbridge.lead.LeadCsvExport;
 import io.leadbridge.lead.LeadSearch;
 import io.leadbridge.lead.LeadStatus;
@@ -29,8 +30,11 @@ class LeadController {
     private final LeadSearch search;
     private final CallerProvider callers;
     private final LeadCsvExport export;
+    private final LeadAccess access;
 
-    LeadController(LeadViews views, LeadSearch search, CallerProvider callers, LeadCsvExport export) {
+    LeadController(LeadViews views, LeadSearch search, CallerProvider callers, LeadCsvExport export,
+            LeadAccess access) {
+        this.access = access;
         this.views = views;
         this.search = search;
         this.callers = callers;
@@ -59,7 +63,8 @@ class LeadController {
         }
         Caller caller = callers.current();
         partner = visiblePartner(partner, caller);
-        var found = search.find(new LeadSearch.Criteria(status, partner, segment, country, campaign), page, size);
+        var found = search.find(new LeadSearch.Criteria(status, partner, segment, country, campaign,
+                access.onlyLeadsOfRep(caller)), page, size);
         List<LeadView> items = found.leads().stream().map(lead -> views.summary(lead, caller)).toList();
         return new LeadPage(items, page, size, found.total());
     }
@@ -72,9 +77,11 @@ class LeadController {
             @RequestParam(required = false) String country,
             @RequestParam(required = false) String campaign,
             HttpServletResponse response) throws IOException {
-        String visible = visiblePartner(partner, callers.current());
+        Caller caller = callers.current();
+        String visible = visiblePartner(partner, caller);
         CsvDownload.prepare(response, "leads.csv");
-        export.write(new LeadSearch.Criteria(status, visible, segment, country, campaign),
+        export.write(new LeadSearch.Criteria(status, visible, segment, country, campaign,
+                access.onlyLeadsOfRep(caller)),
                 new CsvWriter(response.getWriter()));
     }
 

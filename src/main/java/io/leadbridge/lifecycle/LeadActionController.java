@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.CallerProvider;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -28,7 +29,11 @@ class LeadActionController {
     private final LeadViews views;
     private final CallerProvider callers;
 
-    LeadActionController(LeadActions actions, LeadViews views, CallerProvider callers) {
+    private final RepReassignment reassignment;
+
+    LeadActionController(LeadActions actions, LeadViews views, CallerProvider callers,
+            RepReassignment reassignment) {
+        this.reassignment = reassignment;
         this.actions = actions;
         this.views = views;
         this.callers = callers;
@@ -76,6 +81,14 @@ class LeadActionController {
         return after(id, caller);
     }
 
+    /** A lead manager gives the lead (its open offer, or its follow-up) to another rep of the partner. */
+    @PostMapping("/reassign-rep")
+    ResponseEntity<LeadView> reassignRep(@PathVariable long id, @Valid @RequestBody RepReassignRequest request) {
+        Caller caller = callers.current();
+        reassignment.reassign(id, request.rep(), request.note(), caller);
+        return after(id, caller);
+    }
+
     /** The lead as the caller may now see it; 204 when the caller's partner no longer holds it (after a decline). */
     private ResponseEntity<LeadView> after(long id, Caller caller) {
         var lead = views.visibleLeadOrNull(id, caller);
@@ -91,5 +104,9 @@ class LeadActionController {
     }
 
     record AssignRequest(String partnerId) {
+    }
+
+    record RepReassignRequest(@NotBlank @Size(max = 64) String rep,
+            @NotBlank @Size(max = 1000) @MultiLineText String note) {
     }
 }

@@ -14,10 +14,12 @@ import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.partner.StandingLookup;
 import io.leadbridge.routing.RoutingDecisionLog.Method;
 import io.leadbridge.security.Caller;
+import io.leadbridge.security.VendorGroups;
 import io.leadbridge.web.ApiException;
 import io.leadbridge.web.InvalidInputException;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -253,7 +255,9 @@ public class LeadActions {
     private Task openTask(Lead lead, String taskKey, String partnerId) {
         var query = tasks.createTaskQuery().processInstanceBusinessKey(lead.businessKey()).taskDefinitionKey(taskKey);
         if (partnerId != null) {
-            query = query.taskCandidateGroup(Partner.groupIdOf(partnerId)).includeAssignedTasks();
+            // The partner's group, or its lead managers' when the partner keeps no team queue.
+            query = query.taskCandidateGroupIn(List.of(Partner.groupIdOf(partnerId),
+                    VendorGroups.managersGroupOf(partnerId))).includeAssignedTasks();
         }
         Task task = query.singleResult();
         if (task == null) {

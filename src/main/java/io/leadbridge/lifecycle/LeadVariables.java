@@ -76,6 +76,11 @@ public final class LeadVariables {
     public static final String MAX_ATTEMPTS = "maxAttempts";
     public static final String ACCEPT_REMINDER = "acceptReminder";
     public static final String ACCEPT_SLA = "acceptSla";
+    /**
+     * How long each rep inside the partner has before the offer moves to the next rep or the lead
+     * managers (the sla-policy table's {@code repAcceptSla}); none: no inside SLA.
+     */
+    public static final String REP_ACCEPT_SLA = "repAcceptSla";
     public static final String CONTACT_REMINDER = "contactReminder";
     public static final String CONTACT_SLA = "contactSla";
     public static final String ACCEPT_REMINDER_AT = "acceptReminderAt";
@@ -319,6 +324,7 @@ public final class LeadVariables {
         scope.setVariable(MAX_ATTEMPTS, terms.maxAttempts());
         scope.setVariable(ACCEPT_REMINDER, terms.acceptReminder());
         scope.setVariable(ACCEPT_SLA, terms.acceptSla());
+        scope.setVariable(REP_ACCEPT_SLA, terms.repAcceptSla());
         scope.setVariable(CONTACT_REMINDER, terms.contactReminder());
         scope.setVariable(CONTACT_SLA, terms.contactSla());
         scope.setVariable(STATUS_UPDATE_CYCLE, terms.statusUpdateCycle());
@@ -341,6 +347,12 @@ public final class LeadVariables {
 
     public String acceptSla() {
         return text(ACCEPT_SLA);
+    }
+
+    /** The inside SLA of each rep, empty for leads (or tables) without one. */
+    public Optional<String> repAcceptSla() {
+        return scope.getVariable(REP_ACCEPT_SLA) instanceof String sla && !sla.isBlank() ? Optional.of(sla)
+                : Optional.empty();
     }
 
     public String contactReminder() {

@@ -4,6 +4,7 @@ import io.leadbridge.calendar.SlaClock;
 import io.leadbridge.calendar.WorkingCalendars;
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.routing.LeadDistribution;
+import io.leadbridge.routing.RepDispatch;
 import io.leadbridge.routing.RoutingDecisionLog.Method;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Offer lead to partner": to the nominated partner (protected account, manual assignment) or
- * the one the rules chose; sets the accept reminder and deadline the task's timers wait for.
+ * the one the rules chose, and inside each partner to a rep ({@code routing.RepDispatch}); sets the
+ * accept reminder and deadline the task's timers wait for.
  */
 @Component
 class OfferLeadDelegate implements JavaDelegate {
@@ -23,10 +25,12 @@ class OfferLeadDelegate implements JavaDelegate {
     private final OfferedPartnerList offeredPartners;
     private final LeadClock clock;
     private final WorkingCalendars calendars;
+    private final RepDispatch repDispatch;
 
     OfferLeadDelegate(LeadHolding holding, LeadDistribution distribution, OfferedPartnerList offeredPartners,
-            LeadClock clock, WorkingCalendars calendars) {
+            LeadClock clock, WorkingCalendars calendars, RepDispatch repDispatch) {
         this.calendars = calendars;
+        this.repDispatch = repDispatch;
         this.holding = holding;
         this.distribution = distribution;
         this.offeredPartners = offeredPartners;
@@ -57,6 +61,13 @@ class OfferLeadDelegate implements JavaDelegate {
         if (nominated != null) {
             // A nomination of unknown origin counts as manual.
             distribution.recordNomination(leadId, attempt, partnerId, lead.nominatedBy().orElse(Method.MANUAL), how);
+        }
+        // Inside each partner: the named rep, a rep by rotation, or the lead managers.
+        for (String offeredTo : partnerIds) {
+            String holder = repDispatch.dispatch(leadId, offeredTo, attempt, rep).repUsername();
+            if (partnerId != null) {
+                rep = holder;
+            }
         }
         holding.offer(leadId, partnerIds, rep, attempt, dueAt, slaClock, how);
 

@@ -3,6 +3,8 @@ package io.leadbridge.notification;
 /** Why a partner or rep was mailed. */
 public enum NotificationKind {
     LEAD_OFFERED, ACCEPT_REMINDER, LEAD_WITHDRAWN, CONTACT_REMINDER,
+    // Inside the partner the offer went to the next rep or to the lead managers.
+    OFFER_MOVED,
     // About a partner's standing, not about one lead (notification.lead_id is null).
     PARTNER_WARNED, PARTNER_SUSPENDED, PARTNER_REINSTATED,
     // About a rep's support request on a lead: the reviewers' reminder, the answer to the rep.

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -71,6 +72,29 @@ public class Notifier {
                 """.formatted(account.name(), account.country(), lead.product(), lead.segment(), lead.grade(),
                 due(acceptDueAt, partnerId), properties.publicUrl(), lead.id());
         notify(lead, partnerId, repUsername, NotificationKind.LEAD_OFFERED, subject, body);
+    }
+
+    /**
+     * Inside the partner the offer moved on (the rep let the inside SLA pass, or a lead manager
+     * reassigned it): to the new rep, or to the lead managers when no rep holds it.
+     */
+    public void offerMoved(Lead lead, String partnerId, String repUsername, Instant acceptDueAt, String why) {
+        Account account = prospects.account(lead.accountId());
+        String subject = (repUsername == null ? "Lead to dispatch: " : "Lead passed on to you: ") + account.name()
+                + " (" + lead.product() + ")";
+        String body = """
+                A lead of your company is waiting for an answer: %s.
+
+                Company:  %s (%s)
+                Product:  %s
+                Segment:  %s, grade %s
+
+                Accept or decline it by %s, or it goes to another partner.
+                Open Tasklist: %s/camunda/app/tasklist/
+                Lead id: %d
+                """.formatted(why, account.name(), account.country(), lead.product(), lead.segment(), lead.grade(),
+                due(acceptDueAt, partnerId), properties.publicUrl(), lead.id());
+        notify(lead, partnerId, repUsername, NotificationKind.OFFER_MOVED, subject, body);
     }
 
     public void acceptReminder(Lead lead, String partnerId, String repUsername, Instant acceptDueAt) {
@@ -238,14 +262,18 @@ public class Notifier {
                 to, subject, body));
     }
 
-    /** To the named rep and the partner manager, or to every rep and the manager when no rep is named. */
+    /**
+     * To the named rep and the partner manager; when no rep is named, to the partner's lead managers
+     * (who dispatch it), or to every rep when the partner has none; and to the partner's manager address.
+     */
     private void notify(Lead lead, String partnerId, String repUsername, NotificationKind kind, String subject,
             String body) {
         Set<String> recipients = new LinkedHashSet<>();
         if (repUsername != null) {
             partners.findRep(repUsername).map(PartnerRep::email).ifPresent(recipients::add);
         } else {
-            partners.findReps(partnerId).forEach(rep -> recipients.add(rep.email()));
+            List<PartnerRep> managers = partners.findLeadManagers(partnerId);
+            (managers.isEmpty() ? partners.findReps(partnerId) : managers).forEach(rep -> recipients.add(rep.email()));
         }
         partners.findById(partnerId).map(Partner::managerEmail).filter(e -> e != null && !e.isBlank())
                 .ifPresent(recipients::add);

@@ -4,6 +4,7 @@ import io.leadbridge.security.Caller;
 import io.leadbridge.security.CallerProvider;
 import io.leadbridge.web.ApiException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -83,6 +84,18 @@ class PartnerController {
                 .orElseThrow(() -> ApiException.notFound("partner '" + id + "' has no rep '" + username + "'"));
     }
 
+    /** Makes a rep a lead manager, or a lead manager a rep again: channel managers only. */
+    @PutMapping("/{id}/reps/{username}/role")
+    RepView changeRole(@PathVariable String id, @PathVariable String username,
+            @Valid @RequestBody RoleChange request) {
+        requireChannelManager();
+        return RepView.of(service.changeRole(id, username, request.role()));
+    }
+
+    /** The role a partner's user is to have. */
+    record RoleChange(@NotNull PartnerRole role) {
+    }
+
     private void requireChannelManager() {
         if (!callers.current().isChannelManager()) {
             throw ApiException.forbidden("only channel managers may change partners");
@@ -110,9 +123,11 @@ class PartnerController {
     }
 
     /** A rep as the API shows it (never the password). */
-    record RepView(String username, String partnerId, String firstName, String lastName, String email) {
+    record RepView(String username, String partnerId, String firstName, String lastName, String email,
+            PartnerRole role) {
         static RepView of(PartnerRep rep) {
-            return new RepView(rep.username(), rep.partnerId(), rep.firstName(), rep.lastName(), rep.email());
+            return new RepView(rep.username(), rep.partnerId(), rep.firstName(), rep.lastName(), rep.email(),
+                    rep.role());
         }
     }
 }

@@ -128,12 +128,22 @@ public class PartnerRepository {
 
     void insertRep(PartnerRep rep) {
         jdbc.sql("""
-                insert into partner_rep (username, partner_id, first_name, last_name, email, created_at)
-                values (:username, :partnerId, :firstName, :lastName, :email, :now)""")
-                .param("username", rep.username()).param("partnerId", rep.partnerId())
+                insert into partner_rep (username, partner_id, first_name, last_name, email, role, created_at)
+                values (:username, :partnerId, :firstName, :lastName, :email, :role, :now)""")
+                .param("username", rep.username()).param("partnerId", rep.partnerId()).param("role", rep.role().name())
                 .param("firstName", rep.firstName()).param("lastName", rep.lastName())
                 .param("email", rep.email()).param("now", Timestamp.from(clock.now()))
                 .update();
+    }
+
+    void changeRole(String username, PartnerRole role) {
+        jdbc.sql("update partner_rep set role = :role where username = :username")
+                .param("role", role.name()).param("username", username).update();
+    }
+
+    /** The partner's lead managers, by username. */
+    public List<PartnerRep> findLeadManagers(String partnerId) {
+        return findReps(partnerId).stream().filter(PartnerRep::isLeadManager).toList();
     }
 
     public Optional<PartnerRep> findRep(String username) {
@@ -151,7 +161,8 @@ public class PartnerRepository {
 
     private static PartnerRep mapRep(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new PartnerRep(rs.getString("username"), rs.getString("partner_id"), rs.getString("first_name"),
-                rs.getString("last_name"), rs.getString("email"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("last_name"), rs.getString("email"), PartnerRole.valueOf(rs.getString("role")),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     /**

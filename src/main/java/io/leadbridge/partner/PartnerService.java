@@ -4,6 +4,7 @@ import io.leadbridge.config.LeadClock;
 import io.leadbridge.security.AccessProvisioning;
 import io.leadbridge.security.PartnerCredentials;
 import io.leadbridge.security.PasswordRules;
+import io.leadbridge.security.VendorGroups;
 import io.leadbridge.web.ApiException;
 import io.leadbridge.web.InvalidInputException;
 import java.util.List;
@@ -32,12 +33,17 @@ public class PartnerService {
     @Transactional
     public Partner create(PartnerRequest request) {
         String id = request.id() != null ? request.id() : slug(request.name());
+        if (id.endsWith(VendorGroups.MANAGERS_GROUP_SUFFIX)) {
+            throw new InvalidInputException("id", "must not end with '" + VendorGroups.MANAGERS_GROUP_SUFFIX
+                    + "': partner-<id>" + VendorGroups.MANAGERS_GROUP_SUFFIX + " names a partner's lead managers");
+        }
         if (partners.exists(id)) {
             throw ApiException.conflict("partner '" + id + "' already exists");
         }
         Partner partner = toPartner(id, request);
         partners.insert(partner);
         access.provisionPartner(partner.groupId(), partner.name());
+        access.provisionManagers(partner.id(), partner.name());
         return partners.findById(id).orElseThrow();
     }
 
@@ -74,11 +80,44 @@ public class PartnerService {
                     .map(rule -> new InvalidInputException.FieldError("password", rule)).toList());
         }
         PartnerRep rep = new PartnerRep(request.username(), partner.id(), request.givenFirstName(),
-                request.givenLastName(), request.email().trim(), clock.now());
+                request.givenLastName(), request.email().trim(), request.givenRole(), clock.now());
         partners.insertRep(rep);
         access.provisionUser(rep.username(), rep.firstName(), rep.lastName(), rep.email(), request.password(),
                 partner.groupId());
+        if (rep.isLeadManager()) {
+            access.provisionManagers(partner.id(), partner.name());
+            access.leadManager(rep.username(), partner.id(), true);
+        }
         return partners.findRep(rep.username()).orElseThrow();
+    }
+
+    /** The partner's rep, or 404. */
+    public PartnerRep rep(String partnerId, String username) {
+        return partners.findRep(username).filter(r -> r.partnerId().equals(partnerId))
+                .orElseThrow(() -> ApiException.notFound("partner '" + partnerId + "' has no rep '" + username + "'"));
+    }
+
+    /** The partner's reps and lead managers, by username. */
+    public List<PartnerRep> reps(String partnerId) {
+        return partners.findReps(partnerId);
+    }
+
+    /** The user as a rep of any partner, or null. */
+    public PartnerRep findRepOrNull(String username) {
+        return partners.findRep(username).orElse(null);
+    }
+
+    /** Makes a rep a lead manager or a lead manager a rep, in the table and in Camunda's groups. */
+    @Transactional
+    public PartnerRep changeRole(String partnerId, String username, PartnerRole role) {
+        Partner partner = get(partnerId);
+        rep(partnerId, username);
+        partners.changeRole(username, role);
+        if (role == PartnerRole.LEAD_MANAGER) {
+            access.provisionManagers(partner.id(), partner.name());
+        }
+        access.leadManager(username, partnerId, role == PartnerRole.LEAD_MANAGER);
+        return rep(partnerId, username);
     }
 
     private Partner toPartner(String id, PartnerRequest request) {

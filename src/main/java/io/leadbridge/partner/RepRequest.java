@@ -7,8 +7,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A new rep of a partner: becomes a Camunda user in the partner's group. The name comes either as
- * {@code firstName} and {@code lastName} or as one {@code name} ("Nina North").
+ * A new rep or lead manager of a partner: becomes a Camunda user in the partner's group (a lead
+ * manager also in {@code partner-<id>-managers}). The name comes either as {@code firstName} and
+ * {@code lastName} or as one {@code name} ("Nina North").
  */
 public record RepRequest(
         @NotBlank @Pattern(regexp = "[a-zA-Z0-9._-]{2,64}", message = "must be 2-64 letters, digits, dots, dashes or underscores")
@@ -18,10 +19,22 @@ public record RepRequest(
         @Size(max = 201) String name,
         @NotBlank @Email @Size(max = CAMUNDA_EMAIL) String email,
         // Camunda's password policy (PasswordRules) adds its rules: upper and lower case, a digit, a special character.
-        @NotBlank @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password) {
+        @NotBlank @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password,
+        /** REP unless told; a LEAD_MANAGER also joins the partner's managers group. */
+        PartnerRole role) {
 
     public RepRequest(String username, String firstName, String lastName, String email, String password) {
-        this(username, firstName, lastName, null, email, password);
+        this(username, firstName, lastName, null, email, password, null);
+    }
+
+    public RepRequest(String username, String firstName, String lastName, String name, String email,
+            String password) {
+        this(username, firstName, lastName, name, email, password, null);
+    }
+
+    /** The role asked for, REP when none was given. */
+    PartnerRole givenRole() {
+        return role == null ? PartnerRole.REP : role;
     }
 
     /** The e-mail address is also the Camunda user's (ACT_ID_USER.EMAIL_ is 255 characters). */

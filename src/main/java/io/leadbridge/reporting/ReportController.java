@@ -6,8 +6,10 @@ import io.leadbridge.csv.CsvTable;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.CallerProvider;
 import io.leadbridge.web.ApiException;
+import io.leadbridge.web.InvalidInputException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,9 +39,11 @@ class ReportController {
     private final PartnerScorecard scorecards;
     private final CallerProvider callers;
     private final LeadClock clock;
+    private final RepScorecard repScorecards;
 
     ReportController(PipelineReport pipeline, FunnelReport funnel, SlaReport sla, CampaignReport campaigns,
-            PartnerScorecard scorecards, CallerProvider callers, LeadClock clock) {
+            PartnerScorecard scorecards, CallerProvider callers, LeadClock clock, RepScorecard repScorecards) {
+        this.repScorecards = repScorecards;
         this.pipeline = pipeline;
         this.funnel = funnel;
         this.sla = sla;
@@ -94,6 +98,26 @@ class ReportController {
         return format == ReportFormat.CSV
                 ? CsvDownload.of(fileName("scorecard_" + id, filter.period()), scorecard.table())
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(scorecard);
+    }
+
+    /** The partner's figures per rep; a rep of the partner gets its own row only. */
+    @GetMapping("/partners/{id}/reps")
+    ResponseEntity<?> repFigures(@PathVariable String id, @RequestParam MultiValueMap<String, String> query,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        List<InvalidInputException.FieldError> ignored = query.keySet().stream()
+                .filter(name -> !List.of("from", "to", "format").contains(name)).sorted()
+                .map(name -> new InvalidInputException.FieldError(name,
+                        "the rep figures take from, to and format only"))
+                .toList();
+        if (!ignored.isEmpty()) {
+            throw new InvalidInputException(ignored);
+        }
+        ReportFormat format = ReportFormat.of(query.getFirst("format"), accept);
+        ReportFilter filter = ReportFilter.parse(query, clock.now());
+        RepScorecard.RepFigures figures = repScorecards.report(id, filter, callers.current());
+        return format == ReportFormat.CSV
+                ? CsvDownload.of(fileName("reps_" + id, filter.period()), figures.table())
+                : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(figures);
     }
 
     private <R> ResponseEntity<?> answer(String report, MultiValueMap<String, String> query, String accept,

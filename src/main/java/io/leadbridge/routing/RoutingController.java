@@ -5,6 +5,7 @@ import io.leadbridge.lead.LeadEvent;
 import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
 import io.leadbridge.leadview.LeadViews;
+import io.leadbridge.routing.RepAssignmentLog.RepAssignment;
 import io.leadbridge.routing.RoutingDecisionLog.RoutingDecision;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.CallerProvider;
@@ -26,8 +27,11 @@ class RoutingController {
     private final LeadViews views;
     private final LeadEventLog events;
     private final CallerProvider callers;
+    private final RepAssignmentLog assignments;
 
-    RoutingController(RoutingDecisionLog decisions, LeadViews views, LeadEventLog events, CallerProvider callers) {
+    RoutingController(RoutingDecisionLog decisions, LeadViews views, LeadEventLog events, CallerProvider callers,
+            RepAssignmentLog assignments) {
+        this.assignments = assignments;
         this.decisions = decisions;
         this.views = views;
         this.events = events;
@@ -39,7 +43,7 @@ class RoutingController {
         Caller caller = callers.current();
         Lead lead = views.visibleLead(id, caller);
         if (!caller.isPartnerUser()) {
-            return new VendorRouting(id, decisions.forLead(id));
+            return new VendorRouting(id, decisions.forLead(id), assignments.forLead(id));
         }
         String partner = caller.partnerId();
         List<PartnerOffer> offers = decisions.forLead(id).stream()
@@ -50,13 +54,22 @@ class RoutingController {
                 .filter(e -> e.type() == LeadEventType.WITHDRAWN && partner.equals(e.partnerId()))
                 .map(e -> new PartnerWithdrawal(e.occurredAt(), e.detail()))
                 .toList();
-        return new PartnerRouting(id, offers, withdrawals);
+        // A rep reads who held the offer and why; the candidates weighed are for its lead managers.
+        boolean candidates = caller.isLeadManager() || caller.isPartnerCrm();
+        List<RepAssignment> inside = assignments.forLead(id).stream()
+                .filter(a -> partner.equals(a.partnerId()))
+                .map(a -> candidates ? a : new RepAssignment(a.leadId(), a.partnerId(), a.attempt(), a.repUsername(),
+                        a.assignedAt(), a.method(), a.reason(), null, a.endedAt(), a.endReason()))
+                .toList();
+        return new PartnerRouting(id, offers, withdrawals, inside);
     }
 
-    record VendorRouting(long leadId, List<RoutingDecision> decisions) {
+    /** Every routing decision, and inside each partner who held the offer, why, and the candidates weighed. */
+    record VendorRouting(long leadId, List<RoutingDecision> decisions, List<RepAssignment> insidePartner) {
     }
 
-    record PartnerRouting(long leadId, List<PartnerOffer> offers, List<PartnerWithdrawal> withdrawals) {
+    record PartnerRouting(long leadId, List<PartnerOffer> offers, List<PartnerWithdrawal> withdrawals,
+            List<RepAssignment> insidePartner) {
     }
 
     record PartnerWithdrawal(Instant at, String reason) {

@@ -22,6 +22,12 @@ public class SlaPolicyRules {
     public static final String CLOCK = "clock";
 
     /**
+     * How long a rep inside the partner has before the offer moves to the next rep or the lead
+     * managers; a table without the column has no inside SLA.
+     */
+    public static final String REP_ACCEPT_SLA = "repAcceptSla";
+
+    /**
      * The calendar a working-time row is checked against before it is deployed: Monday to Friday,
      * 09:00-17:00, no holidays. Each lead counts in its partner's own calendar.
      */
@@ -55,7 +61,7 @@ public class SlaPolicyRules {
                 row.requiredText("contactReminder"), row.requiredText("contactSla"), row.requiredInt("maxAttempts"),
                 row.requiredText("supportSla"), row.requiredText("statusUpdateCycle"),
                 row.requiredInt("missedUpdatesToEscalate"), row.requiredText("customerCheckAfter"),
-                clock(row));
+                clock(row), row.text(REP_ACCEPT_SLA));
         terms.check();
         return terms;
     }
@@ -80,10 +86,18 @@ public class SlaPolicyRules {
      */
     public record SlaTerms(String acceptReminder, String acceptSla, String contactReminder, String contactSla,
             int maxAttempts, String supportSla, String statusUpdateCycle, int missedUpdatesToEscalate,
-            String customerCheckAfter, SlaClock clock) {
+            String customerCheckAfter, SlaClock clock, String repAcceptSla) {
 
         public SlaTerms {
             clock = clock == null ? SlaClock.CALENDAR : clock;
+        }
+
+        /** Terms without an inside SLA (a table without the {@code repAcceptSla} column). */
+        public SlaTerms(String acceptReminder, String acceptSla, String contactReminder, String contactSla,
+                int maxAttempts, String supportSla, String statusUpdateCycle, int missedUpdatesToEscalate,
+                String customerCheckAfter, SlaClock clock) {
+            this(acceptReminder, acceptSla, contactReminder, contactSla, maxAttempts, supportSla, statusUpdateCycle,
+                    missedUpdatesToEscalate, customerCheckAfter, clock, null);
         }
 
         /** Where a duration ends from the reference start, on this row's clock (reference calendar for working time). */
@@ -107,6 +121,10 @@ public class SlaPolicyRules {
                 if (!end(contactReminder).isBefore(end(contactSla))) {
                     throw new DecisionTableException(DECISION, "contactReminder " + contactReminder
                             + " must be shorter than contactSla " + contactSla + inWorkingTime());
+                }
+                // The inside SLA counts calendar time; one not shorter than the partner's has no effect.
+                if (repAcceptSla != null) {
+                    WorkingTime.after(SlaClock.CALENDAR, REFERENCE_CALENDAR, REFERENCE_START, repAcceptSla);
                 }
                 end(supportSla);
                 String cycle = IsoDurations.periodOfCycle(statusUpdateCycle);

@@ -39,6 +39,11 @@ public class AccessProvisioning {
     static final String FILTER_TO_CHASE = "Status updates to chase";
     static final String FILTER_TO_REVIEW = "Partners to review";
     static final String STANDING_PROCESS = "partnerStanding";
+    static final String FILTER_MY_OFFERS = "My offers";
+    static final String FILTER_TEAM_OFFERS = "Team offers";
+    static final String FILTER_UNASSIGNED = "Unassigned offers";
+    static final String FILTER_TEAM_LEADS = "Team leads";
+    static final String OFFER_TASK = "Task_AcceptLead";
     static final String FILTER_SUPPORT_REQUESTS = "Support requests to review";
     static final String SUPPORT_PROCESS = "supportRequest";
 
@@ -112,6 +117,19 @@ public class AccessProvisioning {
                 tasks.createTaskQuery()
                         .taskCandidateGroupIn(List.of(VendorGroups.CHANNEL_MANAGERS, VendorGroups.CHANNEL_DIRECTORS))
                         .includeAssignedTasks().processDefinitionKey(SUPPORT_PROCESS));
+        String myOffers = filter(FILTER_MY_OFFERS, "Offers assigned to you: accept or decline", -8,
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").processDefinitionKey(LEAD_PROCESS)
+                        .taskDefinitionKey(OFFER_TASK));
+        grantEveryone(Resources.FILTER, myOffers, Permissions.READ);
+        // The lead managers' filters: each partner's managers group is granted them with the group.
+        filter(FILTER_TEAM_OFFERS, "Every open offer of your partner, assigned or not", -9,
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                        .processDefinitionKey(LEAD_PROCESS).taskDefinitionKey(OFFER_TASK));
+        filter(FILTER_UNASSIGNED, "Offers no rep holds yet: assign them to a rep", -7,
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()
+                        .processDefinitionKey(LEAD_PROCESS).taskDefinitionKey(OFFER_TASK));
+        filter(FILTER_TEAM_LEADS, "Every task of your partner's reps", -6,
+                tasks.createTaskQuery().processDefinitionKey(LEAD_PROCESS));
         grant(VendorGroups.CHANNEL_MANAGERS, Resources.FILTER, supportRequests, Permissions.READ);
         grant(VendorGroups.CHANNEL_DIRECTORS, Resources.FILTER, supportRequests, Permissions.READ);
         grant(VendorGroups.CHANNEL_MANAGERS, Resources.FILTER, toReview, Permissions.READ);
@@ -126,6 +144,34 @@ public class AccessProvisioning {
         group(groupId, partnerName, "PARTNER");
         grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(groupId, Resources.PROCESS_DEFINITION, LEAD_PROCESS, Permissions.READ);
+    }
+
+    /**
+     * The group of the partner's lead managers, with Tasklist, the lead process and their filters.
+     * Tasks reach them as a candidate group of the offers and through the grants on their reps'
+     * tasks ({@code EngineGrants}).
+     */
+    public void provisionManagers(String partnerId, String partnerName) {
+        String managers = VendorGroups.managersGroupOf(partnerId);
+        group(managers, partnerName + " lead managers", "PARTNER");
+        grant(managers, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(managers, Resources.PROCESS_DEFINITION, LEAD_PROCESS, Permissions.READ);
+        for (String name : List.of(FILTER_TEAM_OFFERS, FILTER_UNASSIGNED, FILTER_TEAM_LEADS)) {
+            Filter filter = filters.createTaskFilterQuery().filterName(name).singleResult();
+            if (filter != null) {
+                grant(managers, Resources.FILTER, filter.getId(), Permissions.READ);
+            }
+        }
+    }
+
+    /** Puts the user in the partner's lead managers, or takes it out. */
+    public void leadManager(String username, String partnerId, boolean manager) {
+        String managers = VendorGroups.managersGroupOf(partnerId);
+        if (manager) {
+            membership(username, managers);
+        } else if (identity.createUserQuery().userId(username).memberOfGroup(managers).count() > 0) {
+            identity.deleteMembership(username, managers);
+        }
     }
 
     public void renamePartner(String groupId, String partnerName) {

@@ -15,14 +15,16 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * The grants Camunda creates and removes by itself as resources come and go, with two changes.
- * The engine has one such provider, so both live here:
+ * The grants Camunda creates and removes by itself as resources come and go, with three changes.
+ * The engine has one such provider, so all live here:
  * <ul>
  * <li>Taking a candidate group (or candidate user) off a task takes its access to the task away
  * too. Camunda grants a candidate READ and UPDATE on the task when the link is added, but by
  * default keeps that grant when the link is removed (its {@code DefaultAuthorizationProvider}
  * deletes nothing), so the group would still read the task, its variables and its form. Here the
  * grant the link gave is deleted with the link; an assignee or owner keeps its own grant.</li>
+ * <li>A task assigned to a partner's rep is granted to the partner's lead managers too
+ * ({@code partner-<id>-managers}), whatever the step: they see all their partner's tasks.</li>
  * <li>Whoever deploys may read the deployment but not delete it: Camunda grants DELETE, and
  * deleting a deployment with its cascade ends every process instance started from it. A business
  * analyst deploys rules; removing leads is not theirs to do.</li>
@@ -47,6 +49,42 @@ class EngineGrants extends AbstractProcessEnginePlugin {
             }
             return new AuthorizationEntity[] {createGrantAuthorization(authentication.getUserId(), null,
                     Resources.DEPLOYMENT, deployment.getId(), Permissions.READ)};
+        }
+
+        /**
+         * A task assigned to a partner's rep is also granted to the partner's lead managers, so they see
+         * every task of their reps (the offer, "Contact the prospect", "Report progress") in Tasklist.
+         */
+        @Override
+        public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
+            AuthorizationEntity[] assignee = super.newTaskAssignee(task, oldAssignee, newAssignee);
+            if (newAssignee == null) {
+                return assignee;
+            }
+            List<AuthorizationEntity> grants = new ArrayList<>();
+            if (assignee != null) {
+                grants.addAll(List.of(assignee));
+            }
+            for (String managers : managersGroupsOf(newAssignee)) {
+                AuthorizationEntity[] managerGrants = createOrUpdateAuthorizationsByGroupId(task, managers);
+                if (managerGrants != null) {
+                    grants.addAll(List.of(managerGrants));
+                }
+            }
+            return grants.isEmpty() ? null : grants.toArray(AuthorizationEntity[]::new);
+        }
+
+        private static List<String> managersGroupsOf(String userId) {
+            List<String> groups = Context.getCommandContext().getReadOnlyIdentityProvider().createGroupQuery()
+                    .groupMember(userId).list().stream().map(g -> g.getId()).toList();
+            if (groups.contains(VendorGroups.CHANNEL_MANAGERS) || groups.contains(VendorGroups.ADMINS)) {
+                return List.of();
+            }
+            return groups.stream()
+                    .filter(g -> g.startsWith(VendorGroups.PARTNER_GROUP_PREFIX)
+                            && !g.endsWith(VendorGroups.MANAGERS_GROUP_SUFFIX))
+                    .map(g -> g + VendorGroups.MANAGERS_GROUP_SUFFIX)
+                    .toList();
         }
 
         @Override

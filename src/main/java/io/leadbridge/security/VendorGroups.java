@@ -1,6 +1,9 @@
 package io.leadbridge.security;
 
-/** The vendor's own Camunda groups. Partner groups are {@code partner-<partnerId>}. */
+/**
+ * The vendor's own Camunda groups. Partner groups are {@code partner-<partnerId>}, its lead managers
+ * {@code partner-<partnerId>-managers}.
+ */
 public final class VendorGroups {
 
     /** Distribute, withdraw and reassign leads; review partners. */
@@ -18,6 +21,13 @@ public final class VendorGroups {
     public static final String ADMINS = "camunda-admin";
 
     public static final String PARTNER_GROUP_PREFIX = "partner-";
+    /** A partner's lead managers are {@code partner-<partnerId>-managers}, next to {@code partner-<partnerId>}. */
+    public static final String MANAGERS_GROUP_SUFFIX = "-managers";
+
+    /** The group of the partner's lead managers. */
+    public static String managersGroupOf(String partnerId) {
+        return PARTNER_GROUP_PREFIX + partnerId + MANAGERS_GROUP_SUFFIX;
+    }
 
     private VendorGroups() {
     }

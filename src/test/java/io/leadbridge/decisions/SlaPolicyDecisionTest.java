@@ -84,6 +84,27 @@ class SlaPolicyDecisionTest {
                 supportSla, statusUpdateCycle, missedUpdatesToEscalate, customerCheckAfter);
     }
 
+    @ParameterizedTest(name = "{0} grade {1}, attempt {2}: a rep has {3} of the partner's {4}")
+    @CsvSource(nullValues = "unknown", textBlock = """
+            SMB,        A,       2,       PT30M, PT2H
+            SMB,        A,       1,       PT1H,  PT4H
+            ENTERPRISE, B,       1,       PT2H,  PT8H
+            MID_MARKET, B,       1,       PT4H,  P1D
+            unknown,    unknown, unknown, PT8H,  P2D
+            """)
+    void aRepHasAShorterTimeThanItsPartner(String segment, String grade, Integer attempt, String repAcceptSla,
+            String acceptSla) {
+        var result = DMN.evaluateSingle("slaPolicy", Variables.createVariables()
+                .putValue("segment", segment)
+                .putValue("grade", grade)
+                .putValue("attempt", attempt));
+
+        assertThat(result.getEntryMap()).containsEntry("repAcceptSla", repAcceptSla)
+                .containsEntry("acceptSla", acceptSla);
+        assertThat(Duration.parse(repAcceptSla)).as("the offer moves on inside the partner before its deadline")
+                .isLessThan(Duration.parse(acceptSla));
+    }
+
     @Test
     void explainsEveryRuleToBusinessReaders() {
         DMN.assertReadableByBusinessUsers();
@@ -102,7 +123,10 @@ class SlaPolicyDecisionTest {
                 .putValue("grade", grade)
                 .putValue("attempt", attempt));
 
-        assertThat(result.getEntryMap()).isEqualTo(Map.of(
+        // The inside SLA (repAcceptSla) is checked per row in aRepHasAShorterTimeThanItsPartner.
+        Map<String, Object> entries = new java.util.HashMap<>(result.getEntryMap());
+        assertThat(entries.remove("repAcceptSla")).isNotNull();
+        assertThat(entries).isEqualTo(Map.of(
                 "acceptReminder", acceptReminder,
                 "acceptSla", acceptSla,
                 "contactReminder", contactReminder,

@@ -10,6 +10,8 @@ import static org.mockito.Mockito.when;
 
 import io.leadbridge.lead.LeadAccess.LateUpdateRefused;
 import io.leadbridge.lead.LeadOfferLog.EndedOffer;
+import io.leadbridge.partner.PartnerDispatch;
+import io.leadbridge.partner.PartnerDispatchRepository;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.VendorGroups;
 import io.leadbridge.web.ApiException;
@@ -30,7 +32,8 @@ class LeadAccessTest {
     private final LeadOfferLog offers = mock(LeadOfferLog.class);
     private final LeadEventLog events = mock(LeadEventLog.class);
     private final ApplicationEventPublisher publisher = mock(ApplicationEventPublisher.class);
-    private final LeadAccess access = new LeadAccess(leads, offers, events, publisher);
+    private final PartnerDispatchRepository dispatches = mock(PartnerDispatchRepository.class);
+    private final LeadAccess access = new LeadAccess(leads, offers, events, publisher, dispatches);
 
     private final Caller ann = new Caller("ann", Set.of(VendorGroups.PARTNER_GROUP_PREFIX + "alpha"));
     private final Caller bob = new Caller("bob", Set.of(VendorGroups.PARTNER_GROUP_PREFIX + "beta"));
@@ -41,6 +44,23 @@ class LeadAccessTest {
         Lead lead = lead(LeadStatus.ACCEPTED, "alpha", "ann");
         when(leads.get(7)).thenReturn(lead);
         when(leads.lock(7)).thenReturn(Optional.of(lead));
+        when(dispatches.find(any())).thenAnswer(call -> PartnerDispatch.byDefault(call.getArgument(0)));
+    }
+
+    @Test
+    void withoutATeamQueueARepSeesAndActsOnlyOnTheLeadsAssignedToIt() {
+        when(dispatches.find("alpha")).thenReturn(new PartnerDispatch("alpha", false, false));
+        Caller colleague = new Caller("carl", Set.of(VendorGroups.PARTNER_GROUP_PREFIX + "alpha"));
+        Caller leadManager = new Caller("lena", Set.of(VendorGroups.PARTNER_GROUP_PREFIX + "alpha",
+                VendorGroups.managersGroupOf("alpha")));
+
+        assertThat(access.mayView(leads.get(7), ann)).isTrue();
+        assertThat(access.mayView(leads.get(7), colleague)).isFalse();
+        assertThat(access.mayView(leads.get(7), leadManager)).isTrue();
+        assertThatThrownBy(() -> access.lockForPartner(7, colleague, "decline"))
+                .hasMessageContaining("assigned to another rep");
+        when(dispatches.find("alpha")).thenReturn(new PartnerDispatch("alpha", true, false));
+        assertThat(access.mayView(leads.get(7), colleague)).as("with the team queue").isTrue();
     }
 
     @Test

@@ -229,7 +229,8 @@ class LeadLifecycleProcessTest {
         String rep = fixtures.rep(partner);
         long leadId = received(fixtures.partnerLead("US"));
         ProcessInstance process = fixtures.process(leadId);
-        assertThat(timers(process)).hasSize(2);
+        // accept reminder, the partner's accept deadline, and the inside SLA of each rep (issue 14)
+        assertThat(timers(process)).hasSize(3);
 
         actions.acceptOffer(leadId, rep(rep, partner));
 

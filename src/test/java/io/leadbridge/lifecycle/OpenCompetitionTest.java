@@ -224,7 +224,9 @@ class OpenCompetitionTest {
         for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(leadId))
                 .taskDefinitionKey("Task_AcceptLead").list()) {
             for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-                if (link.getGroupId() != null && link.getGroupId().startsWith("partner-")) {
+                // The partner's group; its lead managers' group (partner-<id>-managers) is a candidate too.
+                if (link.getGroupId() != null && link.getGroupId().startsWith("partner-")
+                        && !link.getGroupId().endsWith("-managers")) {
                     offers.put(link.getGroupId().substring("partner-".length()), task);
                 }
             }

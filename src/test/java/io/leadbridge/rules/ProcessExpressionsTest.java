@@ -18,12 +18,12 @@ class ProcessExpressionsTest {
 
     /** Beans as the application has them: its delegates, and Camunda's services. */
     private static final Set<String> LEADBRIDGE_BEANS = Set.of("offerLeadDelegate", "offeredPartnerList",
-            "statusUpdateCycles", "opportunityOnForm");
+            "statusUpdateCycles", "opportunityOnForm", "repAcceptCycles");
     private static final Set<String> OTHER_BEANS = Set.of("runtimeService", "processEngine", "dataSource");
 
     private final ProcessExpressions expressions = new ProcessExpressions(
             name -> LEADBRIDGE_BEANS.contains(name) || OTHER_BEANS.contains(name), LEADBRIDGE_BEANS::contains,
-            Set.of("offeredPartnerList.of", "statusUpdateCycles.of", "opportunityOnForm.of"));
+            Set.of("offeredPartnerList.of", "statusUpdateCycles.of", "opportunityOnForm.of", "repAcceptCycles.of"));
 
     @ParameterizedTest
     @ValueSource(strings = {"lead-lifecycle.bpmn", "partner-standing.bpmn", "support-request.bpmn",

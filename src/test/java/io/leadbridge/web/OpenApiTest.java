@@ -38,6 +38,17 @@ class OpenApiTest {
     }
 
     @Test
+    void theApiDescriptionListsTheDoorsInsideAPartner() {
+        JsonNode spec = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD).get("/v3/api-docs").json();
+
+        List<String> paths = new ArrayList<>();
+        spec.path("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths).contains("/api/partners/{id}/reps/{username}/role",
+                "/api/partners/{id}/reps/{username}/profile", "/api/partners/{id}/dispatch",
+                "/api/leads/{id}/reassign-rep");
+    }
+
+    @Test
     void theDescriptionNeedsALoginToo() {
         assertThat(ApiClient.anonymous(port).get("/v3/api-docs").status()).isEqualTo(401);
         assertThat(ApiClient.anonymous(port).get("/swagger-ui/index.html").status()).isEqualTo(401);

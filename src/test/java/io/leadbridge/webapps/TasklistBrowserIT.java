@@ -80,7 +80,7 @@ class TasklistBrowserIT {
 
             tasklist.logInAndWait(harborRep, LeadFixtures.PASSWORD);
 
-            assertThat(tasklist.filters()).containsExactly(OFFERS, "My leads");
+            assertThat(tasklist.filters()).containsExactly(OFFERS, "My offers", "My leads");
             tasklist.chooseFilter(OFFERS);
             assertThat(tasklist.tasks()).containsExactly(offer);
             tasklist.screenshot("tasklist-02-rep-offers");
@@ -138,7 +138,7 @@ class TasklistBrowserIT {
         try (TasklistPage tasklist = TasklistPage.open(port)) {
             tasklist.logInAndWait(summitRep, LeadFixtures.PASSWORD);
 
-            assertThat(tasklist.filters()).containsExactly(OFFERS, "My leads");
+            assertThat(tasklist.filters()).containsExactly(OFFERS, "My offers", "My leads");
             for (String filter : tasklist.filters()) {
                 tasklist.chooseFilter(filter);
                 assertThat(tasklist.tasks()).as(filter).isEmpty();

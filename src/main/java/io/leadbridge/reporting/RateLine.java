@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * {@code YYYY-MM} between 1900 and 2999, and a rate above 0 with at most 10 digits before and 8
  * after the point (the column is {@code numeric(18, 8)}).
  */
-record RateLine(String currency, YearMonth month, BigDecimal rate) {
+public record RateLine(String currency, YearMonth month, BigDecimal rate) {
 
     private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");

@@ -5,6 +5,7 @@ import io.leadbridge.campaign.Campaigns;
 import io.leadbridge.partner.PartnerTier;
 import io.leadbridge.support.ApiClient;
 import io.leadbridge.support.LeadFixtures;
+import io.leadbridge.support.LeadHistory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -4,6 +4,7 @@ import io.leadbridge.campaign.CampaignRequest;
 import io.leadbridge.campaign.Campaigns;
 import io.leadbridge.partner.PartnerTier;
 import io.leadbridge.support.LeadFixtures;
+import io.leadbridge.support.LeadHistory;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;

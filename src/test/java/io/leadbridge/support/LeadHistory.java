@@ -1,4 +1,4 @@
-package io.leadbridge.reporting;
+package io.leadbridge.support;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -13,21 +13,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * offers, events, opportunity, strikes), for report fixtures whose figures are counted by hand.
  * Leads are named (L1, C2, ...) in {@code leads}; their report facts are left to the fixture.
  */
-final class LeadHistory {
+public final class LeadHistory {
 
     private final JdbcClient jdbc;
     private final String unique;
     private final Map<String, Long> leads;
     private final Instant accountsCreatedAt;
 
-    LeadHistory(JdbcClient jdbc, String unique, Map<String, Long> leads, Instant accountsCreatedAt) {
+    public LeadHistory(JdbcClient jdbc, String unique, Map<String, Long> leads, Instant accountsCreatedAt) {
         this.jdbc = jdbc;
         this.unique = unique;
         this.leads = leads;
         this.accountsCreatedAt = accountsCreatedAt;
     }
 
-    long account(String name, String country, String region, String industry) {
+    public long account(String name, String country, String region, String industry) {
         String domain = name.toLowerCase().replaceAll("[^a-z]", "") + "-" + UUID.randomUUID().toString().substring(0, 8)
                 + ".example";
         Timestamp now = Timestamp.from(accountsCreatedAt);
@@ -40,16 +40,17 @@ final class LeadHistory {
                 .query(Long.class).single();
     }
 
-    long lead(String name, String campaign, String product, String segment, String route, String status,
+    public long lead(String name, String campaign, String product, String segment, String route, String status,
             String partner, Instant receivedAt, String outcomeReason, long account) {
         String externalId = name + "-" + unique;
         Timestamp at = Timestamp.from(receivedAt);
+        String email = externalId.toLowerCase() + "@prospect.example";
         jdbc.sql("""
                 insert into contact (account_id, first_name, last_name, email, created_at, updated_at)
                 values (:account, 'Pat', 'Prospect', :email, :at, :at)""")
-                .param("account", account).param("email", externalId.toLowerCase() + "@prospect.example")
+                .param("account", account).param("email", email)
                 .param("at", at).update();
-        long contact = jdbc.sql("select id from contact where account_id = :account").param("account", account)
+        long contact = jdbc.sql("select id from contact where email = :email").param("email", email)
                 .query(Long.class).single();
         jdbc.sql("""
                 insert into lead (source, external_id, campaign, product, score, account_id, contact_id, status,
@@ -68,7 +69,7 @@ final class LeadHistory {
         return id;
     }
 
-    void offer(long lead, String partner, int attempt, Instant offeredAt, Instant dueAt, String outcome,
+    public void offer(long lead, String partner, int attempt, Instant offeredAt, Instant dueAt, String outcome,
             Instant closedAt, String closeReason) {
         jdbc.sql("""
                 insert into lead_offer (lead_id, partner_id, attempt, offered_at, accept_due_at, outcome, closed_at,
@@ -81,7 +82,7 @@ final class LeadHistory {
         event(lead, "OFFERED", offeredAt, partner);
     }
 
-    void event(long lead, String type, Instant at, String partner) {
+    public void event(long lead, String type, Instant at, String partner) {
         jdbc.sql("""
                 insert into lead_event (lead_id, type, occurred_at, actor, partner_id)
                 values (:lead, :type, :at, 'test', :partner)""")
@@ -89,13 +90,20 @@ final class LeadHistory {
                 .update();
     }
 
-    void opportunity(long lead, String partner, String stage, String amount, String currency,
+    public void opportunity(long lead, String partner, String stage, String amount, String currency,
             String finalAmount, Instant createdAt, Instant closedAt) {
+        opportunity(lead, partner, stage, amount, currency, finalAmount, createdAt, closedAt, null);
+    }
+
+    /** An opportunity for the products, written as the opportunity repository writes them ("A, B"). */
+    public void opportunity(long lead, String partner, String stage, String amount, String currency,
+            String finalAmount, Instant createdAt, Instant closedAt, String products) {
         jdbc.sql("""
                 insert into opportunity (lead_id, partner_id, stage, amount, currency, expected_close_date,
-                                         final_amount, created_at, updated_at, closed_at)
+                                         final_amount, created_at, updated_at, closed_at, products)
                 values (:lead, :partner, :stage, :amount, :currency, :expected, :finalAmount, :createdAt,
-                        :createdAt, :closedAt)""")
+                        :createdAt, :closedAt, :products)""")
+                .param("products", products)
                 .param("lead", lead).param("partner", partner).param("stage", stage)
                 .param("amount", new BigDecimal(amount)).param("currency", currency)
                 .param("expected", LocalDate.parse("2003-04-30"))
@@ -104,7 +112,7 @@ final class LeadHistory {
                 .param("closedAt", closedAt == null ? null : Timestamp.from(closedAt)).update();
     }
 
-    void strike(String partner, long lead, String kind, Instant at) {
+    public void strike(String partner, long lead, String kind, Instant at) {
         jdbc.sql("""
                 insert into partner_strike (partner_id, lead_id, kind, occurred_at, detail)
                 values (:partner, :lead, :kind, :at, 'fixture')""")

@@ -37,7 +37,7 @@ document.addEventListener('securitypolicyviolation', (event) => {
 // --- Views -----------------------------------------------------------------------------------------
 
 function show(view) {
-  for (const id of ['loading', 'login-view', 'dashboard-view', 'lead-view']) {
+  for (const id of ['loading', 'login-view', 'dashboard-view', 'lead-view', 'account-view']) {
     $(id).hidden = id !== view;
   }
 }
@@ -56,6 +56,12 @@ function route() {
   if (lead) {
     show('lead-view');
     showLead(lead[1]);
+    return;
+  }
+  const account = /^#account\/(\d+)$/.exec(location.hash);
+  if (account) {
+    show('account-view');
+    showAccount(account[1]);
     return;
   }
   show('dashboard-view');
@@ -745,12 +751,14 @@ async function showLead(id) {
   fill($('lead-facts'));
   fill($('lead-timeline'));
   fill($('lead-task'));
+  fill($('lead-account-link'));
   $('lead-title').textContent = `Lead #${id}`;
   $('lead-subtitle').textContent = '';
   $('lead-status').textContent = '';
   try {
     const lead = await getJson(`api/leads/${id}`);
     renderLead(lead);
+    await linkAccount(lead.account);
     view.dataset.state = 'ready';
     $('lead-title').setAttribute('tabindex', '-1');
     $('lead-title').focus();
@@ -789,6 +797,85 @@ function renderLead(lead) {
   fill($('lead-timeline'), (lead.events ?? []).map((event) => el('li', {},
     el('time', { datetime: event.at }, format.when(event.at)),
     el('span', { class: 'event' }, format.label(event.type)),
+    el('span', { class: 'muted' }, [event.actor, partnerName(event.partnerId)].filter(Boolean).join(' · ')),
+    event.detail ? el('p', { class: 'detail' }, event.detail) : null)));
+}
+
+/** A link from the lead to its account's page, found by the account's domain. */
+async function linkAccount(account) {
+  if (!account?.domain) {
+    return;
+  }
+  try {
+    const found = await getJson(withQuery('api/accounts', { domain: account.domain, size: 100 }));
+    const match = found.items.find((a) => a.domain === account.domain);
+    if (match) {
+      fill($('lead-account-link'), el('a', { href: `#account/${Number(match.id)}`, id: 'account-link' },
+        `Everything about ${match.name}`));
+    }
+  } catch (error) {
+    if (error instanceof Unauthorized) {
+      failed(error);
+    }
+    // Otherwise no link: the lead view stands without it.
+  }
+}
+
+async function showAccount(id) {
+  const view = $('account-view');
+  view.dataset.state = 'loading';
+  const paragraph = view.querySelector(':scope > .message');
+  message(paragraph, null);
+  for (const part of ['account-facts', 'account-won', 'account-leads', 'account-timeline']) {
+    fill($(part));
+  }
+  $('account-title').textContent = `Account #${id}`;
+  $('account-subtitle').textContent = '';
+  try {
+    renderAccount(await getJson(`api/accounts/${id}`));
+    view.dataset.state = 'ready';
+    $('account-title').setAttribute('tabindex', '-1');
+    $('account-title').focus();
+  } catch (error) {
+    view.dataset.state = 'error';
+    failed(error, paragraph);
+  }
+}
+
+/** The account: what it bought (as booked and in the reporting currency), its leads and deals, one timeline. */
+function renderAccount(account) {
+  $('account-title').textContent = account.name;
+  $('account-subtitle').textContent = [account.domain, account.country, account.industry].filter(Boolean).join(' · ');
+  const fact = (name, value) => (value === undefined || value === null || value === ''
+    ? null : [el('dt', {}, name), el('dd', {}, value)]);
+  fill($('account-facts'),
+    fact('Employees', account.employees ? format.count(account.employees) : null),
+    fact('Contacts', account.contacts.map((c) => `${c.firstName} ${c.lastName}${c.email ? ` · ${c.email}` : ''}`)
+      .join('; ')));
+  fill($('account-won'), table([
+    { label: 'Products', value: (w) => (w.products ?? []).join(', ') || format.NONE, header: true },
+    { label: 'Won', value: (w) => format.date(w.wonAt) },
+    { label: 'Value', value: (w) => format.money(w.value, w.currency), numeric: true },
+    { label: 'In reporting currency', numeric: true, value: (w) => (w.valueInReportingCurrency === undefined
+      ? `no exchange rate for ${w.wonAt.slice(0, 7)}` : format.money(w.valueInReportingCurrency, w.reportingCurrency)) },
+    { label: 'Partner', value: (w) => partnerName(w.partnerId) ?? format.NONE },
+  ], account.won, { caption: 'Won deals', empty: 'Nothing won yet.' }));
+  const opportunityOf = (lead) => account.opportunities.find((o) => o.leadId === lead.id);
+  fill($('account-leads'), table([
+    { label: 'Lead', value: (l) => el('a', { href: `#lead/${Number(l.id)}` }, `#${l.id}`), header: true },
+    { label: 'Status', value: (l) => format.label(l.status) },
+    { label: 'Product', value: (l) => l.product },
+    { label: 'Partner', value: (l) => l.partnerName ?? format.NONE },
+    { label: 'Rep', value: (l) => l.repUsername ?? format.NONE },
+    { label: 'Opportunity', value: (l) => {
+      const o = opportunityOf(l);
+      return o ? `${format.label(o.stage)} · ${format.money(o.finalAmount ?? o.amount, o.currency)}` : format.NONE;
+    } },
+    { label: 'Received', value: (l) => format.date(l.createdAt) },
+  ], account.leads, { caption: 'Leads', empty: 'No leads.' }));
+  fill($('account-timeline'), account.timeline.map((event) => el('li', {},
+    el('time', { datetime: event.at }, format.when(event.at)),
+    el('span', { class: 'event' }, `${format.label(event.type)} · lead #${event.leadId}`),
     el('span', { class: 'muted' }, [event.actor, partnerName(event.partnerId)].filter(Boolean).join(' · ')),
     event.detail ? el('p', { class: 'detail' }, event.detail) : null)));
 }

@@ -38,26 +38,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * × 0.80 = 800.00, won 2400.00, cost per lead 400.00, ROI (2400 − 800) / 800 = 2.000. Campaign
  * pounds: cost without a rate (GBP February), no ROI.
  */
-final class CurrencyFixture {
+public final class CurrencyFixture {
 
     /** January and February 2005. */
-    static final String PERIOD = "from=2005-01-01&to=2005-02-28";
+    public static final String PERIOD = "from=2005-01-01&to=2005-02-28";
 
-    final String euro;
-    final String dollar;
-    final String dollarRep;
-    final String autumn;
-    final String states;
-    final String pounds;
-    final Map<String, Long> leads = new LinkedHashMap<>();
+    public final String euro;
+    public final String dollar;
+    public final String dollarRep;
+    public final String euroRep;
+    public final String autumn;
+    public final String states;
+    public final String pounds;
+    public final Map<String, Long> leads = new LinkedHashMap<>();
 
-    CurrencyFixture(LeadFixtures fixtures, Campaigns campaigns, ReportFacts facts, JdbcClient jdbc,
+    public CurrencyFixture(LeadFixtures fixtures, Campaigns campaigns, ReportFacts facts, JdbcClient jdbc,
             ApiClient channelManager) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         LeadHistory history = new LeadHistory(jdbc, unique, leads, at(1, 1, 0));
         euro = fixtures.partner("euro", PartnerTier.GOLD, "DE");
         dollar = fixtures.partner("dollar", PartnerTier.SILVER, "US");
         dollarRep = fixtures.rep(dollar);
+        euroRep = fixtures.rep(euro);
         autumn = "autumn-" + unique;
         states = "states-" + unique;
         pounds = "pounds-" + unique;

@@ -856,8 +856,10 @@ function renderAccount(account) {
     { label: 'Products', value: (w) => (w.products ?? []).join(', ') || format.NONE, header: true },
     { label: 'Won', value: (w) => format.date(w.wonAt) },
     { label: 'Value', value: (w) => format.money(w.value, w.currency), numeric: true },
-    { label: 'In reporting currency', numeric: true, value: (w) => (w.valueInReportingCurrency === undefined
-      ? `no exchange rate for ${w.wonAt.slice(0, 7)}` : format.money(w.valueInReportingCurrency, w.reportingCurrency)) },
+    { label: 'In reporting currency',
+      numeric: true,
+      value: (w) => (w.valueInReportingCurrency === undefined ? `no exchange rate for ${w.wonAt.slice(0, 7)}`
+        : format.money(w.valueInReportingCurrency, w.reportingCurrency)) },
     { label: 'Partner', value: (w) => partnerName(w.partnerId) ?? format.NONE },
   ], account.won, { caption: 'Won deals', empty: 'Nothing won yet.' }));
   const opportunityOf = (lead) => account.opportunities.find((o) => o.leadId === lead.id);

@@ -41,8 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountDirectory {
 
     /** A lead the caller's partner may see, for a lead {@code l} (the lead API's rule in SQL). */
-    private static final String PARTNER_SEES_LEAD = " and (l.partner_id = :partner or exists (select 1 from lead_offer o"
-            + " where o.lead_id = l.id and o.partner_id = :partner and o.outcome is null))";
+    private static final String PARTNER_SEES_LEAD = " and (l.partner_id = :partner"
+            + " or exists (select 1 from lead_offer o where o.lead_id = l.id and o.partner_id = :partner"
+            + " and o.outcome is null))";
 
     private final JdbcClient jdbc;
     private final LeadViews views;
@@ -137,7 +138,8 @@ class AccountDirectory {
         Map<String, String> names = new HashMap<>();
         return leads.stream().map(l -> new AccountDetail.LeadLine(l.id(), l.status().name(), l.product(),
                         l.campaign(), l.partnerId(),
-                        l.partnerId() == null ? null : names.computeIfAbsent(l.partnerId(), p -> partners.get(p).name()),
+                        l.partnerId() == null ? null
+                                : names.computeIfAbsent(l.partnerId(), p -> partners.get(p).name()),
                         l.repUsername(), l.protectedAccount(), l.createdAt()))
                 .toList();
     }

@@ -195,7 +195,8 @@ class CampaignReport {
                             r.wonValue(), amounts(r.wonValueOtherCurrencies()),
                             r.costPerLead(), r.roi(), r.hoursToClose() == null ? null : r.hoursToClose().median(),
                             r.hoursToClose() == null ? null : r.hoursToClose().p90(), r.converted().currency(),
-                            r.converted().cost(), r.converted().wonValue(), amounts(r.converted().wonValueWithoutRate()),
+                            r.converted().cost(), r.converted().wonValue(),
+                            amounts(r.converted().wonValueWithoutRate()),
                             r.converted().costPerLead(), r.converted().roi())).toList());
         }
 

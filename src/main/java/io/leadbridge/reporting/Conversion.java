@@ -19,7 +19,7 @@ final class Conversion {
     static final String JOIN = "\nleft join exchange_rate x on x.reporting_currency = :reportingCurrency"
             + " and x.currency = f.opportunity_currency and x.starts_at <= " + AT + " and x.ends_at > " + AT;
 
-    /** The value in the reporting currency; null when its month has no rate. Spaced, for text blocks that strip theirs. */
+    /** The value in the reporting currency; null when its month has no rate. Spaced: text blocks strip theirs. */
     static final String CONVERTED = " (case when f.opportunity_currency = :reportingCurrency then f.opportunity_value"
             + " else f.opportunity_value * x.rate end) ";
 

@@ -43,7 +43,8 @@ public class ExchangeRates {
     public List<ExchangeRate> list(String currency) {
         return jdbc.sql("""
                 select currency, rate_month, rate, reporting_currency, updated_at, updated_by from exchange_rate
-                where reporting_currency = :reporting and (cast(:currency as varchar(3)) is null or currency = :currency)
+                where reporting_currency = :reporting
+                  and (cast(:currency as varchar(3)) is null or currency = :currency)
                 order by currency, rate_month""")
                 .param("reporting", reporting.currency()).param("currency", currency)
                 .query((rs, i) -> new ExchangeRate(rs.getString("currency"),

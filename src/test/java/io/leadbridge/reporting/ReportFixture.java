@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A small history to count by hand, written straight into the tables the lifecycle writes (leads,
- * offers, events, opportunities, strikes), then its report facts worked out, in March 2003, a month no other test uses. Partners
- * alpha (GOLD), beta (SILVER) and gamma (GOLD); campaigns spring (1000 EUR) and fair (500 EUR).
- * Days are March's, times UTC.
+ * offers, events, opportunities, strikes, through {@link LeadHistory}), then its report facts worked
+ * out, in March 2003, a month no other test uses. Partners alpha (GOLD), beta (SILVER) and gamma
+ * (GOLD); campaigns spring (1000 EUR) and fair (500 EUR). Days are March's, times UTC.
  *
  * <pre>
  * L1  spring  SMB         US-CA Retail      alpha: offered d1 10:00, accepted 12:00, contacted 17:00,
@@ -72,8 +72,8 @@ final class ReportFixture {
         betaRep = fixtures.rep(beta);
         spring = "spring-" + unique;
         fair = "fair-" + unique;
-        campaigns.create(new CampaignRequest(spring, "Spring webinar series", "webinar", new BigDecimal("1000.00"), "EUR",
-                LocalDate.parse("2003-02-15"), LocalDate.parse("2003-03-20")), "test");
+        campaigns.create(new CampaignRequest(spring, "Spring webinar series", "webinar", new BigDecimal("1000.00"),
+                "EUR", LocalDate.parse("2003-02-15"), LocalDate.parse("2003-03-20")), "test");
         campaigns.create(new CampaignRequest(fair, "Trade fair Hannover", "trade show", new BigDecimal("500"), null,
                 LocalDate.parse("2003-03-01"), null), "test");
 

@@ -826,7 +826,7 @@ async function showAccount(id) {
   view.dataset.state = 'loading';
   const paragraph = view.querySelector(':scope > .message');
   message(paragraph, null);
-  for (const part of ['account-facts', 'account-won', 'account-leads', 'account-timeline']) {
+  for (const part of ['account-facts', 'account-won', 'account-next', 'account-leads', 'account-timeline']) {
     fill($(part));
   }
   $('account-title').textContent = `Account #${id}`;
@@ -862,6 +862,12 @@ function renderAccount(account) {
         : format.money(w.valueInReportingCurrency, w.reportingCurrency)) },
     { label: 'Partner', value: (w) => partnerName(w.partnerId) ?? format.NONE },
   ], account.won, { caption: 'Won deals', empty: 'Nothing won yet.' }));
+  fill($('account-next'), table([
+    { label: 'Bought', value: (b) => b.productBought, header: true },
+    { label: 'Next', value: (b) => b.followOnProduct },
+    { label: 'From', value: (b) => format.date(b.dueOn) },
+    { label: 'Kept by', value: (b) => `${partnerName(b.partnerId) ?? format.NONE} (${b.protectionDays} days)` },
+  ], account.buyAgain, { caption: 'Follow-on purchases', empty: 'No follow-on in the table for what they bought.' }));
   const opportunityOf = (lead) => account.opportunities.find((o) => o.leadId === lead.id);
   fill($('account-leads'), table([
     { label: 'Lead', value: (l) => el('a', { href: `#lead/${Number(l.id)}` }, `#${l.id}`), header: true },

@@ -1,5 +1,6 @@
 package io.leadbridge.accountview;
 
+import io.leadbridge.config.LeadClock;
 import io.leadbridge.lead.Lead;
 import io.leadbridge.leadview.LeadView;
 import io.leadbridge.leadview.LeadViews;
@@ -15,8 +16,10 @@ import io.leadbridge.security.Caller;
 import io.leadbridge.web.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,10 +55,15 @@ class AccountDirectory {
     private final ExchangeRates rates;
     private final ReportingProperties reporting;
     private final OpportunityRepository opportunities;
+    private final FollowOnRules followOns;
+    private final LeadClock clock;
 
     AccountDirectory(JdbcClient jdbc, LeadViews views, ProspectRepository prospects, PartnerService partners,
-            ExchangeRates rates, ReportingProperties reporting, OpportunityRepository opportunities) {
+            ExchangeRates rates, ReportingProperties reporting, OpportunityRepository opportunities,
+            FollowOnRules followOns, LeadClock clock) {
         this.opportunities = opportunities;
+        this.followOns = followOns;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.views = views;
         this.prospects = prospects;
@@ -124,7 +132,8 @@ class AccountDirectory {
         Account account = prospects.account(id);
         return new AccountDetail(account.id(), account.name(), account.domain(), account.industry(),
                 account.country(), account.region(), account.employees(), account.annualRevenue(), contacts(leads),
-                leadLines(leads), opportunities, won(opportunities), timeline(leads));
+                leadLines(leads), opportunities, won(opportunities), buyAgain(opportunities, leads, account),
+                timeline(leads));
     }
 
     private static List<LeadView.ContactView> contacts(List<LeadView> leads) {
@@ -156,6 +165,29 @@ class AccountDirectory {
                             converted, reporting.currency(), o.partnerId());
                 })
                 .toList();
+    }
+
+    /** For each product of each won deal, the follow-on the table names, if any, judged by the months since the win. */
+    private List<AccountDetail.BuyAgain> buyAgain(List<Opportunity> opportunities, List<LeadView> leads,
+            Account account) {
+        LocalDate today = LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
+        List<AccountDetail.BuyAgain> next = new ArrayList<>();
+        for (Opportunity won : opportunities) {
+            if (won.stage() != OpportunityStage.WON || won.closedAt() == null) {
+                continue;
+            }
+            LeadView lead = leads.stream().filter(l -> l.id() == won.leadId()).findFirst().orElseThrow();
+            LocalDate wonOn = LocalDate.ofInstant(won.closedAt(), ZoneOffset.UTC);
+            int months = (int) Math.max(0, ChronoUnit.MONTHS.between(wonOn, today));
+            List<String> products = won.products() == null || won.products().isEmpty() ? List.of(lead.product())
+                    : won.products();
+            for (String product : products) {
+                followOns.next(product, lead.segment(), account.industry(), months).ifPresent(f -> next.add(
+                        new AccountDetail.BuyAgain(won.leadId(), product, won.closedAt(), f.product(),
+                                wonOn.plusMonths(f.offerAfterMonths()), won.partnerId(), f.protectionDays())));
+            }
+        }
+        return next;
     }
 
     private static List<AccountDetail.TimelineEntry> timeline(List<LeadView> leads) {

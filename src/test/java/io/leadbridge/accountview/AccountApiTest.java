@@ -114,6 +114,14 @@ class AccountApiTest {
         assertThat(won.get(0).path("valueInReportingCurrency").decimalValue()).isEqualByComparingTo("76000.00");
         assertThat(won.get(0).path("reportingCurrency").asText()).isEqualTo("EUR");
 
+        List<String> buyAgain = new ArrayList<>();
+        globex.path("buyAgain").forEach(b -> buyAgain.add(b.path("productBought").asText() + " -> "
+                + b.path("followOnProduct").asText() + " from " + b.path("dueOn").asText() + ", "
+                + b.path("partnerId").asText() + " protected " + b.path("protectionDays").asInt() + " days"));
+        assertThat(buyAgain).as("follow-on.dmn: the platform's renewal after two years, the suite's every year")
+                .containsExactly("Cloud Platform -> Cloud Platform from 2008-03-20, " + alpha + " protected 60 days",
+                        "Security Suite -> Security Suite from 2007-03-20, " + alpha + " protected 120 days");
+
         List<String> timeline = steps(globex);
         assertThat(timeline).contains("G1 ACCEPTED " + alpha, "G2 WITHDRAWN " + alpha, "G2 ACCEPTED " + beta,
                 "G1 WON " + alpha);
@@ -127,6 +135,7 @@ class AccountApiTest {
         assertThat(ids(forAlpha.path("leads"), "id")).containsExactly(leads.get("G1"));
         assertThat(ids(forAlpha.path("opportunities"), "leadId")).containsExactly(leads.get("G1"));
         assertThat(forAlpha.path("won")).hasSize(1);
+        assertThat(forAlpha.path("buyAgain")).hasSize(2);
         assertThat(forAlpha.path("contacts")).hasSize(1);
         assertThat(steps(forAlpha)).allMatch(s -> s.startsWith("G1 "));
 
@@ -134,6 +143,7 @@ class AccountApiTest {
         assertThat(ids(forBeta.path("leads"), "id")).containsExactly(leads.get("G2"));
         assertThat(ids(forBeta.path("opportunities"), "leadId")).containsExactly(leads.get("G2"));
         assertThat(forBeta.path("won")).isEmpty();
+        assertThat(forBeta.path("buyAgain")).as("what alpha won is alpha's to sell again").isEmpty();
         assertThat(steps(forBeta)).as("never another partner's steps").noneMatch(s -> s.endsWith(alpha))
                 .contains("G2 ACCEPTED " + beta);
         assertThat(forBeta.toString()).doesNotContain("95000", "Security Suite");

@@ -86,6 +86,9 @@ class CurrencyDashboardBrowserIT {
             assertThat(won).hasSize(1);
             assertThat(won.get(0)).contains("$95,000", "€71,250");
             assertThat(page.table("account-leads").get(0)).contains("#" + f.leads.get("C2"), "Won");
+            assertThat(page.table("account-next")).as("follow-on.dmn: the platform's renewal two years on")
+                    .containsExactly(List.of("Cloud Platform", "Cloud Platform", "Feb 10, 2007",
+                            "dollar Inc. (60 days)"));
             page.screenshot("currency-02-account");
 
             assertThat(page.goToAccount(otherPartnersAccount)).as("another partner's account").isEqualTo("error");

@@ -1,5 +1,6 @@
 package io.leadbridge.accountview;
 
+import io.leadbridge.routing.DecisionTableException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,12 +11,13 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code followOn} table (decisions/follow-on.dmn): after a product is bought, what the customer
  * will buy next, how many months after the win to offer it, and how long the partner that won the
- * account is protected on it. No matching row: no follow-on.
+ * account is protected on it. No matching row: no follow-on. The deployment check reads every row
+ * with {@link #read}, so a row without a product or with a negative period is refused before it runs.
  */
 @Component
-class FollowOnRules {
+public class FollowOnRules {
 
-    static final String DECISION = "followOn";
+    public static final String DECISION = "followOn";
 
     private final DecisionService decisions;
 
@@ -29,21 +31,33 @@ class FollowOnRules {
         facts.put("segment", segment);
         facts.put("industry", industry);
         facts.put("monthsSinceWin", monthsSinceWin);
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(facts).evaluate();
+        return Optional.ofNullable(read(decisions.evaluateDecisionByKey(DECISION).variables(facts).evaluate()));
+    }
+
+    /** What an answer of the table says: the first row's follow-on, or null when no row matched. */
+    public static FollowOn read(DmnDecisionResult result) {
         if (result.isEmpty()) {
-            return Optional.empty();
+            return null;
         }
         Map<String, Object> row = result.getFirstResult().getEntryMap();
-        if (!(row.get("followOnProduct") instanceof String product) || product.isBlank()
-                || !(row.get("offerAfterMonths") instanceof Number after)
-                || !(row.get("protectionDays") instanceof Number days)) {
-            throw new IllegalStateException("table " + DECISION + " answered without a follow-on product, "
-                    + "offerAfterMonths or protectionDays: " + row);
+        if (!(row.get("followOnProduct") instanceof String product) || product.isBlank()) {
+            throw new DecisionTableException(DECISION, "output 'followOnProduct' is empty");
         }
-        return Optional.of(new FollowOn(product, after.intValue(), days.intValue()));
+        return new FollowOn(product, notNegative(row, "offerAfterMonths"), notNegative(row, "protectionDays"));
+    }
+
+    private static int notNegative(Map<String, Object> row, String output) {
+        if (!(row.get(output) instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
+            throw new DecisionTableException(DECISION, "output '" + output + "' is not a whole number: "
+                    + row.get(output));
+        }
+        if (number.intValue() < 0) {
+            throw new DecisionTableException(DECISION, output + " must not be negative, is " + number.intValue());
+        }
+        return number.intValue();
     }
 
     /** A follow-on: the product, months after the win to offer it, days the winning partner is protected on it. */
-    record FollowOn(String product, int offerAfterMonths, int protectionDays) {
+    public record FollowOn(String product, int offerAfterMonths, int protectionDays) {
     }
 }

@@ -59,9 +59,9 @@ public class DecisionFilesTest {
 
     @ParameterizedTest(name = "follow-on.dmn {0} = {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            LiteralExpression_CloudToSecurity_FollowOnProduct  | ""  | table followOn, row 1 (Rule_CloudToSecurity|output 'followOnProduct' is empty
-            LiteralExpression_SecurityRenewal_OfferAfterMonths | -3  | table followOn, row 4 (Rule_SecurityRenewal|offerAfterMonths must not be negative, is -3
-            LiteralExpression_CloudRenewal_ProtectionDays      | -60 | table followOn, row 3 (Rule_CloudRenewal|protectionDays must not be negative
+            LiteralExpression_CloudToSecurity_FollowOnProduct  | ""  | followOn, row 1 (Rule_CloudToSecurity|is empty
+            LiteralExpression_SecurityRenewal_OfferAfterMonths | -3  | row 4 (Rule_SecurityRenewal|negative, is -3
+            LiteralExpression_CloudRenewal_ProtectionDays      | -60 | row 3 (Rule_CloudRenewal|protectionDays
             """)
     void theFollowOnTablePassesAndARowItCannotUseIsNamed(String cell, String value, String expected) {
         assertThatCode(() -> check("follow-on.dmn", table("follow-on.dmn"))).doesNotThrowAnyException();

@@ -6,7 +6,7 @@ import io.leadbridge.web.ApiException;
 import io.leadbridge.web.ApiLimitsProperties;
 import io.leadbridge.web.InvalidInputException;
 import io.leadbridge.web.InvalidInputException.FieldError;
-import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -83,13 +83,13 @@ class ExchangeRateController {
         return ResponseEntity.noContent().build();
     }
 
-    /** A file of rates as the body. */
+    /**
+     * A file of rates as the body, read whole as bytes: within the API's body limit, which answers
+     * 413 for a larger one, also one sent without a length.
+     */
     @PostMapping(consumes = "text/csv")
-    Upload uploadBody(HttpServletRequest request) throws IOException {
-        Caller caller = channelManager();
-        try (InputStream in = request.getInputStream()) {
-            return upload(in, caller);
-        }
+    Upload uploadBody(@RequestBody(required = false) byte[] body) {
+        return upload(new ByteArrayInputStream(body == null ? new byte[0] : body), channelManager());
     }
 
     /** A file of rates as the part {@code file} of a form upload, bounded as a body is. */

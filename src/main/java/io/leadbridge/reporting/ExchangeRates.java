@@ -11,6 +11,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,8 +89,8 @@ public class ExchangeRates {
     public List<ExchangeRate> putAll(List<RateLine> lines, String actor) {
         lines.forEach(line -> store(line, actor));
         log.info("exchange rates: {} uploaded by {}", lines.size(), actor);
-        return list(null).stream().filter(r -> lines.stream().anyMatch(
-                l -> l.currency().equals(r.currency()) && l.month().toString().equals(r.month()))).toList();
+        Set<String> stored = lines.stream().map(l -> l.currency() + " " + l.month()).collect(Collectors.toSet());
+        return list(null).stream().filter(r -> stored.contains(r.currency() + " " + r.month())).toList();
     }
 
     /** Removes one month's rate; 404 when there is none. */

@@ -8,8 +8,13 @@ import io.leadbridge.security.AccessProvisioning;
 import io.leadbridge.support.ApiClient;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -159,6 +164,25 @@ class ExchangeRateApiTest {
             assertThat(answer.body()).doesNotContain("Exception", "at io.", "select ");
         }
         assertThat(huge.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(1024 * 1024);
+    }
+
+    @Test
+    void aFileSentWithoutALengthIsCutAtTheLimitWith413() throws Exception {
+        String huge = "currency,month,rate\n" + "USD,2906-01,1\n".repeat(100_000);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/exchange-rates"))
+                .header("Content-Type", "text/csv").header("Accept", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("admin:" + LeadFixtures.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                // A publisher of unknown length: sent chunked, without Content-Length.
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(huge)))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(request.bodyPublisher().orElseThrow().contentLength()).isNegative();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(admin.get("/api/exchange-rates/USD/2906-01").status()).as("nothing stored").isEqualTo(404);
     }
 
     private static List<String> months(JsonNode rates) {

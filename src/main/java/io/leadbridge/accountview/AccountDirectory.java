@@ -112,8 +112,11 @@ class AccountDirectory {
         return new AccountPage(items, page, size, total);
     }
 
-    /** 404 for an account that does not exist; 403 for a partner user whose partner may see none of its leads. */
-    @Transactional(readOnly = true)
+    /**
+     * 404 for an account that does not exist; 403 for a partner user whose partner may see none of its
+     * leads. Not read-only: the engine evaluates the follow-on table, and may keep its history.
+     */
+    @Transactional
     public AccountDetail detail(long id, Caller caller) {
         boolean exists = jdbc.sql("select count(*) from account where id = :id").param("id", id)
                 .query(Long.class).single() > 0;

@@ -37,7 +37,7 @@ document.addEventListener('securitypolicyviolation', (event) => {
 // --- Views -----------------------------------------------------------------------------------------
 
 function show(view) {
-  for (const id of ['loading', 'login-view', 'dashboard-view', 'lead-view']) {
+  for (const id of ['loading', 'login-view', 'dashboard-view', 'lead-view', 'account-view']) {
     $(id).hidden = id !== view;
   }
 }
@@ -56,6 +56,12 @@ function route() {
   if (lead) {
     show('lead-view');
     showLead(lead[1]);
+    return;
+  }
+  const account = /^#account\/(\d+)$/.exec(location.hash);
+  if (account) {
+    show('account-view');
+    showAccount(account[1]);
     return;
   }
   show('dashboard-view');
@@ -355,33 +361,49 @@ function renderKpis([pipeline, funnelReport, weekly, campaigns]) {
 
   if (p) {
     const won = p.total.statuses.find((s) => s.status === 'WON')?.leads ?? 0;
-    const wonValue = p.total.opportunities.filter((o) => o.stage === 'WON')
-      .map((o) => ({ currency: o.currency, amount: o.value }));
-    tile('kpi-won', format.count(won), wonValue.length ? `worth ${format.moneys(wonValue)}` : 'no value won yet');
-    const open = p.total.opportunities.filter((o) => OPEN_STAGES.includes(o.stage));
-    const openValue = sumByCurrency(open.map((o) => ({ currency: o.currency, amount: o.value })));
-    const openCount = open.reduce((total, o) => total + o.opportunities, 0);
-    tile('kpi-pipeline', format.moneys(openValue),
-      `${format.count(openCount)} open ${openCount === 1 ? 'opportunity' : 'opportunities'}`);
+    const wonValue = converted(p, p.total, ['WON']);
+    tile('kpi-won', format.count(won), wonValue.count ? `worth ${wonValue.text}` : 'no value won yet');
+    const openValue = converted(p, p.total, OPEN_STAGES);
+    tile('kpi-pipeline', openValue.count ? openValue.text : format.NONE,
+      `${format.count(openValue.count)} open ${openValue.count === 1 ? 'opportunity' : 'opportunities'}`);
   } else {
     tile('kpi-won', format.NONE, '');
     tile('kpi-pipeline', format.NONE, '');
   }
 
   if (c) {
-    const costs = sumByCurrency(c.campaigns.filter((r) => r.cost !== undefined)
-      .map((r) => ({ currency: r.currency, amount: Number(r.cost), won: Number(r.wonValue) })));
-    const main = costs.find((m) => m.amount > 0);
-    if (main) {
-      tile('kpi-roi', format.roi((main.won - main.amount) / main.amount),
-        `${format.money(main.won, main.currency)} won on ${format.money(main.amount, main.currency)} of campaign cost`
-          + (costs.length > 1 ? ' (other currencies in the table)' : ''));
+    // Every campaign with a cost, in the reporting currency; a figure without a rate leaves the ROI out.
+    const costed = c.campaigns.filter((r) => r.cost !== undefined).map((r) => r.converted);
+    const cost = costed.reduce((total, r) => total + Number(r.cost ?? 0), 0);
+    const wonValue = costed.reduce((total, r) => total + Number(r.wonValue ?? 0), 0);
+    const withoutRate = costed.flatMap((r) => r.wonValueWithoutRate ?? []);
+    if (costed.some((r) => r.costWithoutRate) || withoutRate.length) {
+      tile('kpi-roi', format.NONE, `exchange rates missing for ${withoutRate.length
+        ? format.moneys(sumByCurrency(withoutRate)) : 'a campaign cost'}; ask a channel manager to add them`);
+    } else if (cost > 0) {
+      tile('kpi-roi', format.roi((wonValue - cost) / cost),
+        `${format.money(wonValue, c.reportingCurrency)} won on ${format.money(cost, c.reportingCurrency)} `
+          + 'of campaign cost');
     } else {
       tile('kpi-roi', format.NONE, 'no campaign costs recorded');
     }
   } else {
     tile('kpi-roi', format.NONE, '');
   }
+}
+
+/**
+ * The value of a pipeline group's stages in the reporting currency, as text, with the amounts of
+ * months without an exchange rate beside it in their own currencies; and how many opportunities.
+ */
+function converted(report, group, stages) {
+  const lines = (group.converted ?? []).filter((o) => stages.includes(o.stage));
+  const value = lines.reduce((total, o) => total + Number(o.value), 0);
+  const withoutRate = sumByCurrency(lines.flatMap((o) => o.withoutRate));
+  const count = lines.reduce((total, o) => total + o.opportunities, 0);
+  const text = format.money(value, report.reportingCurrency)
+    + (withoutRate.length ? ` + ${format.moneys(withoutRate)} without an exchange rate` : '');
+  return { value, withoutRate, count, text };
 }
 
 /** Adds up [{currency, amount, won?}] per currency, keeping the order of first appearance. */
@@ -424,8 +446,7 @@ function renderPipeline(report) {
   `Leads by status${report.groupBy ? ` and ${report.groupBy}` : ''}: `
     + groups.map((g, i) => `${names[i]} ${g.leads}`).join(', '));
 
-  const opportunities = report.total.opportunities;
-  const currencies = [...new Set(opportunities.map((o) => o.currency))];
+  const opportunities = report.total.converted;
   const stages = STAGES.filter((s) => opportunities.some((o) => o.stage === s));
   const valueChart = $('value-chart');
   valueChart.style.height = `${Math.min(Math.max(240, groups.length * 44 + 96), 360)}px`;
@@ -433,24 +454,30 @@ function renderPipeline(report) {
     draw(valueChart, { title: { text: 'No opportunities yet', left: 'center', top: 'middle', textStyle: { color: '#6b7280', fontSize: 13, fontWeight: 'normal' } } },
       'No opportunities yet');
   } else {
-    const valueOf = (stage, currency) => Number(opportunities.find((o) => o.stage === stage && o.currency === currency)?.value ?? 0);
-    const option = stackedBars(stages.map(format.label), currencies.map((c, i) =>
-      [c, stages.map((s) => valueOf(s, c)), ['#2563eb', '#0d9488', '#f59e0b', '#7c3aed'][i % 4]]),
-    { valueFormatter: (v) => compactNumber(v) });
+    const valueOf = (stage) => Number(opportunities.find((o) => o.stage === stage)?.value ?? 0);
+    const option = stackedBars(stages.map(format.label),
+      [[report.reportingCurrency, stages.map(valueOf), '#2563eb']], { valueFormatter: (v) => compactNumber(v) });
     option.series.forEach((s) => delete s.stack);
-    draw(valueChart, option, `Opportunity value by stage: ${opportunities.map((o) =>
-      `${format.label(o.stage)} ${format.money(o.value, o.currency)}`).join(', ')}`);
+    draw(valueChart, option, `Opportunity value by stage in ${report.reportingCurrency}: ${opportunities.map((o) =>
+      `${format.label(o.stage)} ${converted(report, report.total, [o.stage]).text}`).join(', ')}`);
   }
 
-  const moneyOf = (group, stages) => format.moneys(sumByCurrency(group.opportunities
-    .filter((o) => stages.includes(o.stage)).map((o) => ({ currency: o.currency, amount: o.value }))));
+  const moneyOf = (group, stages) => {
+    const value = converted(report, group, stages);
+    return value.count ? value.text : format.NONE;
+  };
   fill($('pipeline-table'), table([
     { label: report.groupBy ? format.label(report.groupBy) : 'Leads', value: (g) => groupName(report.groupBy, g.key), header: true },
     { label: 'Leads', value: (g) => format.count(g.leads), numeric: true },
     ...present.map((s) => ({ label: format.label(s), value: (g) => format.count(leadsOf(g, s)), numeric: true })),
     { label: 'Open value', value: (g) => moneyOf(g, OPEN_STAGES), numeric: true },
     { label: 'Won value', value: (g) => moneyOf(g, ['WON']), numeric: true },
-  ], groups, { caption: 'Pipeline' }));
+    // The amounts as booked, beside the converted ones, when any is in another currency.
+    ...(report.total.opportunities.some((o) => o.currency !== report.reportingCurrency)
+      ? [{ label: 'As booked', value: (g) => format.moneys(sumByCurrency(g.opportunities
+        .filter((o) => o.stage !== 'LOST').map((o) => ({ currency: o.currency, amount: o.value })))), numeric: true }]
+      : []),
+  ], groups, { caption: `Pipeline (values in ${report.reportingCurrency})` }));
 }
 
 function compactNumber(value) {
@@ -724,12 +751,14 @@ async function showLead(id) {
   fill($('lead-facts'));
   fill($('lead-timeline'));
   fill($('lead-task'));
+  fill($('lead-account-link'));
   $('lead-title').textContent = `Lead #${id}`;
   $('lead-subtitle').textContent = '';
   $('lead-status').textContent = '';
   try {
     const lead = await getJson(`api/leads/${id}`);
     renderLead(lead);
+    await linkAccount(lead.account);
     view.dataset.state = 'ready';
     $('lead-title').setAttribute('tabindex', '-1');
     $('lead-title').focus();
@@ -768,6 +797,93 @@ function renderLead(lead) {
   fill($('lead-timeline'), (lead.events ?? []).map((event) => el('li', {},
     el('time', { datetime: event.at }, format.when(event.at)),
     el('span', { class: 'event' }, format.label(event.type)),
+    el('span', { class: 'muted' }, [event.actor, partnerName(event.partnerId)].filter(Boolean).join(' · ')),
+    event.detail ? el('p', { class: 'detail' }, event.detail) : null)));
+}
+
+/** A link from the lead to its account's page, found by the account's domain. */
+async function linkAccount(account) {
+  if (!account?.domain) {
+    return;
+  }
+  try {
+    const found = await getJson(withQuery('api/accounts', { domain: account.domain, size: 100 }));
+    const match = found.items.find((a) => a.domain === account.domain);
+    if (match) {
+      fill($('lead-account-link'), el('a', { href: `#account/${Number(match.id)}`, id: 'account-link' },
+        `Everything about ${match.name}`));
+    }
+  } catch (error) {
+    if (error instanceof Unauthorized) {
+      failed(error);
+    }
+    // Otherwise no link: the lead view stands without it.
+  }
+}
+
+async function showAccount(id) {
+  const view = $('account-view');
+  view.dataset.state = 'loading';
+  const paragraph = view.querySelector(':scope > .message');
+  message(paragraph, null);
+  for (const part of ['account-facts', 'account-won', 'account-next', 'account-leads', 'account-timeline']) {
+    fill($(part));
+  }
+  $('account-title').textContent = `Account #${id}`;
+  $('account-subtitle').textContent = '';
+  try {
+    renderAccount(await getJson(`api/accounts/${id}`));
+    view.dataset.state = 'ready';
+    $('account-title').setAttribute('tabindex', '-1');
+    $('account-title').focus();
+  } catch (error) {
+    view.dataset.state = 'error';
+    failed(error, paragraph);
+  }
+}
+
+/** The account: what it bought (as booked and in the reporting currency), its leads and deals, one timeline. */
+function renderAccount(account) {
+  $('account-title').textContent = account.name;
+  $('account-subtitle').textContent = [account.domain, account.country, account.industry].filter(Boolean).join(' · ');
+  const fact = (name, value) => (value === undefined || value === null || value === ''
+    ? null : [el('dt', {}, name), el('dd', {}, value)]);
+  fill($('account-facts'),
+    fact('Employees', account.employees ? format.count(account.employees) : null),
+    fact('Contacts', account.contacts.map((c) => `${c.firstName} ${c.lastName}${c.email ? ` · ${c.email}` : ''}`)
+      .join('; ')));
+  fill($('account-won'), table([
+    { label: 'Products', value: (w) => (w.products ?? []).join(', ') || format.NONE, header: true },
+    { label: 'Won', value: (w) => format.date(w.wonAt) },
+    { label: 'Value', value: (w) => format.money(w.value, w.currency), numeric: true },
+    { label: 'In reporting currency',
+      numeric: true,
+      value: (w) => (w.valueInReportingCurrency === undefined ? `no exchange rate for ${w.wonAt.slice(0, 7)}`
+        : format.money(w.valueInReportingCurrency, w.reportingCurrency)) },
+    { label: 'Partner', value: (w) => partnerName(w.partnerId) ?? format.NONE },
+  ], account.won, { caption: 'Won deals', empty: 'Nothing won yet.' }));
+  fill($('account-next'), table([
+    { label: 'Bought', value: (b) => b.productBought, header: true },
+    { label: 'Next', value: (b) => b.followOnProduct },
+    { label: 'From', value: (b) => format.date(b.dueOn) },
+    { label: 'Kept by', value: (b) => `${partnerName(b.partnerId) ?? format.NONE} (${b.protectionDays} days)` },
+  ], account.buyAgain, { caption: 'Follow-on purchases', empty: 'No follow-on in the table for what they bought.' }));
+  const opportunityOf = (lead) => account.opportunities.find((o) => o.leadId === lead.id);
+  fill($('account-leads'), table([
+    { label: 'Lead', value: (l) => el('a', { href: `#lead/${Number(l.id)}` }, `#${l.id}`), header: true },
+    { label: 'Status', value: (l) => format.label(l.status) },
+    { label: 'Product', value: (l) => l.product },
+    { label: 'Partner', value: (l) => l.partnerName ?? format.NONE },
+    { label: 'Rep', value: (l) => l.repUsername ?? format.NONE },
+    { label: 'Opportunity', value: (l) => {
+      const o = opportunityOf(l);
+      return o ? `${format.label(o.stage)} · ${format.money(o.finalAmount ?? o.amount, o.currency)}` : format.NONE;
+    } },
+    { label: 'Received', value: (l) => format.date(l.createdAt) },
+  ], account.leads, { caption: 'Leads', empty: 'No leads.' }));
+  fill($('account-timeline'), account.timeline.map((event) => el('li', {},
+    el('time', { datetime: event.at }, format.when(event.at)),
+    el('span', { class: 'event' }, `${format.label(event.type)} · lead #${event.leadId}`),
     el('span', { class: 'muted' }, [event.actor, partnerName(event.partnerId)].filter(Boolean).join(' · ')),
     event.detail ? el('p', { class: 'detail' }, event.detail) : null)));
 }

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * {@code leadbridge.history.variable-changes=true} keeps them again;</li>
  * <li>the evaluations of the decision tables named in {@code leadbridge.history.decisions-not-kept}
  * (default: {@code rewardPoints}, asked for every lead event that names a partner; what an event
- * earned, by which row and table version, is in the reward ledger). Every other table's
+ * earned, by which row and table version, is in the reward ledger; and {@code followOn}, asked each
+ * time an account is shown, an answer about nothing that happened). Every other table's
  * evaluations stay in history for Cockpit.</li>
  * </ul>
  */
@@ -33,7 +34,7 @@ class LeanEngineHistory extends AbstractProcessEnginePlugin {
     private final Set<String> decisionsNotKept;
 
     LeanEngineHistory(@Value("${leadbridge.history.variable-changes:false}") boolean keepVariableChanges,
-            @Value("${leadbridge.history.decisions-not-kept:rewardPoints}") Set<String> decisionsNotKept) {
+            @Value("${leadbridge.history.decisions-not-kept:rewardPoints,followOn}") Set<String> decisionsNotKept) {
         this.keepVariableChanges = keepVariableChanges;
         this.decisionsNotKept = Set.copyOf(decisionsNotKept);
     }

@@ -1,5 +1,6 @@
 package io.leadbridge.intake;
 
+import io.leadbridge.csv.CsvReader;
 import io.leadbridge.web.ControlCharacters;
 import io.leadbridge.web.InvalidInputException;
 import io.leadbridge.web.InvalidInputException.FieldError;

@@ -1,5 +1,6 @@
 package io.leadbridge.intake;
 
+import io.leadbridge.csv.CsvReader;
 import io.leadbridge.web.ApiException;
 import io.leadbridge.web.Failures;
 import io.leadbridge.web.InvalidInputException;

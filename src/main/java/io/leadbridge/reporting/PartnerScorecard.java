@@ -74,7 +74,8 @@ class PartnerScorecard {
         /**
          * The scorecard as one long table, {@code section, item, measure, value}: e.g.
          * {@code funnel,ACCEPTED,leads,4}, {@code sla,,accepted_in_time,3},
-         * {@code pipeline,WON,leads,2}, {@code campaigns,autumn-launch,roi,11.000}.
+         * {@code pipeline,WON,leads,2}, {@code campaigns,autumn-launch,roi,11.000}; money also in the
+         * reporting currency ({@code pipeline,WON EUR,converted_value,...}, {@code converted_roi}).
          */
         public CsvTable table() {
             List<List<Object>> rows = new ArrayList<>();
@@ -104,6 +105,11 @@ class PartnerScorecard {
                 add(rows, "pipeline", item, "opportunities", o.opportunities());
                 add(rows, "pipeline", item, "value", o.value());
             });
+            pipeline.converted().forEach(o -> {
+                String item = o.stage() + " " + o.currency();
+                add(rows, "pipeline", item, "converted_value", o.value());
+                add(rows, "pipeline", item, "value_without_rate", CampaignReport.Campaigns.amounts(o.withoutRate()));
+            });
             for (CampaignReport.Row c : campaigns) {
                 add(rows, "campaigns", c.campaign(), "leads", c.leads());
                 add(rows, "campaigns", c.campaign(), "followed_up", c.followedUp());
@@ -113,6 +119,11 @@ class PartnerScorecard {
                 add(rows, "campaigns", c.campaign(), "won_value", c.wonValue());
                 add(rows, "campaigns", c.campaign(), "cost_per_lead", c.costPerLead());
                 add(rows, "campaigns", c.campaign(), "roi", c.roi());
+                add(rows, "campaigns", c.campaign(), "reporting_currency", c.converted().currency());
+                add(rows, "campaigns", c.campaign(), "converted_won_value", c.converted().wonValue());
+                add(rows, "campaigns", c.campaign(), "won_value_without_rate",
+                        CampaignReport.Campaigns.amounts(c.converted().wonValueWithoutRate()));
+                add(rows, "campaigns", c.campaign(), "converted_roi", c.converted().roi());
             }
             return new CsvTable(List.of("section", "item", "measure", "value"), rows);
         }

@@ -6,10 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the reports ({@code leadbridge.reporting.*} in application.yaml).
  *
- * @param currency the ISO 4217 currency the vendor reports in (default EUR): a new campaign's
- *                 currency unless it names one, and the currency of the value won from leads of a
- *                 campaign that has no campaign record. Amounts are never converted: other
- *                 currencies are reported beside it.
+ * @param currency the ISO 4217 currency the vendor reports in (default EUR): every report's converted
+ *                 figures, at the monthly rates of {@link ExchangeRates}; a new campaign's currency
+ *                 unless it names one, and the currency of the value won from leads of a campaign
+ *                 that has no campaign record.
  */
 @ConfigurationProperties(prefix = "leadbridge.reporting")
 public record ReportingProperties(String currency) {

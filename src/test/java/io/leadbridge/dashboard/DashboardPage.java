@@ -211,6 +211,29 @@ final class DashboardPage implements AutoCloseable {
                 && driver.findElement(By.id("lead-view")).isDisplayed());
     }
 
+    /** Opens a lead by its address, as a link or a bookmark does, and waits for it. */
+    void goToLead(long id) {
+        go("#lead/" + id);
+        waitFor("lead " + id, () -> "ready".equals(attribute("lead-view", "data-state"))
+                && driver.findElement(By.id("lead-view")).isDisplayed());
+    }
+
+    /** Follows the open lead's link to its account and waits for the account's page. */
+    void openAccountOfLead() {
+        waitFor("the link to the lead's account", () -> !driver.findElements(By.id("account-link")).isEmpty());
+        driver.findElement(By.id("account-link")).click();
+        waitFor("the account", () -> "ready".equals(attribute("account-view", "data-state"))
+                && driver.findElement(By.id("account-view")).isDisplayed());
+    }
+
+    /** Opens an account by its address and answers how its page ended: ready or error. */
+    String goToAccount(long id) {
+        go("#account/" + id);
+        waitFor("account " + id, () -> driver.findElement(By.id("account-view")).isDisplayed()
+                && !"loading".equals(attribute("account-view", "data-state")));
+        return attribute("account-view", "data-state");
+    }
+
     /** The Tasklist links of the open lead, once its tasks have been asked for. */
     List<String> taskLinks() {
         waitFor("the lead's tasks", () -> !driver.findElements(By.cssSelector("#lead-task a")).isEmpty());

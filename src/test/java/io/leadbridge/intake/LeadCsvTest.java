@@ -3,6 +3,7 @@ package io.leadbridge.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.leadbridge.csv.CsvReader;
 import io.leadbridge.web.InvalidInputException;
 import io.leadbridge.web.InvalidInputException.FieldError;
 import jakarta.validation.Validation;

@@ -1,5 +1,6 @@
 package io.leadbridge.intake;
 
+import io.leadbridge.csv.CsvReader;
 import io.leadbridge.security.AccessProvisioning;
 import io.leadbridge.support.ApiClient;
 import io.leadbridge.support.ApiClient.Response;

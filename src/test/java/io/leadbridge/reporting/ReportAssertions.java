@@ -40,6 +40,20 @@ final class ReportAssertions {
         return stages;
     }
 
+    /** "STAGE CURRENCY opportunities value [without a rate: CURRENCY amount, ...]" per converted line of a group. */
+    static List<String> converted(JsonNode group) {
+        List<String> stages = new ArrayList<>();
+        group.path("converted").forEach(o -> {
+            List<String> withoutRate = new ArrayList<>();
+            o.path("withoutRate").forEach(m -> withoutRate.add(m.path("currency").asText() + " "
+                    + m.path("amount").decimalValue().setScale(2)));
+            stages.add(o.path("stage").asText() + " " + o.path("currency").asText() + " "
+                    + o.path("opportunities").asLong() + " " + o.path("value").decimalValue().setScale(2)
+                    + (withoutRate.isEmpty() ? "" : " without a rate: " + String.join(", ", withoutRate)));
+        });
+        return stages;
+    }
+
     static List<String> keysAndLeads(JsonNode groups) {
         List<String> lines = new ArrayList<>();
         groups.forEach(g -> lines.add((g.has("key") ? g.path("key").asText() : "-") + " " + g.path("leads").asLong()));

@@ -5,6 +5,7 @@ import static io.leadbridge.reporting.ReportAssertions.assertDecimal;
 import static io.leadbridge.reporting.ReportAssertions.assertFunnel;
 import static io.leadbridge.reporting.ReportAssertions.assertHours;
 import static io.leadbridge.reporting.ReportAssertions.assertSla;
+import static io.leadbridge.reporting.ReportAssertions.converted;
 import static io.leadbridge.reporting.ReportAssertions.counts;
 import static io.leadbridge.reporting.ReportAssertions.keysAndLeads;
 import static io.leadbridge.reporting.ReportAssertions.ok;
@@ -135,5 +136,24 @@ class ReportsPostgresIT {
         assertThat(CsvRows.parse(csv.body()).rows()).extracting(row -> Long.parseLong(row.get(0)))
                 .containsExactly(f.id("L9"), f.id("L8"), f.id("L4"), f.id("L1"));
         assertThat(alphaCrm.get("/api/leads?partner=" + f.beta + "&format=csv").status()).isEqualTo(403);
+    }
+
+    @Test
+    void moneyInOneCurrencyAsOnH2() {
+        CurrencyFixture money = new CurrencyFixture(fixtures, campaigns, facts, jdbc, admin);
+        assertThat(admin.postCsv("/api/exchange-rates", "currency,month,rate\nUSD,2005-01,0.80\nUSD,2005-02,0.75\n")
+                .status()).as("an upload of rates already stored updates them in place").isEqualTo(200);
+
+        JsonNode total = ok(admin, "/api/reports/pipeline?" + CurrencyFixture.PERIOD).path("total");
+        assertThat(converted(total)).containsExactly("PROPOSAL EUR 2 17400.00",
+                "WON EUR 4 83650.00 without a rate: GBP 5000.00");
+        JsonNode rows = ok(admin, "/api/reports/campaigns?campaign=" + money.states + "&" + CurrencyFixture.PERIOD)
+                .path("campaigns");
+        assertDecimal(rows.get(0).path("converted").path("cost"), "800.00");
+        assertDecimal(rows.get(0).path("converted").path("roi"), "2.000");
+        JsonNode autumn = ok(admin, "/api/reports/campaigns?partner=" + money.dollar + "&campaign=" + money.autumn
+                + "&" + CurrencyFixture.PERIOD).path("campaigns").get(0);
+        assertDecimal(autumn.path("converted").path("wonValue"), "71250.00");
+        assertDecimal(autumn.path("converted").path("roi"), "34.625");
     }
 }

@@ -57,6 +57,24 @@ public class DecisionFilesTest {
         assertThat(refused.getMessage()).startsWith(file + ": ");
     }
 
+    @ParameterizedTest(name = "follow-on.dmn {0} = {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            LiteralExpression_CloudToSecurity_FollowOnProduct  | ""  | followOn, row 1 (Rule_CloudToSecurity|is empty
+            LiteralExpression_SecurityRenewal_OfferAfterMonths | -3  | row 4 (Rule_SecurityRenewal|negative, is -3
+            LiteralExpression_CloudRenewal_ProtectionDays      | -60 | row 3 (Rule_CloudRenewal|protectionDays
+            """)
+    void theFollowOnTablePassesAndARowItCannotUseIsNamed(String cell, String value, String expected) {
+        assertThatCode(() -> check("follow-on.dmn", table("follow-on.dmn"))).doesNotThrowAnyException();
+
+        RuleFileException refused = catchThrowableOfType(RuleFileException.class,
+                () -> check("follow-on.dmn", editCell(table("follow-on.dmn"), cell, value)));
+
+        assertThat(refused).as("refused").isNotNull();
+        for (String part : expected.split("\\|")) {
+            assertThat(refused.getMessage()).contains(part);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             inputExpression    | <inputExpression id="InputExpression_Score" typeRef="integer">       | <inputExpression id="InputExpression_Score" typeRef="integer" expressionLanguage="juel">      | inputExpression 'InputExpression_Score' in decision 'leadQualification': expressionLanguage "juel" is not FEEL

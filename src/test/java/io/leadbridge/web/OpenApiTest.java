@@ -32,6 +32,8 @@ class OpenApiTest {
                 "/api/leads/{id}/status", "/api/leads/{id}/contact-checks", "/api/reports/sla/weekly", "/api/me",
                 "/api/partners/{partnerId}/calendar", "/api/partners/{partnerId}/closures",
                 "/api/partners/{partnerId}/closures/{closureId}");
+        assertThat(paths).contains("/api/exchange-rates", "/api/exchange-rates/{currency}/{month}", "/api/accounts",
+                "/api/accounts/{id}");
         assertThat(paths).allMatch(p -> p.startsWith("/api/"));
         assertThat(spec.path("components").path("securitySchemes").path("basic").path("scheme").asText())
                 .isEqualTo("basic");

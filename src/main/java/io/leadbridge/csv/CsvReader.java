@@ -1,4 +1,4 @@
-package io.leadbridge.intake;
+package io.leadbridge.csv;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -14,7 +14,7 @@ import java.util.List;
  * separator, or that is still open at the end of the input, makes its record broken ({@link
  * Record#problem()}); reading goes on with the next line.
  */
-final class CsvReader {
+public final class CsvReader {
 
     private static final char BOM = '\uFEFF';
     private static final int BUFFER = 64 * 1024;
@@ -32,7 +32,7 @@ final class CsvReader {
     /** Fields of the current record counted but not kept. */
     private int dropped;
 
-    CsvReader(Reader in) {
+    public CsvReader(Reader in) {
         this(in, Integer.MAX_VALUE);
     }
 
@@ -40,7 +40,7 @@ final class CsvReader {
      * A reader that keeps at most {@code maxFields} fields of a record: the rest are counted and the
      * record is broken, so a line of millions of commas costs no memory.
      */
-    CsvReader(Reader in, int maxFields) {
+    public CsvReader(Reader in, int maxFields) {
         this.in = in;
         this.maxFields = maxFields;
     }
@@ -52,11 +52,11 @@ final class CsvReader {
      * @param fields  its fields as read, quotes removed
      * @param problem why the record is broken, or null
      */
-    record Record(int line, List<String> fields, String problem) {
+    public record Record(int line, List<String> fields, String problem) {
     }
 
     /** The next record, or null at the end of the input. */
-    Record next() throws IOException {
+    public Record next() throws IOException {
         return next(Integer.MAX_VALUE);
     }
 
@@ -65,7 +65,7 @@ final class CsvReader {
      * more than {@code maxLength} characters, and the record is answered broken, its fields as far
      * as read (so a one-line file of megabytes is not read to its end to be refused).
      */
-    Record next(int maxLength) throws IOException {
+    public Record next(int maxLength) throws IOException {
         if (!started) {
             started = true;
             if (peek() == BOM) {

@@ -1,4 +1,4 @@
-package io.leadbridge.intake;
+package io.leadbridge.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

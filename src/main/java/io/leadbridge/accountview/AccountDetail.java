@@ -1,0 +1,45 @@
+package io.leadbridge.accountview;
+
+import io.leadbridge.leadview.LeadView;
+import io.leadbridge.opportunity.Opportunity;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One account as the caller may see it: the company, the contacts named by its leads, every lead
+ * with status, partner and rep, the opportunities with products and amounts, the deals won (what
+ * was bought, when, for how much, also in the reporting currency), what it will buy again or next
+ * ({@code decisions/follow-on.dmn}) and one timeline of all its leads, oldest first.
+ */
+public record AccountDetail(long id, String name, String domain, String industry, String country, String region,
+        Integer employees, BigDecimal annualRevenue, List<LeadView.ContactView> contacts, List<LeadLine> leads,
+        List<Opportunity> opportunities, List<WonDeal> won, List<BuyAgain> buyAgain, List<TimelineEntry> timeline) {
+
+    /** A lead of the account; {@code partnerName} of the partner holding it, if any. */
+    public record LeadLine(long id, String status, String product, String campaign, String partnerId,
+            String partnerName, String repUsername, boolean protectedAccount, Instant createdAt) {
+    }
+
+    /**
+     * A won deal: the products bought, when, and its final amount; {@code valueInReportingCurrency}
+     * at the rate of the month it was won, left out when that month has no rate.
+     */
+    public record WonDeal(long leadId, List<String> products, Instant wonAt, BigDecimal value, String currency,
+            BigDecimal valueInReportingCurrency, String reportingCurrency, String partnerId) {
+    }
+
+    /**
+     * What the customer will buy next after a product of a won deal, as the follow-on table says: the
+     * product, from when to offer it ({@code dueOn}, months after the win), and the partner that won
+     * the account, protected on it for {@code protectionDays}.
+     */
+    public record BuyAgain(long leadId, String productBought, Instant wonAt, String followOnProduct, LocalDate dueOn,
+            String partnerId, int protectionDays) {
+    }
+
+    /** A step of one of the account's leads. */
+    public record TimelineEntry(long leadId, String type, Instant at, String actor, String partnerId, String detail) {
+    }
+}

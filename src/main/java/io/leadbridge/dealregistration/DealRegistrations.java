@@ -203,14 +203,21 @@ public class DealRegistrations {
             throw ApiException.conflict("deal registration " + id + " is " + deal.status()
                     + "; only an approved registration takes status updates");
         }
-        String staleAfter = (String) runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(id))
-                .processDefinitionKey(DealVariables.PROCESS_KEY).list().stream().findFirst()
-                .map(p -> runtime.getVariable(p.getId(), DealVariables.STALE_AFTER)).orElse(null);
-        if (staleAfter != null) {
-            runtime.createMessageCorrelation(DealVariables.MESSAGE_DEAL_UPDATED)
-                    .processInstanceBusinessKey(Long.toString(id))
-                    .setVariable(DealVariables.UPDATE_DUE_AT, Date.from(updateDueAt(staleAfter, deal.protectedUntil())))
-                    .correlate();
+        var process = runtime.createProcessInstanceQuery().processDefinitionKey(DealVariables.PROCESS_KEY)
+                .processInstanceBusinessKey(Long.toString(id)).singleResult();
+        if (process != null) {
+            String staleAfter = (String) runtime.getVariable(process.getId(), DealVariables.STALE_AFTER);
+            Date nextDue = Date.from(updateDueAt(staleAfter, deal.protectedUntil()));
+            boolean waiting = runtime.createExecutionQuery().processInstanceId(process.getId())
+                    .messageEventSubscriptionName(DealVariables.MESSAGE_DEAL_UPDATED).count() > 0;
+            if (waiting) {
+                runtime.createMessageCorrelation(DealVariables.MESSAGE_DEAL_UPDATED)
+                        .processInstanceId(process.getId()).setVariable(DealVariables.UPDATE_DUE_AT, nextDue)
+                        .correlate();
+            } else {
+                // The approval mail is still being sent: the wait for updates starts with this deadline.
+                runtime.setVariable(process.getId(), DealVariables.UPDATE_DUE_AT, nextDue);
+            }
         }
         log.info("deal registration {}: status update by {}", id, caller.username());
         return get(id);

@@ -17,8 +17,6 @@ class DealApprovalDecisionTest {
 
     @ParameterizedTest(name = "{0}, {1}, {2} -> {3}")
     @CsvSource(nullValues = "none", textBlock = """
-            PROTECTED_FOR_ANOTHER_PARTNER, 10000,  PLATINUM,   REJECT,  Another partner is already protected on this account for these products., none, none, none
-            DUPLICATE,                     10000,  GOLD,       REJECT,  Your company has already registered this deal; it is still open or approved., none, none, none
             OPEN_LEAD_OF_ANOTHER_PARTNER,  10000,  PLATINUM,   REVIEW,  none, P2D, P90D, P30D
             OPEN_DEAL_OF_ANOTHER_PARTNER,  900000, REGISTERED, REVIEW,  none, P2D, P90D, P30D
             NONE,                          250000, PLATINUM,   REVIEW,  none, P2D, P90D, P30D
@@ -45,6 +43,19 @@ class DealApprovalDecisionTest {
         expected.put("staleAfter", staleAfter);
         expected.values().removeIf(java.util.Objects::isNull);
         assertThat(result.getEntryMap()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} -> REJECT")
+    @CsvSource(delimiter = '|', textBlock = """
+            PROTECTED_FOR_ANOTHER_PARTNER | Another partner is already protected on this account for these products.
+            DUPLICATE                     | Your company has already registered this deal; it is still open or approved.
+            """)
+    void rejectsAConflictWithAReasonForThePartnerWhateverTheAmountOrTier(String conflict, String reason) {
+        for (String tier : new String[] {"REGISTERED", "PLATINUM"}) {
+            var result = DMN.evaluateSingle("dealApproval", Variables.createVariables()
+                    .putValue("conflict", conflict).putValue("amount", 10_000.0).putValue("partnerTier", tier));
+            assertThat(result.getEntryMap()).isEqualTo(Map.of("outcome", "REJECT", "reason", reason));
+        }
     }
 
     @Test

@@ -163,6 +163,14 @@ class DealRegistrationApiTest {
         assertThat(registrations()).as("nothing half-written").isZero();
     }
 
+    @Test
+    void theApiDescriptionListsTheDealEndpoints() {
+        JsonNode spec = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD).get("/v3/api-docs").json();
+        List<String> paths = new ArrayList<>();
+        spec.path("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths).contains("/api/deals", "/api/deals/{id}", "/api/deals/{id}/updates");
+    }
+
     private long registrations() {
         return jdbc.sql("select count(*) from deal_registration where partner_id = :p").param("p", alpha)
                 .query(Long.class).single();

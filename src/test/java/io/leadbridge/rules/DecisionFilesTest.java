@@ -25,7 +25,8 @@ public class DecisionFilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"lead-qualification.dmn", "account-protection.dmn", "partner-eligibility.dmn",
-            "partner-ranking.dmn", "sla-policy.dmn", "partner-standing.dmn", "reward-points.dmn"})
+            "partner-ranking.dmn", "sla-policy.dmn", "partner-standing.dmn", "reward-points.dmn",
+            "deal-approval.dmn"})
     void theApplicationsOwnTablesPass(String file) {
         assertThatCode(() -> check(file, table(file))).doesNotThrowAnyException();
     }

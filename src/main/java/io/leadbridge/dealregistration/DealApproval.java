@@ -4,9 +4,9 @@ package io.leadbridge.dealregistration;
  * One answer of the dealApproval table. A rejection carries its reason; a review its SLA; an
  * approval or review the protection period and how long a deal may go without an update.
  */
-record DealApproval(Outcome outcome, String reason, String reviewSla, String protectionPeriod, String staleAfter) {
+public record DealApproval(Outcome outcome, String reason, String reviewSla, String protectionPeriod, String staleAfter) {
 
-    enum Outcome { APPROVE, REJECT, REVIEW }
+    public enum Outcome { APPROVE, REJECT, REVIEW }
 
     /** The first output this outcome needs that the row left empty, or null. */
     String missingOutput() {

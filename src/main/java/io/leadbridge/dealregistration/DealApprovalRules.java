@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /** The {@code dealApproval} table (decisions/deal-approval.dmn): approve, reject or review a registration. */
 @Component
-class DealApprovalRules {
+public class DealApprovalRules {
 
-    static final String DECISION = "dealApproval";
+    public static final String DECISION = "dealApproval";
 
     private final DecisionService decisions;
 
@@ -27,8 +27,11 @@ class DealApprovalRules {
                 .putValue("partnerTier", partnerTier)).evaluate());
     }
 
-    /** What a row says; every outcome must carry what its path needs, or the row is named as broken. */
-    static DealApproval read(DmnDecisionResult result) {
+    /**
+     * What a row says; every outcome must carry what its path needs, or the row is named as broken.
+     * Also used by the deployment check ({@code rules.DecisionRows}), which reads every row.
+     */
+    public static DealApproval read(DmnDecisionResult result) {
         if (result.isEmpty()) {
             throw new DecisionTableException(DECISION, "no row matched");
         }

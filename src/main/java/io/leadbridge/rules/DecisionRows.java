@@ -1,5 +1,6 @@
 package io.leadbridge.rules;
 
+import io.leadbridge.dealregistration.DealApprovalRules;
 import io.leadbridge.rewards.RewardPointsRules;
 import io.leadbridge.routing.AccountProtectionRules;
 import io.leadbridge.routing.DecisionTableException;
@@ -48,7 +49,8 @@ final class DecisionRows {
             PartnerRankingRules.DECISION, row -> PartnerRankingRules.read(row, Map.of()),
             SlaPolicyRules.DECISION, row -> SlaPolicyRules.read(row, Map.of()),
             PartnerStandingRules.DECISION, row -> PartnerStandingRules.read(row, Map.of()),
-            RewardPointsRules.DECISION, row -> RewardPointsRules.pointsOf(row, "the row"));
+            RewardPointsRules.DECISION, row -> RewardPointsRules.pointsOf(row, "the row"),
+            DealApprovalRules.DECISION, DealApprovalRules::read);
 
     private static final DefaultDataTypeTransformerRegistry TYPES = new DefaultDataTypeTransformerRegistry();
 

@@ -4,7 +4,8 @@ package io.leadbridge.dealregistration;
  * One answer of the dealApproval table. A rejection carries its reason; a review its SLA; an
  * approval or review the protection period and how long a deal may go without an update.
  */
-public record DealApproval(Outcome outcome, String reason, String reviewSla, String protectionPeriod, String staleAfter) {
+public record DealApproval(Outcome outcome, String reason, String reviewSla, String protectionPeriod,
+        String staleAfter) {
 
     public enum Outcome { APPROVE, REJECT, REVIEW }
 

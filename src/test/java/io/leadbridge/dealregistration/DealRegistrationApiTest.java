@@ -40,6 +40,7 @@ class DealRegistrationApiTest {
     @Autowired JdbcClient jdbc;
 
     private String alpha;
+    private String beta;
     private ApiClient carol;
     private ApiClient alphaRep;
     private ApiClient betaRep;
@@ -52,7 +53,7 @@ class DealRegistrationApiTest {
         carol = ApiClient.as(port, "carol", LeadFixtures.PASSWORD);
         alpha = fixtures.partner("alpha", PartnerTier.GOLD, "US");
         alphaRep = ApiClient.as(port, fixtures.rep(alpha), LeadFixtures.PASSWORD);
-        String beta = fixtures.partner("beta", PartnerTier.SILVER, "DE");
+        beta = fixtures.partner("beta", PartnerTier.SILVER, "DE");
         betaRep = ApiClient.as(port, fixtures.rep(beta), LeadFixtures.PASSWORD);
     }
 
@@ -161,6 +162,32 @@ class DealRegistrationApiTest {
         assertThat(alphaRep.get("/api/deals?status=SOMEWHERE").status()).isEqualTo(400);
         assertThat(alphaRep.get("/api/deals/abc").status()).isEqualTo(400);
         assertThat(registrations()).as("nothing half-written").isZero();
+    }
+
+    @Test
+    void theDealReportCountsEachPartnersRegistrationsAndAPartnerSeesOnlyItsOwn() {
+        alphaRep.post("/api/deals", body(newDomain(), "Cloud Platform", 100000));
+        alphaRep.post("/api/deals", body("globex.com", "Cloud Platform", 1000));
+        betaRep.post("/api/deals", body(newDomain(), "Security", 100000));
+
+        JsonNode mine = alphaRep.get("/api/reports/deals").json();
+        assertThat(mine.path("partners")).hasSize(1);
+        JsonNode alphaLine = mine.path("partners").get(0);
+        assertThat(alphaLine.path("partnerId").asText()).isEqualTo(alpha);
+        assertThat(alphaLine.path("registered").asInt()).isEqualTo(2);
+        assertThat(alphaLine.path("approved").asInt()).isEqualTo(1);
+        assertThat(alphaLine.path("rejected").asInt()).isEqualTo(1);
+        assertThat(alphaLine.path("averageDecisionHours").asDouble()).isZero();
+        assertThat(mine.path("total").path("registered").asInt()).as("its own total").isEqualTo(2);
+
+        JsonNode all = carol.get("/api/reports/deals").json();
+        List<String> lines = new ArrayList<>();
+        all.path("partners").forEach(line -> lines.add(line.path("partnerId").asText() + " "
+                + line.path("registered").asInt() + " " + line.path("open").asInt()));
+        assertThat(lines).as("the vendor sees every partner's line; beta's is in review")
+                .contains(alpha + " 2 0", beta + " 1 1");
+        assertThat(all.path("total").path("registered").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(ApiClient.anonymous(port).get("/api/reports/deals").status()).isEqualTo(401);
     }
 
     @Test

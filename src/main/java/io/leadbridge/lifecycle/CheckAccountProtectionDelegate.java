@@ -6,7 +6,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Check account protection": a named account's partner and rep get the first offer. */
+/**
+ * "Check account protection": a named account's partner and rep get the first offer; an account
+ * the table leaves open goes to the partner whose approved deal registration covers it and the
+ * lead's product, and to the rep who registered it.
+ */
 @Component
 class CheckAccountProtectionDelegate implements JavaDelegate {
 
@@ -18,10 +22,15 @@ class CheckAccountProtectionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Protection protection = routing.protect(LeadVariables.leadId(execution), execution.getVariables());
+        long leadId = LeadVariables.leadId(execution);
+        Protection protection = routing.protect(leadId, execution.getVariables());
+        Method method = Method.PROTECTED_ACCOUNT;
+        if (!protection.isProtected()) {
+            protection = routing.protectByRegistration(leadId);
+            method = Method.REGISTERED_DEAL;
+        }
         LeadVariables lead = LeadVariables.of(execution);
         lead.accountProtected(protection.isProtected());
-        lead.nominate(protection.partnerId(), protection.repUsername(),
-                protection.isProtected() ? Method.PROTECTED_ACCOUNT : null);
+        lead.nominate(protection.partnerId(), protection.repUsername(), protection.isProtected() ? method : null);
     }
 }

@@ -1,5 +1,6 @@
 package io.leadbridge.lifecycle;
 
+import io.leadbridge.dealregistration.RegisteredProtection;
 import io.leadbridge.lead.Lead;
 import io.leadbridge.lead.LeadEvent;
 import io.leadbridge.lead.LeadEventLog;
@@ -38,10 +39,12 @@ public class LeadRouting {
     private final PartnerRepository partners;
     private final LeadOfferLog offers;
     private final StandingLookup standings;
+    private final RegisteredProtection registrations;
 
     LeadRouting(LeadRepository leads, LeadEventLog events, LeadQualificationRules qualificationRules,
             AccountProtectionRules protectionRules, SlaPolicyRules slaRules, PartnerRepository partners,
-            LeadOfferLog offers, StandingLookup standings) {
+            LeadOfferLog offers, StandingLookup standings, RegisteredProtection registrations) {
+        this.registrations = registrations;
         this.leads = leads;
         this.events = events;
         this.qualificationRules = qualificationRules;
@@ -72,12 +75,11 @@ public class LeadRouting {
             return protection;
         }
         var partner = partners.findById(protection.partnerId());
-        boolean suspended = partner.isPresent() && standings.isSuspended(protection.partnerId());
-        if (partner.isEmpty() || !partner.get().isActive() || suspended) {
+        String unavailable = unavailable(protection.partnerId());
+        if (unavailable != null) {
             events.record(leadId, LeadEventType.ACCOUNT_PROTECTED, LeadEvent.SYSTEM, protection.partnerId(),
                     "account protected for partner " + protection.partnerId()
-                            + ", which is " + (partner.isEmpty() ? "unknown" : suspended ? "suspended" : "inactive")
-                            + "; the distribution rules choose instead");
+                            + ", which is " + unavailable + "; the distribution rules choose instead");
             return new Protection(false, null, null);
         }
         String rep = protection.repUsername();
@@ -88,6 +90,49 @@ public class LeadRouting {
         events.record(leadId, LeadEventType.ACCOUNT_PROTECTED, LeadEvent.SYSTEM, protection.partnerId(),
                 "named account of " + partner.get().name() + (rep == null ? "" : ", rep " + rep));
         return new Protection(true, protection.partnerId(), rep);
+    }
+
+    /**
+     * The partner whose approved deal registration covers the lead's account and product, and the
+     * rep who registered it if that is one of its reps; otherwise an open account (a partner that
+     * is unknown, inactive or suspended is noted on the timeline and the rules choose instead).
+     */
+    public Protection protectByRegistration(long leadId) {
+        Lead lead = leads.get(leadId);
+        var registered = registrations.of(lead.accountId(), lead.product());
+        if (registered.isEmpty()) {
+            return new Protection(false, null, null);
+        }
+        var by = registered.get();
+        String unavailable = unavailable(by.partnerId());
+        if (unavailable != null) {
+            events.record(leadId, LeadEventType.ACCOUNT_PROTECTED, LeadEvent.SYSTEM, by.partnerId(),
+                    "deal registration " + by.registrationId() + " of partner " + by.partnerId() + ", which is "
+                            + unavailable + "; the distribution rules choose instead");
+            return new Protection(false, null, null);
+        }
+        String rep = partners.findRep(by.registeredBy()).filter(r -> r.partnerId().equals(by.partnerId()))
+                .map(r -> r.username()).orElse(null);
+        leads.markProtected(leadId);
+        events.record(leadId, LeadEventType.ACCOUNT_PROTECTED, LeadEvent.SYSTEM, by.partnerId(),
+                "approved deal registration " + by.registrationId() + " of "
+                        + partners.findById(by.partnerId()).orElseThrow().name() + " for " + lead.product()
+                        + ", protected until " + by.until() + (rep == null ? "" : ", rep " + rep));
+        log.info("lead {}: protected for partner {} by deal registration {}", leadId, by.partnerId(),
+                by.registrationId());
+        return new Protection(true, by.partnerId(), rep);
+    }
+
+    /** Why the partner cannot take a protected lead (unknown, inactive, suspended), or null if it can. */
+    private String unavailable(String partnerId) {
+        var partner = partners.findById(partnerId);
+        if (partner.isEmpty()) {
+            return "unknown";
+        }
+        if (!partner.get().isActive()) {
+            return "inactive";
+        }
+        return standings.isSuspended(partnerId) ? "suspended" : null;
     }
 
     /** SLA terms for the next offer, and its number (1 for the first offer). */

@@ -45,7 +45,8 @@ class OfferLeadDelegate implements JavaDelegate {
         String partnerId = partnerIds.size() == 1 ? partnerIds.get(0) : null;
         String rep = nominated != null ? lead.nominatedRep() : null;
         String how = nominated != null
-                ? (rep != null ? "protected account" : "nominated partner")
+                ? (lead.nominatedBy().orElse(null) == Method.REGISTERED_DEAL ? "approved deal registration"
+                        : rep != null ? "protected account" : "nominated partner")
                 : lead.selectionNote();
         int attempt = lead.attempt();
         Instant now = clock.now();

@@ -12,5 +12,8 @@ public enum NotificationKind {
     // After first contact: the rep's status update is overdue; the channel managers are asked to chase.
     STATUS_UPDATE_REMINDER, STATUS_UPDATE_OVERDUE,
     // The customer contact check: the question to the prospect; the channel managers told of a "no".
-    CUSTOMER_CONTACT_CHECK, CUSTOMER_DENIED_CONTACT
+    CUSTOMER_CONTACT_CHECK, CUSTOMER_DENIED_CONTACT,
+    // A partner's deal registration (notification.lead_id is null): the answer, the reviewers' reminder and
+    // escalation, the end of its protection for want of updates.
+    DEAL_REGISTRATION_ANSWERED, DEAL_REVIEW_REMINDER, DEAL_REVIEW_ESCALATED, DEAL_PROTECTION_ENDED
 }

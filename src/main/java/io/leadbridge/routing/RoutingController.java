@@ -81,6 +81,8 @@ class RoutingController {
         static PartnerOffer of(RoutingDecision d) {
             String why = switch (d.method()) {
                 case PROTECTED_ACCOUNT -> "The account is protected for your company.";
+                case REGISTERED_DEAL -> "Your company's approved deal registration protects it on this account for "
+                        + "this product.";
                 case MANUAL -> "A channel manager chose your company for this lead.";
                 case REASSIGNED -> "A channel manager reassigned this lead to your company.";
                 case RULES -> "Your company meets the lead's requirements and its turn came in the weighted rotation"

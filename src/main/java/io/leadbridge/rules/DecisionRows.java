@@ -1,6 +1,7 @@
 package io.leadbridge.rules;
 
 import io.leadbridge.accountview.FollowOnRules;
+import io.leadbridge.dealregistration.DealApprovalRules;
 import io.leadbridge.rewards.RewardPointsRules;
 import io.leadbridge.routing.AccountProtectionRules;
 import io.leadbridge.routing.DecisionTableException;
@@ -50,7 +51,8 @@ final class DecisionRows {
             SlaPolicyRules.DECISION, row -> SlaPolicyRules.read(row, Map.of()),
             PartnerStandingRules.DECISION, row -> PartnerStandingRules.read(row, Map.of()),
             RewardPointsRules.DECISION, row -> RewardPointsRules.pointsOf(row, "the row"),
-            FollowOnRules.DECISION, FollowOnRules::read);
+            FollowOnRules.DECISION, FollowOnRules::read,
+            DealApprovalRules.DECISION, DealApprovalRules::read);
 
     private static final DefaultDataTypeTransformerRegistry TYPES = new DefaultDataTypeTransformerRegistry();
 

@@ -46,6 +46,8 @@ public class AccessProvisioning {
     static final String OFFER_TASK = "Task_AcceptLead";
     static final String FILTER_SUPPORT_REQUESTS = "Support requests to review";
     static final String SUPPORT_PROCESS = "supportRequest";
+    static final String FILTER_DEAL_REGISTRATIONS = "Deal registrations to review";
+    static final String DEAL_REGISTRATION_PROCESS = "dealRegistration";
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -82,6 +84,8 @@ public class AccessProvisioning {
         grant(VendorGroups.CHANNEL_DIRECTORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(VendorGroups.CHANNEL_DIRECTORS, Resources.TASK, "*", Permissions.ALL);
         grant(VendorGroups.CHANNEL_DIRECTORS, Resources.PROCESS_DEFINITION, SUPPORT_PROCESS, Permissions.ALL);
+        grant(VendorGroups.CHANNEL_DIRECTORS, Resources.PROCESS_DEFINITION, DEAL_REGISTRATION_PROCESS,
+                Permissions.ALL);
         grant(VendorGroups.CHANNEL_DIRECTORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
 
         // Analysts change the rules from Camunda Modeler and look at definitions and decision history in
@@ -137,6 +141,12 @@ public class AccessProvisioning {
         grantEveryone(Resources.FILTER, myLeads, Permissions.READ);
         grant(VendorGroups.CHANNEL_MANAGERS, Resources.FILTER, toDistribute, Permissions.READ);
         grant(VendorGroups.CHANNEL_MANAGERS, Resources.FILTER, toChase, Permissions.READ);
+        String dealRegistrations = filter(FILTER_DEAL_REGISTRATIONS,
+                "Deals partners registered, waiting for a decision", 4, tasks.createTaskQuery()
+                        .taskCandidateGroupIn(List.of(VendorGroups.CHANNEL_MANAGERS, VendorGroups.CHANNEL_DIRECTORS))
+                        .includeAssignedTasks().processDefinitionKey(DEAL_REGISTRATION_PROCESS));
+        grant(VendorGroups.CHANNEL_MANAGERS, Resources.FILTER, dealRegistrations, Permissions.READ);
+        grant(VendorGroups.CHANNEL_DIRECTORS, Resources.FILTER, dealRegistrations, Permissions.READ);
     }
 
     /** The partner's Camunda group and what its reps may use. */

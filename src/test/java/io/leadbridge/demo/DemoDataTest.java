@@ -3,6 +3,7 @@ package io.leadbridge.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadbridge.campaign.Campaigns;
+import io.leadbridge.dealregistration.DealRegistrations;
 import io.leadbridge.demo.DemoLeads.DemoLead;
 import io.leadbridge.lead.Lead;
 import io.leadbridge.lead.LeadRepository;
@@ -13,6 +14,7 @@ import io.leadbridge.partner.PartnerRep;
 import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.partner.PartnerTier;
 import io.leadbridge.reporting.ReportFacts;
+import io.leadbridge.security.Caller;
 import io.leadbridge.security.VendorGroups;
 import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadbridgeTest;
@@ -47,6 +49,7 @@ class DemoDataTest {
     @Autowired Campaigns campaigns;
     @Autowired ReportFacts facts;
     @Autowired JdbcClient jdbc;
+    @Autowired DealRegistrations dealRegistrations;
 
     @BeforeEach
     void finishWhatTheJobExecutorWouldHaveDone() {
@@ -58,6 +61,15 @@ class DemoDataTest {
         // The demo's leads went every way through the lifecycle: won, lost, withdrawn, declined,
         // nurtured, disqualified, opportunities opened and moved on.
         assertThat(ReportFactsInStep.assertKeptInStep(jdbc, facts)).isEqualTo(DemoLeads.ALL.size());
+    }
+
+    @Test
+    void registersDealsThatAreApprovedInReviewAndRejectedInTwoCurrencies() {
+        var deals = dealRegistrations.list(new Caller("carol", Set.of()), null, 10);
+
+        assertThat(deals).extracting(d -> d.partnerId() + " " + d.status() + " " + d.currency())
+                .containsExactlyInAnyOrder("northwind-systems APPROVED EUR", "woodgrove-digital IN_REVIEW USD",
+                        "proseware REJECTED EUR");
     }
 
     @Test

@@ -25,7 +25,8 @@ public class DecisionFilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"lead-qualification.dmn", "account-protection.dmn", "partner-eligibility.dmn",
-            "partner-ranking.dmn", "sla-policy.dmn", "partner-standing.dmn", "reward-points.dmn"})
+            "partner-ranking.dmn", "sla-policy.dmn", "partner-standing.dmn", "reward-points.dmn",
+            "deal-approval.dmn"})
     void theApplicationsOwnTablesPass(String file) {
         assertThatCode(() -> check(file, table(file))).doesNotThrowAnyException();
     }
@@ -43,6 +44,8 @@ public class DecisionFilesTest {
             reward-points.dmn       | LiteralExpression_Declined_Points                 | "none"      | table rewardPoints|(Rule_Declined|output 'points'
             partner-eligibility.dmn | LiteralExpression_EnterpriseNeedsGold_MinimumTier | "BRONZE"    | table partnerEligibility|(Rule_EnterpriseNeedsGold|output 'minimumTier' is 'BRONZE'
             account-protection.dmn  | LiteralExpression_GlobexNamedAccount_PartnerId    | ""          | table accountProtection, row 1 (Rule_GlobexNamedAccount|output 'partnerId' is empty
+            deal-approval.dmn       | LiteralExpression_AnotherPartnerProtected_Reason  | ""          | table dealApproval, row 1 (Rule_AnotherPartnerProtected|output 'reason' is empty for outcome REJECT
+            deal-approval.dmn       | LiteralExpression_SmallDeal_Outcome               | "MAYBE"     | table dealApproval, row 6 (Rule_SmallDeal|output 'outcome' is 'MAYBE'
             """)
     void aRowTheApplicationCannotUseIsNamedByTableRowAndRule(String file, String cell, String value,
             String expected) {

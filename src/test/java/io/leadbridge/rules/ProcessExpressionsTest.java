@@ -27,7 +27,7 @@ class ProcessExpressionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"lead-lifecycle.bpmn", "partner-standing.bpmn", "support-request.bpmn",
-            "customer-contact-check.bpmn", "webhook-delivery.bpmn"})
+            "customer-contact-check.bpmn", "webhook-delivery.bpmn", "deal-registration.bpmn"})
     void theApplicationsOwnProcessesPass(String file) {
         assertThat(expressions.problems(DecisionFilesTest.table(file).getBytes(StandardCharsets.UTF_8))).isEmpty();
     }

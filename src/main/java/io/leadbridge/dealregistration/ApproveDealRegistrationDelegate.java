@@ -1,0 +1,32 @@
+package io.leadbridge.dealregistration;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Approve registration": by the reviewer, or by the table when nobody reviewed; sets the end of
+ * the protection and the first deadline for a status update.
+ */
+@Component
+class ApproveDealRegistrationDelegate implements JavaDelegate {
+
+    private final DealRegistrations registrations;
+
+    ApproveDealRegistrationDelegate(DealRegistrations registrations) {
+        this.registrations = registrations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String reviewer = DealVariables.text(execution, DealVariables.REVIEWER);
+        Instant until = registrations.approve(DealVariables.registrationId(execution),
+                reviewer == null ? DealRegistrations.TABLE : reviewer,
+                DealVariables.text(execution, DealVariables.PROTECTION_PERIOD));
+        execution.setVariable(DealVariables.PROTECTED_UNTIL, Date.from(until));
+        execution.setVariable(DealVariables.UPDATE_DUE_AT, Date.from(registrations.updateDueAt(
+                DealVariables.text(execution, DealVariables.STALE_AFTER), until)));
+    }
+}

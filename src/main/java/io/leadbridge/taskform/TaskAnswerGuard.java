@@ -1,5 +1,6 @@
 package io.leadbridge.taskform;
 
+import io.leadbridge.web.InvalidInputException;
 import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.HashMap;
@@ -63,7 +64,7 @@ class TaskAnswerGuard extends CommandInterceptor {
             if (depth == 0) {
                 judge(command, Context.getCommandContext());
             }
-            T result = next.execute(command);
+            T result = depth == 0 && isCompletion(command) ? complete(command) : next.execute(command);
             if (depth == 0 && command instanceof GetTaskFormVariablesCmd asked && result instanceof VariableMap shown) {
                 addShownFacts(asked, shown, Context.getCommandContext());
             }
@@ -77,8 +78,32 @@ class TaskAnswerGuard extends CommandInterceptor {
         }
     }
 
+    private static boolean isCompletion(Command<?> command) {
+        return command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd;
+    }
+
+    /**
+     * Completes the task; a refusal by the step's own completion check (an {@link InvalidInputException}
+     * however deep the engine wrapped it) becomes a {@link TaskAnswerRefused}, so {@code /engine-rest}
+     * and Tasklist answer 400 naming the field, as for the form's own rules, never 500.
+     */
+    private <T> T complete(Command<T> command) {
+        try {
+            return next.execute(command);
+        } catch (TaskAnswerRefused refused) {
+            throw refused;
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof InvalidInputException refusal) {
+                    throw new TaskAnswerRefused(refusal);
+                }
+            }
+            throw e;
+        }
+    }
+
     private void judge(Command<?> command, CommandContext context) {
-        if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+        if (isCompletion(command)) {
             String taskId = field(command, "taskId");
             String answerField = command instanceof SubmitTaskFormCmd ? "properties" : "variables";
             Map<String, Object> answer = field(command, answerField);

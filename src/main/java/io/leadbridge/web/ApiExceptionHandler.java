@@ -52,6 +52,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** A task answer the step's form does not allow (see taskform.TaskAnswerGuard), or one of Camunda's form validators. */
     @ExceptionHandler(FormFieldValidationException.class)
     ProblemDetail invalidTaskAnswer(FormFieldValidationException e) {
+        if (e.getCause() instanceof InvalidInputException refusal) {
+            return invalid(refusal.errors()); // the step's own check: every broken rule
+        }
         String field = e.getDetail() instanceof String name ? name : "variables";
         String prefix = field + ": ";
         String message = e.getMessage() != null && e.getMessage().startsWith(prefix)

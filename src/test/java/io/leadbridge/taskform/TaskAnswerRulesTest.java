@@ -137,6 +137,23 @@ class TaskAnswerRulesTest {
     }
 
     @Test
+    void anAnswerTheStepsOwnCheckRefusesIsA400NamingTheFieldAndNothingChanges() {
+        Offer offer = offerToOnePartner("US");
+
+        Response noReason = offer.rep.post("/engine-rest/task/" + offer.taskId + "/complete",
+                variables("offerDecision", value("DECLINE")));
+        Response noDecision = offer.rep.post("/engine-rest/task/" + offer.taskId + "/submit-form", variables());
+
+        assertThat(noReason.status()).as(noReason.body()).isEqualTo(400);
+        assertThat(noReason.body()).contains("declineReason").contains("a decline needs a reason")
+                .doesNotContain("errorId").doesNotContain("java.").doesNotContain("Exception while");
+        assertThat(noDecision.status()).as(noDecision.body()).isEqualTo(400);
+        assertThat(noDecision.body()).contains("offerDecision");
+        assertThat(fixtures.lead(offer.leadId).status()).isEqualTo(LeadStatus.OFFERED);
+        assertThat(tasks.createTaskQuery().taskId(offer.taskId).count()).as("the offer is still open").isOne();
+    }
+
+    @Test
     void aSubmittedFormIsHeldToTheSameRules() {
         Offer offer = offerToOnePartner("US");
 

@@ -5,8 +5,9 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * A task completion with a variable its form does not have, a value the form does not allow, or an
- * answer the step's own completion check refuses (a decline without a reason): nothing is completed. A form validation failure, so {@code /engine-rest} and Tasklist answer
- * 400, as they do for Camunda's own form field validators.
+ * answer the step's own completion check refuses (a decline without a reason): nothing is
+ * completed. A form validation failure, so {@code /engine-rest} and Tasklist answer 400, as they do
+ * for Camunda's own form field validators.
  */
 public class TaskAnswerRefused extends FormFieldValidationException {
 

@@ -59,6 +59,7 @@ class FollowOnDecisionTest {
     private static DmnDecisionResult evaluate(String productBought, String segment, String industry,
             int monthsSinceWin) {
         return DMN.evaluate("followOn", Variables.createVariables().putValue("productBought", productBought)
-                .putValue("segment", segment).putValue("industry", industry).putValue("monthsSinceWin", monthsSinceWin));
+                .putValue("segment", segment).putValue("industry", industry)
+                .putValue("monthsSinceWin", monthsSinceWin));
     }
 }

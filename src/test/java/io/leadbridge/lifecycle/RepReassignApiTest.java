@@ -9,21 +9,14 @@ import io.leadbridge.lead.LeadEventType;
 import io.leadbridge.notification.NotificationKind;
 import io.leadbridge.notification.NotificationRepository;
 import io.leadbridge.partner.PartnerRole;
-import io.leadbridge.partner.PartnerService;
 import io.leadbridge.partner.PartnerTier;
-import io.leadbridge.partner.RepProfileRequest;
-import io.leadbridge.partner.RepProfiles;
-import io.leadbridge.partner.RepRequest;
-import io.leadbridge.security.Caller;
-import io.leadbridge.security.VendorGroups;
 import io.leadbridge.support.ApiClient;
 import io.leadbridge.support.ApiClient.Response;
 import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
+import io.leadbridge.support.PartnerPeople;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,14 +34,12 @@ class RepReassignApiTest {
 
     @LocalServerPort int port;
     @Autowired LeadFixtures fixtures;
+    @Autowired PartnerPeople people;
     @Autowired EngineDriver engine;
-    @Autowired PartnerService partners;
-    @Autowired RepProfiles profiles;
     @Autowired TaskService tasks;
     @Autowired LeadEventLog events;
     @Autowired NotificationRepository notifications;
 
-    private final Caller channelManager = new Caller("carol", Set.of(VendorGroups.CHANNEL_MANAGERS));
     private String partner;
     private String manager;
     private String anna;
@@ -59,9 +50,9 @@ class RepReassignApiTest {
     void anOfferHeldByAnna() {
         fixtures.isolateFromEarlierTests();
         partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
-        manager = person(partner, "mgr", PartnerRole.LEAD_MANAGER);
-        anna = rep("a-anna");
-        bert = rep("b-bert");
+        manager = people.person(partner, "mgr", PartnerRole.LEAD_MANAGER);
+        anna = people.repInTheUs(partner, "a-anna");
+        bert = people.repInTheUs(partner, "b-bert");
         leadId = fixtures.submit(fixtures.partnerLead("US"));
         engine.runDueJobs();
         assertThat(offerTask().getAssignee()).isEqualTo(anna);
@@ -116,8 +107,8 @@ class RepReassignApiTest {
     @Test
     void repsOtherPartnersAndAnonymousCallersMoveNothing() {
         String theirs = fixtures.partner("beta", PartnerTier.GOLD, "DE");
-        String theirManager = person(theirs, "mgr", PartnerRole.LEAD_MANAGER);
-        String theirRep = person(theirs, "rep", PartnerRole.REP);
+        String theirManager = people.person(theirs, "mgr", PartnerRole.LEAD_MANAGER);
+        String theirRep = people.person(theirs, "rep", PartnerRole.REP);
         Map<String, String> body = Map.of("rep", bert, "note", "mine now");
 
         assertThat(as(anna).post(path(), body).status()).isEqualTo(403);
@@ -153,19 +144,5 @@ class RepReassignApiTest {
 
     private ApiClient as(String username) {
         return ApiClient.as(port, username, LeadFixtures.PASSWORD);
-    }
-
-    private String rep(String prefix) {
-        String username = person(partner, prefix, PartnerRole.REP);
-        profiles.saveProfile(partner, username, new RepProfileRequest(5, Set.of("US"), null, null, null, null, null,
-                null, null), channelManager);
-        return username;
-    }
-
-    private String person(String partnerId, String prefix, PartnerRole role) {
-        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
-        partners.addRep(partnerId, new RepRequest(username, null, null, "Pat Person", username + "@partner.example",
-                LeadFixtures.PASSWORD, role));
-        return username;
     }
 }

@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadbridge.security.AccessProvisioning;
-import io.leadbridge.security.Caller;
-import io.leadbridge.security.VendorGroups;
 import io.leadbridge.support.ApiClient;
 import io.leadbridge.support.ApiClient.Response;
 import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
+import io.leadbridge.support.PartnerPeople;
 import io.leadbridge.support.WebappSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,12 +28,11 @@ class TeamQueueTest {
 
     @LocalServerPort int port;
     @Autowired LeadFixtures fixtures;
+    @Autowired PartnerPeople people;
     @Autowired EngineDriver engine;
     @Autowired PartnerService partners;
-    @Autowired RepProfiles profiles;
     @Autowired AccessProvisioning access;
 
-    private final Caller channelManager = new Caller("carol", Set.of(VendorGroups.CHANNEL_MANAGERS));
     private String partner;
     private String manager;
     private String anna;
@@ -48,9 +44,9 @@ class TeamQueueTest {
     void twoRepsWithALeadEachAndNoTeamQueue() {
         fixtures.isolateFromEarlierTests();
         partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
-        manager = person(partner, "mgr", PartnerRole.LEAD_MANAGER);
-        anna = rep("a-anna");
-        bert = rep("b-bert");
+        manager = people.person(partner, "mgr", PartnerRole.LEAD_MANAGER);
+        anna = people.repInTheUs(partner, "a-anna");
+        bert = people.repInTheUs(partner, "b-bert");
         Response off = as(manager).put("/api/partners/" + partner + "/dispatch",
                 Map.of("teamQueue", false, "manualDispatch", false));
         assertThat(off.status()).as(off.body()).isEqualTo(200);
@@ -80,7 +76,7 @@ class TeamQueueTest {
         assertThat(taskLeads(bert)).containsExactly("Lead " + bertsLead);
         assertThat(taskLeads(manager)).containsExactlyInAnyOrder("Lead " + annasLead, "Lead " + bertsLead);
         String theirs = fixtures.partner("beta", PartnerTier.GOLD, "DE");
-        String theirManager = person(theirs, "mgr", PartnerRole.LEAD_MANAGER);
+        String theirManager = people.person(theirs, "mgr", PartnerRole.LEAD_MANAGER);
         assertThat(taskLeads(theirManager)).isEmpty();
         assertThat(leadIds(as(theirManager))).isEmpty();
         assertThat(as(theirManager).get("/api/leads/" + annasLead).status()).isEqualTo(403);
@@ -108,19 +104,5 @@ class TeamQueueTest {
 
     private ApiClient as(String username) {
         return ApiClient.as(port, username, LeadFixtures.PASSWORD);
-    }
-
-    private String rep(String prefix) {
-        String username = person(partner, prefix, PartnerRole.REP);
-        profiles.saveProfile(partner, username, new RepProfileRequest(5, Set.of("US"), null, null, null, null, null,
-                null, null), channelManager);
-        return username;
-    }
-
-    private String person(String partnerId, String prefix, PartnerRole role) {
-        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
-        partners.addRep(partnerId, new RepRequest(username, null, null, "Pat Person", username + "@partner.example",
-                LeadFixtures.PASSWORD, role));
-        return username;
     }
 }

@@ -6,19 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadbridge.partner.PartnerRole;
 import io.leadbridge.partner.PartnerService;
 import io.leadbridge.partner.PartnerTier;
-import io.leadbridge.partner.RepProfileRequest;
-import io.leadbridge.partner.RepProfiles;
-import io.leadbridge.partner.RepRequest;
-import io.leadbridge.security.Caller;
-import io.leadbridge.security.VendorGroups;
 import io.leadbridge.support.ApiClient;
 import io.leadbridge.support.ApiClient.Response;
 import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
+import io.leadbridge.support.PartnerPeople;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,11 +28,10 @@ class RepFiguresApiTest {
 
     @LocalServerPort int port;
     @Autowired LeadFixtures fixtures;
+    @Autowired PartnerPeople people;
     @Autowired EngineDriver engine;
     @Autowired PartnerService partners;
-    @Autowired RepProfiles profiles;
 
-    private final Caller channelManager = new Caller("carol", Set.of(VendorGroups.CHANNEL_MANAGERS));
     private String partner;
     private String manager;
     private String anna;
@@ -48,9 +41,9 @@ class RepFiguresApiTest {
     void annaAcceptsHerOfferBertLetsHisWait() {
         fixtures.isolateFromEarlierTests();
         partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
-        manager = person(partner, "mgr", PartnerRole.LEAD_MANAGER);
-        anna = rep("a-anna");
-        bert = rep("b-bert");
+        manager = people.person(partner, "mgr", PartnerRole.LEAD_MANAGER);
+        anna = people.repInTheUs(partner, "a-anna");
+        bert = people.repInTheUs(partner, "b-bert");
         long annasLead = fixtures.submit(fixtures.partnerLead("US"));
         fixtures.submit(fixtures.partnerLead("US"));
         engine.runDueJobs();
@@ -84,7 +77,7 @@ class RepFiguresApiTest {
         assertThat(own.get(0).path("username").asText()).isEqualTo(bert);
 
         String theirs = fixtures.partner("beta", PartnerTier.GOLD, "DE");
-        assertThat(as(person(theirs, "mgr", PartnerRole.LEAD_MANAGER)).get(path()).status()).isEqualTo(403);
+        assertThat(as(people.person(theirs, "mgr", PartnerRole.LEAD_MANAGER)).get(path()).status()).isEqualTo(403);
         assertThat(ApiClient.anonymous(port).get(path()).status()).isEqualTo(401);
         Response filtered = as(manager).get(path() + "?segment=SMB");
         assertThat(filtered.status()).isEqualTo(400);
@@ -108,19 +101,5 @@ class RepFiguresApiTest {
 
     private ApiClient as(String username) {
         return ApiClient.as(port, username, LeadFixtures.PASSWORD);
-    }
-
-    private String rep(String prefix) {
-        String username = person(partner, prefix, PartnerRole.REP);
-        profiles.saveProfile(partner, username, new RepProfileRequest(5, Set.of("US"), null, null, null, null, null,
-                null, null), channelManager);
-        return username;
-    }
-
-    private String person(String partnerId, String prefix, PartnerRole role) {
-        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
-        partners.addRep(partnerId, new RepRequest(username, null, null, "Pat Person", username + "@partner.example",
-                LeadFixtures.PASSWORD, role));
-        return username;
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({EngineDriver.class, LeadFixtures.class})
+@Import({EngineDriver.class, LeadFixtures.class, PartnerPeople.class})
 @ExtendWith(EngineBinding.class)
 public @interface LeadbridgeTest {
 }

@@ -5,19 +5,28 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Determine standing": the partnerStanding table judges the partner's strikes and acceptance rate. */
+/**
+ * "Determine standing": takes the partner's strikes waiting for a check (all of them, also those
+ * recorded after this process started), then the partnerStanding table judges the partner's
+ * strikes and acceptance rate.
+ */
 @Component
 class DetermineStandingDelegate implements JavaDelegate {
 
     private final PartnerStandings standings;
+    private final StandingChecksDue checksDue;
 
-    DetermineStandingDelegate(PartnerStandings standings) {
+    DetermineStandingDelegate(PartnerStandings standings, StandingChecksDue checksDue) {
         this.standings = standings;
+        this.checksDue = checksDue;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Judgement judgement = standings.judge(StandingVariables.partnerId(execution));
+        String partnerId = StandingVariables.partnerId(execution);
+        int strikesTaken = checksDue.take(partnerId);
+        Judgement judgement = standings.judge(partnerId);
+        execution.setVariable(StandingVariables.STRIKES_JUDGED, strikesTaken);
         execution.setVariable(StandingVariables.PARTNER_NAME, judgement.partner().name());
         execution.setVariable(StandingVariables.STRIKES_30, judgement.facts().strikes30());
         execution.setVariable(StandingVariables.STRIKES_90, judgement.facts().strikes90());

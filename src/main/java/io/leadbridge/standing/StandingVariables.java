@@ -23,6 +23,8 @@ final class StandingVariables {
     // The strike that started the process (for Cockpit readers).
     static final String STRIKE_KIND = "strikeKind";
     static final String STRIKE_LEAD_ID = "strikeLeadId";
+    /** How many strikes waited for this check: the one that started it and those recorded before it ran. */
+    static final String STRIKES_JUDGED = "strikesJudged";
 
     // What "Determine standing" found.
     static final String PARTNER_NAME = "partnerName";

@@ -25,6 +25,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every path of processes/partner-standing.bpmn with the real delegates and the real
@@ -71,6 +74,7 @@ class PartnerStandingProcessTest {
     @Autowired LeadActions leadActions;
     @Autowired JdbcClient jdbc;
     @Autowired LeadClock clock;
+    @Autowired PlatformTransactionManager transactions;
 
     private String partner;
 
@@ -278,6 +282,59 @@ class PartnerStandingProcessTest {
     }
 
     @Test
+    void strikesRecordedBeforeTheWaitingCheckRunsAreJudgedByItOnceWithOneWarning() {
+        strikes.record(partner, null, StrikeKind.ACCEPT_SLA_MISSED, "first offer run out");
+        strikes.record(partner, null, StrikeKind.ACCEPT_SLA_MISSED, "second offer run out");
+        strikes.record(partner, null, StrikeKind.CONTACT_SLA_MISSED, "third lead not contacted");
+
+        ProcessInstance check = onlyStandingProcess(partner);
+        assertThat(check).isWaitingAt("Task_DetermineStanding").variables()
+                .containsEntry("strikeKind", "ACCEPT_SLA_MISSED");
+        engine.runDueJobs();
+
+        assertThat(check).hasPassed("Task_DetermineStanding", "Task_RecordWarning", "Task_SendWarning").isEnded();
+        assertThat(judged(check)).containsEntry("strikesJudged", 3).containsEntry("strikes30", 3);
+        assertThat(standings.current(partner).warnings()).as("one warning for the burst").isEqualTo(1);
+        assertThat(notifications.forPartner(partner)).extracting(Notification::kind)
+                .containsExactly(NotificationKind.PARTNER_WARNED);
+        assertThat(jdbc.sql("select count(*) from standing_check_due where partner_id = :p").param("p", partner)
+                .query(Integer.class).single()).as("no check left waiting").isZero();
+
+        ProcessInstance next = strike(partner);
+        assertThat(next).as("a strike after the check ran starts the next one").isNotEqualTo(check)
+                .hasPassed("Task_RecordWarning").isEnded();
+        assertThat(judged(next)).containsEntry("strikesJudged", 1).containsEntry("strikes30", 4);
+    }
+
+    @Test
+    void strikesOfOneTransactionAgainstTwoPartnersStartOneCheckEach() {
+        String beta = fixtures.partner("beta", PartnerTier.GOLD, "US");
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            strikes.record(partner, null, StrikeKind.ACCEPT_SLA_MISSED, "open competition run out");
+            strikes.record(beta, null, StrikeKind.ACCEPT_SLA_MISSED, "open competition run out");
+            strikes.record(partner, null, StrikeKind.ACCEPT_SLA_MISSED, "another one");
+            assertThat(standingProcessIds(partner)).as("started just before the commit, not before").isEmpty();
+        });
+        engine.runDueJobs();
+
+        assertThat(judged(onlyStandingProcess(partner))).containsEntry("strikesJudged", 2).containsEntry("strikes30", 2);
+        assertThat(judged(onlyStandingProcess(beta))).containsEntry("strikesJudged", 1).containsEntry("strikes30", 1);
+    }
+
+    @Test
+    void aStrikeWhoseTransactionRollsBackStartsNoCheck() {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        transaction.executeWithoutResult(status -> {
+            strikes.record(partner, null, StrikeKind.ACCEPT_SLA_MISSED, "rolled back");
+            status.setRollbackOnly();
+        });
+
+        assertThat(standingProcessIds(partner)).isEmpty();
+        assertThat(strikeLog.since(partner, Instant.EPOCH)).isEmpty();
+        assertThat(strike(partner)).as("the next strike is judged as the first").hasPassed("EndEvent_StandingUnchanged");
+    }
+
+    @Test
     void aMissedContactSlaIsAStrikeAboutItsLead() {
         String rep = fixtures.rep(partner);
         long leadId = received(fixtures.partnerLead("US"));
@@ -355,6 +412,14 @@ class PartnerStandingProcessTest {
         long leadId = fixtures.submit(submission);
         engine.runDueJobs();
         return leadId;
+    }
+
+    /** The variables a check ended with. */
+    private Map<String, Object> judged(ProcessInstance check) {
+        Map<String, Object> variables = new HashMap<>();
+        history.createHistoricVariableInstanceQuery().processInstanceId(check.getId()).list()
+                .forEach(v -> variables.put(v.getName(), v.getValue()));
+        return variables;
     }
 
     private Set<String> standingProcessIds(String partnerId) {

@@ -48,7 +48,7 @@ class DashboardShellTest {
         assertThat(anonymous.get("/index.html", "text/html").header("Content-Security-Policy")).isEqualTo(policy);
 
         for (String script : new String[] {"/dashboard/dashboard.js", "/dashboard/api.js", "/dashboard/charts.js",
-                "/webjars/echarts/dist/echarts.esm.min.js"}) {
+                "/dashboard/team.js", "/dashboard/reassign.js", "/webjars/echarts/dist/echarts.esm.min.js"}) {
             ApiClient.Response file = anonymous.get(script, "*/*");
             assertThat(file.status()).as(script).isEqualTo(200);
             assertThat(file.header("Content-Type")).as(script).startsWith("text/javascript");

@@ -43,6 +43,7 @@ export async function showReassign(lead, me, { failed, reload }) {
     onsubmit: async (event) => {
       event.preventDefault();
       const fields = event.target.elements;
+      message(note, null);
       for (const field of [fields.rep, fields.note]) {
         field.removeAttribute('aria-invalid');
       }

@@ -186,9 +186,12 @@ function availability(member) {
   }
   if (p.awayFrom && p.awayUntil) {
     const standIn = p.standIn ? `, stand-in ${p.standIn}` : ', no stand-in';
-    return member.awayNow ? `Away until ${format.when(p.awayUntil)}${standIn}`
-      : new Date(p.awayUntil) > new Date() ? `Away from ${format.when(p.awayFrom)} to ${format.when(p.awayUntil)}${standIn}`
-        : 'Available';
+    if (member.awayNow) {
+      return `Away until ${format.when(p.awayUntil)}${standIn}`;
+    }
+    if (new Date(p.awayUntil) > new Date()) {
+      return `Away from ${format.when(p.awayFrom)} to ${format.when(p.awayUntil)}${standIn}`;
+    }
   }
   return 'Available';
 }

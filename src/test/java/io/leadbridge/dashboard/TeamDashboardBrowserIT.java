@@ -191,6 +191,21 @@ class TeamDashboardBrowserIT {
     }
 
     @Test
+    void onAPhoneTheTeamPageAndItsProfileFormFitTheScreen() throws IOException {
+        try (DashboardPage page = DashboardPage.openOnAPhone(port)) {
+            page.logInAndWait(manager, LeadFixtures.PASSWORD);
+            page.openTeam();
+            page.editProfile(anna);
+
+            assertThat(page.horizontalOverflow()).as("the wide table scrolls inside its card").isZero();
+            page.screenshot("team-08-lead-manager-on-a-phone");
+            page.goToLead(lead);
+            assertThat(page.offersReassign()).isTrue();
+            assertThat(page.horizontalOverflow()).isZero();
+        }
+    }
+
+    @Test
     void anotherPartnersLeadManagerSeesNothingOfTheTeamOrItsLead() throws IOException {
         try (DashboardPage page = DashboardPage.open(port)) {
             page.logInAndWait(betaManager, LeadFixtures.PASSWORD);

@@ -7,6 +7,8 @@ import { ApiError, Unauthorized, downloadCsv, forget, getJson, hasCredentials, r
 import { STAGE_COLOURS, STATUS_COLOURS, draw, funnel, overTime, stackedBars } from './charts.js';
 import { el, fill, message, table } from './dom.js';
 import * as format from './format.js';
+import { showReassign } from './reassign.js';
+import { showTeam } from './team.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -37,7 +39,7 @@ document.addEventListener('securitypolicyviolation', (event) => {
 // --- Views -----------------------------------------------------------------------------------------
 
 function show(view) {
-  for (const id of ['loading', 'login-view', 'dashboard-view', 'lead-view', 'account-view']) {
+  for (const id of ['loading', 'login-view', 'dashboard-view', 'lead-view', 'account-view', 'team-view']) {
     $(id).hidden = id !== view;
   }
 }
@@ -62,6 +64,17 @@ function route() {
   if (account) {
     show('account-view');
     showAccount(account[1]);
+    return;
+  }
+  const team = /^#team(?:\/([a-z0-9-]+))?$/.exec(location.hash);
+  if (team) {
+    show('team-view');
+    showTeam(team[1] ?? null, {
+      me: state.me,
+      partners: state.partnerNames,
+      failed,
+      periodFilters: { from: chosenFilters().from, to: chosenFilters().to },
+    });
     return;
   }
   show('dashboard-view');
@@ -139,6 +152,10 @@ function setUpAccount(me) {
   $('who-name').textContent = name;
   $('who-role').textContent = me.role === 'PARTNER' ? me.partnerName || me.partnerId
     : me.role === 'CHANNEL_MANAGER' ? 'Channel manager' : 'Vendor';
+  // The team page: a rep sees its own profile there, a CRM credential has no person to show.
+  const teamLink = $('team-link');
+  teamLink.hidden = me.role === 'PARTNER' && !me.partnerRole;
+  teamLink.textContent = me.partnerRole === 'REP' ? 'My profile' : 'Team';
   $('account').hidden = false;
 }
 
@@ -752,6 +769,8 @@ async function showLead(id) {
   fill($('lead-timeline'));
   fill($('lead-task'));
   fill($('lead-account-link'));
+  fill($('lead-reassign'));
+  $('lead-reassign').hidden = true;
   $('lead-title').textContent = `Lead #${id}`;
   $('lead-subtitle').textContent = '';
   $('lead-status').textContent = '';
@@ -759,6 +778,12 @@ async function showLead(id) {
     const lead = await getJson(`api/leads/${id}`);
     renderLead(lead);
     await linkAccount(lead.account);
+    await showReassign(lead, state.me, { failed, reload: () => showLead(id) }).catch((error) => {
+      if (error instanceof Unauthorized) {
+        throw error;
+      }
+      // Otherwise no form: the lead view stands without it.
+    });
     view.dataset.state = 'ready';
     $('lead-title').setAttribute('tabindex', '-1');
     $('lead-title').focus();

@@ -1,5 +1,6 @@
 package io.leadbridge.dashboard;
 
+import io.leadbridge.partner.PartnerRole;
 import io.leadbridge.partner.PartnerService;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.CallerProvider;
@@ -34,8 +35,11 @@ class CallerProfileController {
         CallerProfile.Role role = caller.isChannelManager() ? CallerProfile.Role.CHANNEL_MANAGER
                 : caller.isPartnerUser() ? CallerProfile.Role.PARTNER : CallerProfile.Role.VENDOR;
         String partnerId = role == CallerProfile.Role.PARTNER ? caller.partnerId() : null;
+        PartnerRole partnerRole = caller.isLeadManager() ? PartnerRole.LEAD_MANAGER
+                : caller.isPlainRep() ? PartnerRole.REP : null;
         return new CallerProfile(caller.username(), user == null ? null : user.getFirstName(),
                 user == null ? null : user.getLastName(), role, partnerId,
-                partnerId == null ? null : partners.get(partnerId).name(), caller.groups().stream().sorted().toList());
+                partnerId == null ? null : partners.get(partnerId).name(), partnerRole,
+                caller.groups().stream().sorted().toList());
     }
 }

@@ -84,6 +84,7 @@ public class PartnerService {
         partners.insertRep(rep);
         access.provisionUser(rep.username(), rep.firstName(), rep.lastName(), rep.email(), request.password(),
                 partner.groupId());
+        access.knownToManagers(rep.username(), partner.id());
         if (rep.isLeadManager()) {
             access.provisionManagers(partner.id(), partner.name());
             access.leadManager(rep.username(), partner.id(), true);
@@ -117,6 +118,8 @@ public class PartnerService {
             access.provisionManagers(partner.id(), partner.name());
         }
         access.leadManager(username, partnerId, role == PartnerRole.LEAD_MANAGER);
+        // People added before their managers could look them up in Tasklist become known now.
+        reps(partnerId).forEach(person -> access.knownToManagers(person.username(), partnerId));
         return rep(partnerId, username);
     }
 

@@ -174,6 +174,14 @@ public class AccessProvisioning {
         }
     }
 
+    /**
+     * Lets the partner's lead managers find the user, one of the partner's people: Tasklist looks a user
+     * up before it takes it as a task's assignee, so a manager can give an offer to a rep there.
+     */
+    public void knownToManagers(String username, String partnerId) {
+        grant(VendorGroups.managersGroupOf(partnerId), Resources.USER, username, Permissions.READ);
+    }
+
     /** Puts the user in the partner's lead managers, or takes it out. */
     public void leadManager(String username, String partnerId, boolean manager) {
         String managers = VendorGroups.managersGroupOf(partnerId);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -218,6 +219,13 @@ final class DashboardPage implements AutoCloseable {
                 && driver.findElement(By.id("lead-view")).isDisplayed());
     }
 
+    /** Opens a lead by its address and waits until the page says it may not be shown. */
+    void goToLeadExpectingRefusal(long id) {
+        go("#lead/" + id);
+        waitFor("the refusal of lead " + id, () -> "error".equals(attribute("lead-view", "data-state"))
+                && driver.findElement(By.id("lead-view")).isDisplayed());
+    }
+
     /** Follows the open lead's link to its account and waits for the account's page. */
     void openAccountOfLead() {
         waitFor("the link to the lead's account", () -> !driver.findElements(By.id("account-link")).isEmpty());
@@ -250,6 +258,134 @@ final class DashboardPage implements AutoCloseable {
         waitFor("the dashboard", () -> driver.findElement(By.id("dashboard-view")).isDisplayed());
     }
 
+    /** Clicks "Team" (or "My profile") in the header and waits for the team page. */
+    void openTeam() {
+        driver.findElement(By.id("team-link")).click();
+        waitForTeam();
+    }
+
+    /** Opens the team page by its address, e.g. {@code #team/alpha}, and answers how it ended: ready or error. */
+    String goToTeam(String partnerId) {
+        go("#team/" + partnerId);
+        waitFor("the team page", () -> driver.findElement(By.id("team-view")).isDisplayed()
+                && !"loading".equals(attribute("team-view", "data-state")));
+        return attribute("team-view", "data-state");
+    }
+
+    /** Chooses another partner in the team page's picker (vendor users) and waits for its team. */
+    void chooseTeamOf(String partnerId) {
+        new Select(driver.findElement(By.id("team-partner"))).selectByValue(partnerId);
+        waitFor("the team of " + partnerId, () -> "ready".equals(attribute("team-view", "data-state"))
+                && has("team-table") && !driver.findElements(By.cssSelector("#team-table tbody tr[data-rep]")).isEmpty()
+                && partnerId.equals(new Select(driver.findElement(By.id("team-partner")))
+                        .getFirstSelectedOption().getDomAttribute("value")));
+    }
+
+    /** The usernames of the team table's rows. */
+    List<String> teamMembers() {
+        return driver.findElements(By.cssSelector("#team-table tbody tr[data-rep]")).stream()
+                .map(row -> row.getDomAttribute("data-rep")).toList();
+    }
+
+    /** The cell texts of one person's row in the team table. */
+    List<String> teamRow(String username) {
+        return driver.findElement(By.cssSelector("#team-table tr[data-rep='" + username + "']"))
+                .findElements(By.cssSelector("th, td")).stream()
+                .map(cell -> cell.getDomProperty("textContent").trim()).toList();
+    }
+
+    /** How many elements the page shows for the CSS selector (e.g. the edit buttons). */
+    int count(String css) {
+        return (int) driver.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).count();
+    }
+
+    /** Clicks "Edit profile" of one person and waits for the form. */
+    void editProfile(String username) {
+        driver.findElement(By.cssSelector("button[data-edit='" + username + "']")).click();
+        waitFor("the profile form", () -> shown("profile-form"));
+    }
+
+    /** Types into a field of the profile form (pf-capacity, pf-languages, pf-awayFrom...), replacing its value. */
+    void profileField(String name, String value) {
+        WebElement field = driver.findElement(By.id("pf-" + name));
+        if ("select".equals(field.getTagName())) {
+            new Select(field).selectByValue(value);
+        } else if ("datetime-local".equals(field.getDomAttribute("type"))) {
+            script("arguments[0].value = arguments[1]", field, value);
+        } else {
+            field.clear();
+            field.sendKeys(value);
+        }
+    }
+
+    /**
+     * Clicks "Save profile" and waits until the team shows again (answers null) or the form says why it
+     * was refused (answers that text).
+     */
+    String saveProfile() {
+        driver.findElement(By.cssSelector("#profile-form button[type=submit]")).click();
+        waitFor("the profile to be saved or refused", () -> ("ready".equals(attribute("team-view", "data-state"))
+                && !driver.findElement(By.id("profile-card")).isDisplayed())
+                || shown("profile-errors"));
+        return shown("profile-errors") ? text("profile-errors") : null;
+    }
+
+    /** Whether the page marks the field invalid (aria-invalid), and the message under it. */
+    String fieldProblem(String id) {
+        WebElement field = driver.findElement(By.id(id));
+        if (!"true".equals(field.getDomAttribute("aria-invalid"))) {
+            return null;
+        }
+        WebElement under = driver.findElement(By.id(id + "-error"));
+        return under.isDisplayed() ? under.getText() : "";
+    }
+
+    /** Sets the dispatch check boxes by clicking them as needed, presses "Save dispatch" and waits for "Saved." */
+    void saveDispatch(boolean teamQueue, boolean manualDispatch) {
+        for (Map.Entry<String, Boolean> box : Map.of("dispatch-team-queue", teamQueue, "dispatch-manual",
+                manualDispatch).entrySet()) {
+            WebElement input = driver.findElement(By.id(box.getKey()));
+            if (input.isSelected() != box.getValue()) {
+                input.click();
+            }
+        }
+        driver.findElement(By.cssSelector("#dispatch-form button[type=submit]")).click();
+        waitFor("the dispatch to be saved", () -> has("dispatch-saved")
+                && driver.findElement(By.id("dispatch-saved")).isDisplayed());
+    }
+
+    /** Clicks a person's role button ("Make lead manager" / "Make rep") and waits for the role to change. */
+    void changeRole(String username, String newRole) {
+        driver.findElement(By.cssSelector("button[data-role='" + username + "']")).click();
+        waitFor(username + " to become " + newRole, () -> "ready".equals(attribute("team-view", "data-state"))
+                && !driver.findElements(By.cssSelector("#team-table tr[data-rep='" + username + "']")).isEmpty()
+                && teamRow(username).get(1).equals(newRole));
+    }
+
+    /** Whether the open lead offers the reassign form. */
+    boolean offersReassign() {
+        return has("reassign-form") && driver.findElement(By.id("lead-reassign")).isDisplayed();
+    }
+
+    /**
+     * Fills the lead page's reassign form and presses "Reassign"; waits until the lead shows again with
+     * one more event on its timeline (answers null) or the form says why it was refused (answers that).
+     */
+    String reassign(String rep, String note) {
+        waitFor("the reassign form", this::offersReassign);
+        int before = timeline().size();
+        new Select(driver.findElement(By.id("reassign-rep"))).selectByValue(rep);
+        WebElement field = driver.findElement(By.id("reassign-note"));
+        field.clear();
+        if (!note.isEmpty()) {
+            field.sendKeys(note);
+        }
+        driver.findElement(By.cssSelector("#reassign-form button[type=submit]")).click();
+        waitFor("the move or its refusal", () -> ("ready".equals(attribute("lead-view", "data-state"))
+                && timeline().size() > before) || shown("reassign-message"));
+        return shown("reassign-message") ? text("reassign-message") : null;
+    }
+
     /** Everything the page holds now: its DOM as HTML, including hidden tables and chart descriptions. */
     String source() {
         return (String) script("return document.documentElement.outerHTML");
@@ -272,6 +408,20 @@ final class DashboardPage implements AutoCloseable {
 
     private Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** Whether the element is on the page and visible now (the page may be rendering it anew). */
+    private boolean shown(String id) {
+        try {
+            return driver.findElements(By.id(id)).stream().anyMatch(WebElement::isDisplayed);
+        } catch (StaleElementReferenceException gone) {
+            return false;
+        }
+    }
+
+    private void waitForTeam() {
+        waitFor("the team page", () -> driver.findElement(By.id("team-view")).isDisplayed()
+                && "ready".equals(attribute("team-view", "data-state")));
     }
 
     private void waitFor(String what, Chromium.Check check) {

@@ -3,12 +3,14 @@ package io.leadbridge.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadbridge.partner.PartnerRole;
 import io.leadbridge.partner.PartnerTier;
 import io.leadbridge.security.AccessProvisioning;
 import io.leadbridge.security.VendorGroups;
 import io.leadbridge.support.ApiClient;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
+import io.leadbridge.support.PartnerPeople;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,7 @@ class DashboardShellTest {
     @LocalServerPort int port;
     @Autowired LeadFixtures fixtures;
     @Autowired AccessProvisioning access;
+    @Autowired PartnerPeople people;
 
     @Test
     void theShellOpensAtTheRootWithoutALoginUnderAStrictContentSecurityPolicy() {
@@ -45,7 +48,7 @@ class DashboardShellTest {
         assertThat(anonymous.get("/index.html", "text/html").header("Content-Security-Policy")).isEqualTo(policy);
 
         for (String script : new String[] {"/dashboard/dashboard.js", "/dashboard/api.js", "/dashboard/charts.js",
-                "/webjars/echarts/dist/echarts.esm.min.js"}) {
+                "/dashboard/team.js", "/dashboard/reassign.js", "/webjars/echarts/dist/echarts.esm.min.js"}) {
             ApiClient.Response file = anonymous.get(script, "*/*");
             assertThat(file.status()).as(script).isEqualTo(200);
             assertThat(file.header("Content-Type")).as(script).startsWith("text/javascript");
@@ -80,6 +83,7 @@ class DashboardShellTest {
         assertThat(carol.path("lastName").asText()).isEqualTo("Channel");
         assertThat(carol.path("role").asText()).isEqualTo("CHANNEL_MANAGER");
         assertThat(carol.has("partnerId")).isFalse();
+        assertThat(carol.has("partnerRole")).isFalse();
         assertThat(carol.path("groups").toString()).isEqualTo("[\"" + VendorGroups.CHANNEL_MANAGERS + "\"]");
 
         JsonNode ofPartner = ApiClient.as(port, rep, LeadFixtures.PASSWORD).get("/api/me").json();
@@ -89,6 +93,11 @@ class DashboardShellTest {
         assertThat(ofPartner.path("partnerId").asText()).isEqualTo(partner);
         assertThat(ofPartner.path("partnerName").asText()).isEqualTo("harbor Inc.");
         assertThat(ofPartner.path("groups").get(0).asText()).isEqualTo("partner-" + partner);
+        assertThat(ofPartner.path("partnerRole").asText()).isEqualTo("REP");
+        JsonNode manager = ApiClient.as(port, people.person(partner, "mgr", PartnerRole.LEAD_MANAGER),
+                LeadFixtures.PASSWORD).get("/api/me").json();
+        assertThat(manager.path("role").asText()).isEqualTo("PARTNER");
+        assertThat(manager.path("partnerRole").asText()).isEqualTo("LEAD_MANAGER");
 
         JsonNode mark = ApiClient.as(port, "mark", LeadFixtures.PASSWORD).get("/api/me").json();
         assertThat(mark.path("role").asText()).isEqualTo("VENDOR");
@@ -101,5 +110,6 @@ class DashboardShellTest {
         assertThat(crm.has("firstName")).as("a credential has no Camunda user").isFalse();
         assertThat(crm.path("role").asText()).isEqualTo("PARTNER");
         assertThat(crm.path("partnerName").asText()).isEqualTo("harbor Inc.");
+        assertThat(crm.has("partnerRole")).as("a CRM is no person of the partner").isFalse();
     }
 }

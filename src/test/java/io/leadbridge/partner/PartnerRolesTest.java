@@ -153,6 +153,29 @@ class PartnerRolesTest {
                 .contains("Team offers", "Unassigned offers", "Team leads", "My offers");
     }
 
+    @Test
+    void aLeadManagerFindsItsOwnPartnersPeopleInTasklistToAssignThemTasksAndNobodyElse() {
+        String ours = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        String earlier = fixtures.rep(ours);
+        String manager = manager(ours);
+        String later = fixtures.rep(ours);
+        String stranger = fixtures.rep(fixtures.partner("beta", PartnerTier.GOLD, "DE"));
+
+        assertThat(usersFound(manager, earlier)).as("a rep added before the manager").isEqualTo(1);
+        assertThat(usersFound(manager, later)).isEqualTo(1);
+        assertThat(usersFound(manager, stranger)).as("another partner's rep").isZero();
+        assertThat(usersFound(earlier, later)).as("reps do not look up their colleagues").isZero();
+    }
+
+    /** How many users the person finds under the username through Tasklist's own user lookup. */
+    private int usersFound(String username, String lookedFor) {
+        WebappSession session = WebappSession.open(port);
+        assertThat(session.login("tasklist", username, LeadFixtures.PASSWORD)).isEqualTo(200);
+        Response users = session.get("/camunda/api/engine/engine/default/user?id=" + lookedFor);
+        assertThat(users.status()).as(users.body()).isEqualTo(200);
+        return users.json().size();
+    }
+
     private JsonNode tasksOf(String username) {
         WebappSession session = WebappSession.open(port);
         assertThat(session.login("tasklist", username, LeadFixtures.PASSWORD)).isEqualTo(200);

@@ -47,7 +47,7 @@ class OpenApiTest {
         spec.path("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths).contains("/api/partners/{id}/reps/{username}/role",
                 "/api/partners/{id}/reps/{username}/profile", "/api/partners/{id}/dispatch",
-                "/api/leads/{id}/reassign-rep");
+                "/api/leads/{id}/reassign-rep", "/api/partners/{id}/team");
     }
 
     @Test

@@ -92,6 +92,34 @@ final class TasklistPage extends WebappPage {
         browser.waitFor("the task to be claimed", () -> driver.findElements(By.cssSelector("button.claim")).isEmpty());
     }
 
+    /**
+     * Gives the open task, which the user holds, to another user as Tasklist offers it: clicks the
+     * assignee in the task's header, types the username and clicks the check mark; waits until Tasklist
+     * no longer shows the user as the assignee.
+     */
+    void assignTo(String username) {
+        By assignee = By.cssSelector(".assignee [cam-widget-inline-field] .view-value");
+        browser.waitFor("the task's assignee", () -> !driver.findElements(assignee).isEmpty()
+                && driver.findElement(assignee).isDisplayed());
+        click(driver.findElement(assignee));
+        By input = By.cssSelector("input[ng-model='formData.editValue']");
+        browser.waitFor("the assignee's field",
+                () -> driver.findElements(input).stream().anyMatch(WebElement::isDisplayed));
+        WebElement field = driver.findElements(input).stream().filter(WebElement::isDisplayed).findFirst()
+                .orElseThrow();
+        field.clear();
+        field.sendKeys(username);
+        WebElement apply = driver.findElements(By.cssSelector("button[ng-click='applyChange($event);']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElseThrow();
+        click(apply);
+        // Tasklist offers "Reset assignee" once the task is someone else's than the user's.
+        browser.waitFor("the task to be given to " + username, () -> driver.findElements(
+                By.cssSelector(".assignee a.reset-assignee")).stream().anyMatch(WebElement::isDisplayed)
+                || visibleText().contains("An error happened while assigning"));
+        assertThat(visibleText()).as("Tasklist refused the assignee")
+                .doesNotContain("An error happened while assigning");
+    }
+
     /** Clicks a radio button of the open form by the text of its option. */
     void choose(String label, String option) {
         WebElement choice = formField(label).findElements(By.cssSelector("label.fjs-form-field-label")).stream()

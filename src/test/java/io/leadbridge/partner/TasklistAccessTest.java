@@ -116,6 +116,46 @@ class TasklistAccessTest {
     }
 
     @Test
+    void anOfferCannotBeHandedToAnotherPartnersRepNorToAnUnknownPartnersPeople() throws Exception {
+        String ours = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        String theirs = fixtures.partner("beta", PartnerTier.GOLD, "DE");
+        String rep = fixtures.rep(ours);
+        String colleague = fixtures.rep(ours);
+        String stranger = fixtures.rep(theirs);
+        long leadId = fixtures.submit(fixtures.partnerLead("US"));
+        engine.runDueJobs();
+        ApiClient restRep = ApiClient.as(port, rep, LeadFixtures.PASSWORD);
+        String taskId = restRep.get("/engine-rest/task?processInstanceBusinessKey=" + leadId).json().get(0)
+                .path("id").asText();
+        ApiClient admin = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD);
+
+        for (ApiClient who : new ApiClient[] {restRep, admin}) {
+            ApiClient.Response handed = who.post("/engine-rest/task/" + taskId + "/assignee",
+                    Map.of("userId", stranger));
+            assertThat(handed.status()).as(handed.body()).isEqualTo(400);
+            assertThat(handed.body()).contains("assignee").contains(stranger).doesNotContain("at org.")
+                    .doesNotContain("at io.");
+            ApiClient.Response updated = who.put("/engine-rest/task/" + taskId,
+                    Map.of("name", "Accept or decline lead", "assignee", stranger));
+            assertThat(updated.status()).as(updated.body()).isEqualTo(400);
+        }
+        ApiClient.Response delegated = restRep.post("/engine-rest/task/" + taskId + "/delegate",
+                Map.of("userId", stranger));
+        assertThat(delegated.status()).as(delegated.body()).isEqualTo(400);
+
+        assertThat(admin.get("/engine-rest/task/" + taskId).json().path("assignee").isNull()).isTrue();
+        ApiClient restStranger = ApiClient.as(port, stranger, LeadFixtures.PASSWORD);
+        assertThat(restStranger.get("/engine-rest/task/" + taskId).status()).isIn(403, 404);
+        assertThat(restStranger.get("/engine-rest/task/" + taskId + "/variables").status()).isIn(403, 404);
+
+        ApiClient.Response toColleague = restRep.post("/engine-rest/task/" + taskId + "/assignee",
+                Map.of("userId", colleague));
+        assertThat(toColleague.status()).as("inside the partner: " + toColleague.body()).isEqualTo(204);
+        assertThat(admin.get("/engine-rest/task/" + taskId).json().path("assignee").asText()).isEqualTo(colleague);
+        assertThat(restStranger.get("/engine-rest/task/" + taskId).status()).isIn(403, 404);
+    }
+
+    @Test
     void aWrongPasswordDoesNotOpenTasklist() throws Exception {
         String rep = fixtures.rep(fixtures.partner("alpha", PartnerTier.GOLD, "US"));
 

@@ -28,7 +28,8 @@ public record AccountDetail(long id, String name, String domain, String industry
 
     /**
      * What a follow-on lead follows: the won lead and the product bought there, and the partner that
-     * won the account, protected on the follow-on until {@code protectedUntil} (none: not protected).
+     * won the account, protected on the follow-on until {@code protectedUntil} (none: not protected);
+     * a partner user sees {@code winningPartnerId} only when it is its own partner.
      */
     public record FollowOnOf(long wonLeadId, String productBought, String winningPartnerId, Instant protectedUntil) {
     }

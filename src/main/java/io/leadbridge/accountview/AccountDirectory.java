@@ -140,7 +140,7 @@ class AccountDirectory {
         Map<Long, FollowOnLead> followOnLeads = followOnLog.of(visible.stream().map(Lead::id).toList());
         return new AccountDetail(account.id(), account.name(), account.domain(), account.industry(),
                 account.country(), account.region(), account.employees(), account.annualRevenue(), contacts(leads),
-                leadLines(leads, followOnLeads), opportunities, won(opportunities),
+                leadLines(leads, followOnLeads, caller), opportunities, won(opportunities),
                 buyAgain(opportunities, leads, account, followOnLeads), timeline(leads));
     }
 
@@ -151,14 +151,16 @@ class AccountDirectory {
         return List.copyOf(byEmail.values());
     }
 
-    private List<AccountDetail.LeadLine> leadLines(List<LeadView> leads, Map<Long, FollowOnLead> followOnLeads) {
+    private List<AccountDetail.LeadLine> leadLines(List<LeadView> leads, Map<Long, FollowOnLead> followOnLeads,
+            Caller caller) {
         Map<String, String> names = new HashMap<>();
         return leads.stream().map(l -> {
             FollowOnLead f = followOnLeads.get(l.id());
             return new AccountDetail.LeadLine(l.id(), l.status().name(), l.product(), l.campaign(), l.partnerId(),
                     l.partnerId() == null ? null : names.computeIfAbsent(l.partnerId(), p -> partners.get(p).name()),
                     l.repUsername(), l.protectedAccount(), l.createdAt(), f != null,
-                    f == null ? null : new AccountDetail.FollowOnOf(f.wonLeadId(), f.productBought(), f.partnerId(),
+                    f == null ? null : new AccountDetail.FollowOnOf(f.wonLeadId(), f.productBought(),
+                            caller.isPartnerUser() && !caller.partnerId().equals(f.partnerId()) ? null : f.partnerId(),
                             f.protectedUntil()));
         }).toList();
     }

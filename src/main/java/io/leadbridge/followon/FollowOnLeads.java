@@ -40,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lead, through the normal intake (source and campaign {@value #SOURCE}), and recorded with the
  * partner that won the account, protected on it for the table's days.
  *
- * <p>Each won deal's follow-ons are created in one transaction of their own. Two nodes checking at
+ * <p>Each won deal's follow-ons are created in one transaction of their own; one that fails is logged
+ * and tried again at the next check, the others go on. Two nodes checking at
  * once: the second insert of the same record breaks its primary key, that transaction rolls back
  * with its lead, and the follow-on exists once.
  */
@@ -87,6 +88,11 @@ public class FollowOnLeads {
                 created.addAll(transaction.execute(status -> createDue(wonLeadId)));
             } catch (DuplicateKeyException another) {
                 log.info("lead {}: its due follow-on leads were created by another node", wonLeadId);
+            } catch (RuntimeException failed) {
+                // One won deal the table or intake cannot take (a broken row, a vanished contact) must
+                // not hold up the others: its follow-ons are tried again at the next check.
+                log.warn("lead {}: its due follow-on leads could not be created, tried again at the next check: {}",
+                        wonLeadId, failed.toString());
             }
         }
         return created;
@@ -134,7 +140,8 @@ public class FollowOnLeads {
         Instant until = winner == null || next.protectionDays() == 0 ? null
                 : now.plus(Duration.ofDays(next.protectionDays()));
         followOns.record(new FollowOnLead(leadId, won.id(), followOns.rootOf(won.id()), productBought,
-                next.product(), winner, until, now), account.id(), opportunity.closedAt(), dueOn, next.protectionDays());
+                next.product(), winner, until, now), account.id(), opportunity.closedAt(), dueOn,
+                next.protectionDays());
         log.info("lead {}: follow-on of won lead {} ({} after {}), partner {} protected until {}", leadId, won.id(),
                 next.product(), productBought, winner, until);
         return leadId;

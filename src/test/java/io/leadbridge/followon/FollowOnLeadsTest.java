@@ -123,6 +123,13 @@ class FollowOnLeadsTest {
         assertThat(vendorView.path("decisions").get(0).path("method").asText()).isEqualTo("FOLLOW_ON_WINNER");
         assertThat(vendorView.path("decisions").get(0).path("winner").asText()).isEqualTo(winner);
 
+        JsonNode asLead = rep.get("/api/leads/" + followOnId).json();
+        assertThat(asLead.path("followOn").path("wonLeadId").asLong()).isEqualTo(wonLeadId);
+        assertThat(asLead.path("followOn").path("productBought").asText()).isEqualTo("Cloud Platform");
+        assertThat(asLead.path("followOn").path("product").asText()).isEqualTo("Security Suite");
+        assertThat(asLead.path("followOn").path("winningPartnerId").asText()).isEqualTo(winner);
+        assertThat(rep.get("/api/leads/" + wonLeadId).json().has("followOn")).as("the win itself").isFalse();
+
         JsonNode account = carol.get("/api/accounts/" + accountId).json();
         JsonNode line = lineOf(account, followOnId);
         assertThat(line.path("followOn").asBoolean()).isTrue();
@@ -172,6 +179,14 @@ class FollowOnLeadsTest {
                         + " the distribution rules choose instead"));
         JsonNode vendorView = carol.get("/api/leads/" + followOnId + "/routing").json();
         assertThat(vendorView.path("decisions").get(0).path("method").asText()).isEqualTo("RULES");
+        ApiClient rivalRep = ApiClient.as(port, fixtures.rep(followOn.partnerId()), LeadFixtures.PASSWORD);
+        JsonNode asLead = rivalRep.get("/api/leads/" + followOnId).json();
+        assertThat(asLead.path("followOn").path("wonLeadId").asLong()).isEqualTo(wonLeadId);
+        assertThat(asLead.path("followOn").has("winningPartnerId")).as("another partner's win is not named")
+                .isFalse();
+        JsonNode account = rivalRep.get("/api/accounts/" + accountId).json();
+        assertThat(account.toString()).doesNotContain(winner);
+        assertThat(lineOf(account, followOnId).path("followOn").asBoolean()).isTrue();
     }
 
     private List<Long> followOnLeadsOfTheAccount() {

@@ -32,7 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Follow-on leads on the engine's clock: a mid-market customer wins "Cloud Platform"; the follow-on
  * table offers "Security Suite" six months after the win with the winning partner protected for 90
  * days. Before that nothing is created; when it is due the lead appears once, goes to the winner's
- * rep and says why; a winner no longer active leaves it to the rules and the timeline says so.
+ * rep and says why; a winner no longer active, or suspended, leaves it to the rules and the timeline
+ * says so.
  */
 @LeadbridgeTest
 class FollowOnLeadsTest {
@@ -187,6 +188,28 @@ class FollowOnLeadsTest {
         JsonNode account = rivalRep.get("/api/accounts/" + accountId).json();
         assertThat(account.toString()).doesNotContain(winner);
         assertThat(lineOf(account, followOnId).path("followOn").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aSuspendedWinnerLeavesTheFollowOnToTheRulesAndSaysWhy() {
+        jdbc.sql("insert into partner_standing (partner_id, standing, since, updated_at)"
+                        + " values (:p, 'SUSPENDED', :t, :t)")
+                .param("p", winner).param("t", java.sql.Timestamp.from(ClockUtil.getCurrentTime().toInstant()))
+                .update();
+        // The routing nodes reread the partner directory, as after a channel manager's change.
+        fixtures.partnerStatus(PartnerStatus.ACTIVE, List.of(winner));
+        engine.passTimeWithoutJobs(Duration.ofDays(190));
+
+        followOns.createDue();
+        long followOnId = followOnLeadsOfTheAccount().get(0);
+        engine.runDueJobs();
+
+        Lead followOn = fixtures.lead(followOnId);
+        assertThat(followOn.protectedAccount()).isFalse();
+        assertThat(followOn.partnerId()).isIn(rivals);
+        assertThat(events.latest(followOnId, LeadEventType.ACCOUNT_PROTECTED, winner))
+                .hasValueSatisfying(e -> assertThat(e.detail()).contains("but partner " + winner + " is suspended;"
+                        + " the distribution rules choose instead"));
     }
 
     private List<Long> followOnLeadsOfTheAccount() {

@@ -892,12 +892,20 @@ function renderAccount(account) {
     { label: 'Next', value: (b) => b.followOnProduct },
     { label: 'From', value: (b) => format.date(b.dueOn) },
     { label: 'Kept by', value: (b) => `${partnerName(b.partnerId) ?? format.NONE} (${b.protectionDays} days)` },
+    { label: 'Follow-on lead',
+      value: (b) => (b.followOnLeadId ? el('a', { href: `#lead/${Number(b.followOnLeadId)}` }, `#${b.followOnLeadId}`)
+        : 'not created yet') },
   ], account.buyAgain, { caption: 'Follow-on purchases', empty: 'No follow-on in the table for what they bought.' }));
   const opportunityOf = (lead) => account.opportunities.find((o) => o.leadId === lead.id);
   fill($('account-leads'), table([
     { label: 'Lead', value: (l) => el('a', { href: `#lead/${Number(l.id)}` }, `#${l.id}`), header: true },
     { label: 'Status', value: (l) => format.label(l.status) },
     { label: 'Product', value: (l) => l.product },
+    { label: 'Follow-on of', value: (l) => (l.followOn
+      ? el('span', { class: 'follow-on' }, 'Follow-on of ',
+        el('a', { href: `#lead/${Number(l.followOnOf.wonLeadId)}` }, `#${l.followOnOf.wonLeadId}`),
+        ` (${l.followOnOf.productBought} bought)`)
+      : format.NONE) },
     { label: 'Partner', value: (l) => l.partnerName ?? format.NONE },
     { label: 'Rep', value: (l) => l.repUsername ?? format.NONE },
     { label: 'Opportunity', value: (l) => {

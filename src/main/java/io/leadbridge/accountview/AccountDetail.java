@@ -17,9 +17,21 @@ public record AccountDetail(long id, String name, String domain, String industry
         Integer employees, BigDecimal annualRevenue, List<LeadView.ContactView> contacts, List<LeadLine> leads,
         List<Opportunity> opportunities, List<WonDeal> won, List<BuyAgain> buyAgain, List<TimelineEntry> timeline) {
 
-    /** A lead of the account; {@code partnerName} of the partner holding it, if any. */
+    /**
+     * A lead of the account; {@code partnerName} of the partner holding it, if any; {@code followOn}
+     * true for a lead Leadbridge created as the follow-on of a win, which {@code followOnOf} explains.
+     */
     public record LeadLine(long id, String status, String product, String campaign, String partnerId,
-            String partnerName, String repUsername, boolean protectedAccount, Instant createdAt) {
+            String partnerName, String repUsername, boolean protectedAccount, Instant createdAt, boolean followOn,
+            FollowOnOf followOnOf) {
+    }
+
+    /**
+     * What a follow-on lead follows: the won lead and the product bought there, and the partner that
+     * won the account, protected on the follow-on until {@code protectedUntil} (none: not protected);
+     * a partner user sees {@code winningPartnerId} only when it is its own partner.
+     */
+    public record FollowOnOf(long wonLeadId, String productBought, String winningPartnerId, Instant protectedUntil) {
     }
 
     /**
@@ -33,10 +45,11 @@ public record AccountDetail(long id, String name, String domain, String industry
     /**
      * What the customer will buy next after a product of a won deal, as the follow-on table says: the
      * product, from when to offer it ({@code dueOn}, months after the win), and the partner that won
-     * the account, protected on it for {@code protectionDays}.
+     * the account, protected on it for {@code protectionDays}; {@code followOnLeadId} once the
+     * follow-on lead was created, and when a partner user may see it.
      */
     public record BuyAgain(long leadId, String productBought, Instant wonAt, String followOnProduct, LocalDate dueOn,
-            String partnerId, int protectionDays) {
+            String partnerId, int protectionDays, Long followOnLeadId) {
     }
 
     /** A step of one of the account's leads. */

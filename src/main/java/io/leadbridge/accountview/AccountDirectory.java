@@ -1,6 +1,8 @@
 package io.leadbridge.accountview;
 
 import io.leadbridge.config.LeadClock;
+import io.leadbridge.lead.FollowOnLog;
+import io.leadbridge.lead.FollowOnLog.FollowOnLead;
 import io.leadbridge.lead.Lead;
 import io.leadbridge.leadview.LeadView;
 import io.leadbridge.leadview.LeadViews;
@@ -57,10 +59,12 @@ class AccountDirectory {
     private final OpportunityRepository opportunities;
     private final FollowOnRules followOns;
     private final LeadClock clock;
+    private final FollowOnLog followOnLog;
 
     AccountDirectory(JdbcClient jdbc, LeadViews views, ProspectRepository prospects, PartnerService partners,
             ExchangeRates rates, ReportingProperties reporting, OpportunityRepository opportunities,
-            FollowOnRules followOns, LeadClock clock) {
+            FollowOnRules followOns, LeadClock clock, FollowOnLog followOnLog) {
+        this.followOnLog = followOnLog;
         this.opportunities = opportunities;
         this.followOns = followOns;
         this.clock = clock;
@@ -133,10 +137,11 @@ class AccountDirectory {
         List<Opportunity> opportunities = visible.stream().map(lead -> this.opportunities.find(lead.id()))
                 .flatMap(Optional::stream).toList();
         Account account = prospects.account(id);
+        Map<Long, FollowOnLead> followOnLeads = followOnLog.of(visible.stream().map(Lead::id).toList());
         return new AccountDetail(account.id(), account.name(), account.domain(), account.industry(),
                 account.country(), account.region(), account.employees(), account.annualRevenue(), contacts(leads),
-                leadLines(leads), opportunities, won(opportunities), buyAgain(opportunities, leads, account),
-                timeline(leads));
+                leadLines(leads, followOnLeads, caller), opportunities, won(opportunities),
+                buyAgain(opportunities, leads, account, followOnLeads), timeline(leads));
     }
 
     private static List<LeadView.ContactView> contacts(List<LeadView> leads) {
@@ -146,14 +151,18 @@ class AccountDirectory {
         return List.copyOf(byEmail.values());
     }
 
-    private List<AccountDetail.LeadLine> leadLines(List<LeadView> leads) {
+    private List<AccountDetail.LeadLine> leadLines(List<LeadView> leads, Map<Long, FollowOnLead> followOnLeads,
+            Caller caller) {
         Map<String, String> names = new HashMap<>();
-        return leads.stream().map(l -> new AccountDetail.LeadLine(l.id(), l.status().name(), l.product(),
-                        l.campaign(), l.partnerId(),
-                        l.partnerId() == null ? null
-                                : names.computeIfAbsent(l.partnerId(), p -> partners.get(p).name()),
-                        l.repUsername(), l.protectedAccount(), l.createdAt()))
-                .toList();
+        return leads.stream().map(l -> {
+            FollowOnLead f = followOnLeads.get(l.id());
+            return new AccountDetail.LeadLine(l.id(), l.status().name(), l.product(), l.campaign(), l.partnerId(),
+                    l.partnerId() == null ? null : names.computeIfAbsent(l.partnerId(), p -> partners.get(p).name()),
+                    l.repUsername(), l.protectedAccount(), l.createdAt(), f != null,
+                    f == null ? null : new AccountDetail.FollowOnOf(f.wonLeadId(), f.productBought(),
+                            caller.isPartnerUser() && !caller.partnerId().equals(f.partnerId()) ? null : f.partnerId(),
+                            f.protectedUntil()));
+        }).toList();
     }
 
     private List<AccountDetail.WonDeal> won(List<Opportunity> opportunities) {
@@ -172,7 +181,7 @@ class AccountDirectory {
 
     /** For each product of each won deal, the follow-on the table names, if any, judged by the months since the win. */
     private List<AccountDetail.BuyAgain> buyAgain(List<Opportunity> opportunities, List<LeadView> leads,
-            Account account) {
+            Account account, Map<Long, FollowOnLead> followOnLeads) {
         LocalDate today = LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
         List<AccountDetail.BuyAgain> next = new ArrayList<>();
         for (Opportunity won : opportunities) {
@@ -187,10 +196,20 @@ class AccountDirectory {
             for (String product : products) {
                 followOns.next(product, lead.segment(), account.industry(), months).ifPresent(f -> next.add(
                         new AccountDetail.BuyAgain(won.leadId(), product, won.closedAt(), f.product(),
-                                wonOn.plusMonths(f.offerAfterMonths()), won.partnerId(), f.protectionDays())));
+                                wonOn.plusMonths(f.offerAfterMonths()), won.partnerId(), f.protectionDays(),
+                                followOnLeadId(followOnLeads, won.leadId(), product, f.product()))));
             }
         }
         return next;
+    }
+
+    /** The follow-on lead created for this win, product and follow-on product, if the caller sees it. */
+    private static Long followOnLeadId(Map<Long, FollowOnLead> followOnLeads, long wonLeadId, String bought,
+            String product) {
+        return followOnLeads.values().stream()
+                .filter(f -> f.wonLeadId() == wonLeadId && f.productBought().equals(bought)
+                        && f.product().equals(product))
+                .map(FollowOnLead::leadId).findFirst().orElse(null);
     }
 
     private static List<AccountDetail.TimelineEntry> timeline(List<LeadView> leads) {

@@ -25,7 +25,8 @@ public class FollowOnRules {
         this.decisions = decisions;
     }
 
-    Optional<FollowOn> next(String productBought, String segment, String industry, int monthsSinceWin) {
+    /** The follow-on after a product, judged by the months since its win; empty when no row matches. */
+    public Optional<FollowOn> next(String productBought, String segment, String industry, int monthsSinceWin) {
         Map<String, Object> facts = new HashMap<>();
         facts.put("productBought", productBought);
         facts.put("segment", segment);

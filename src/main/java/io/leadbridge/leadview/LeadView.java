@@ -36,7 +36,18 @@ public record LeadView(
         Instant createdAt,
         Instant updatedAt,
         Deal deal,
-        List<EventView> events) {
+        List<EventView> events,
+        FollowOnOrigin followOn) {
+
+    /**
+     * A lead Leadbridge created as a follow-on of a win (lead detail only; absent otherwise): the won
+     * lead, the product bought there, the follow-on product, until when the partner that won the
+     * account is protected on it, and that partner ({@code winningPartnerId}, shown to a partner
+     * user only when it is its own partner).
+     */
+    public record FollowOnOrigin(long wonLeadId, String productBought, String product, Instant protectedUntil,
+            String winningPartnerId) {
+    }
 
     /**
      * After first contact (lead detail only): the opportunity if there is one, when the rep last
@@ -85,12 +96,13 @@ public record LeadView(
     }
 
     static LeadView of(Lead lead, ZoneId partnerZone, Account account, Contact contact, Deal deal,
-            List<LeadEvent> events) {
+            List<LeadEvent> events, FollowOnOrigin followOn) {
         return new LeadView(lead.id(), lead.source(), lead.externalId(), lead.campaign(), lead.product(), lead.score(),
                 lead.notes(), lead.status(), lead.segment(), lead.grade(), lead.route(), lead.partnerId(),
                 lead.repUsername(), lead.protectedAccount(), lead.attemptCount(),
                 Sla.of(lead, partnerZone), lead.outcomeReason(),
                 AccountView.of(account), contact == null ? null : ContactView.of(contact), lead.createdAt(),
-                lead.updatedAt(), deal, events == null ? null : events.stream().map(EventView::of).toList());
+                lead.updatedAt(), deal, events == null ? null : events.stream().map(EventView::of).toList(),
+                followOn);
     }
 }

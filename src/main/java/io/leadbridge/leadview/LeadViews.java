@@ -5,6 +5,7 @@ import io.leadbridge.config.LeadClock;
 import io.leadbridge.lead.Lead;
 import io.leadbridge.lead.LeadAccess;
 import io.leadbridge.lead.LeadEvent;
+import io.leadbridge.lead.FollowOnLog;
 import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
 import io.leadbridge.lead.LeadRepository;
@@ -34,9 +35,12 @@ public class LeadViews {
     private final OpportunityRepository opportunities;
     private final LeadClock clock;
     private final WorkingCalendars calendars;
+    private final FollowOnLog followOns;
 
     LeadViews(LeadRepository leads, ProspectRepository prospects, LeadEventLog events, LeadAccess access,
-            OpportunityRepository opportunities, LeadClock clock, WorkingCalendars calendars) {
+            OpportunityRepository opportunities, LeadClock clock, WorkingCalendars calendars,
+            FollowOnLog followOns) {
+        this.followOns = followOns;
         this.calendars = calendars;
         this.opportunities = opportunities;
         this.clock = clock;
@@ -70,20 +74,29 @@ public class LeadViews {
                     .filter(e -> !e.type().isCustomerCheck())
                     .toList();
         }
-        return view(lead, caller, deal(lead), timeline);
+        return view(lead, caller, deal(lead), timeline, followOn(lead, caller));
+    }
+
+    /** Where a follow-on lead came from; null for any other lead. Another partner's win is not named. */
+    private LeadView.FollowOnOrigin followOn(Lead lead, Caller caller) {
+        return followOns.of(lead.id()).map(f -> new LeadView.FollowOnOrigin(f.wonLeadId(), f.productBought(),
+                        f.product(), f.protectedUntil(),
+                        caller.isPartnerUser() && !caller.partnerId().equals(f.partnerId()) ? null : f.partnerId()))
+                .orElse(null);
     }
 
     public LeadView summary(Lead lead, Caller caller) {
-        return view(lead, caller, null, null);
+        return view(lead, caller, null, null, null);
     }
 
-    private LeadView view(Lead lead, Caller caller, LeadView.Deal deal, List<LeadEvent> timeline) {
+    private LeadView view(Lead lead, Caller caller, LeadView.Deal deal, List<LeadEvent> timeline,
+            LeadView.FollowOnOrigin followOn) {
         boolean showContact = !caller.isPartnerUser() || lead.status() != LeadStatus.OFFERED;
         // The partner's zone only where a partner's SLA runs (one lookup per such lead).
         ZoneId partnerZone = lead.slaKind() == null || lead.partnerId() == null ? null
                 : calendars.zoneOf(lead.partnerId());
         return LeadView.of(lead, partnerZone, prospects.account(lead.accountId()),
-                showContact ? prospects.contact(lead.contactId()) : null, deal, timeline);
+                showContact ? prospects.contact(lead.contactId()) : null, deal, timeline, followOn);
     }
 
     /** The deal facts of a lead past first contact; null before. */

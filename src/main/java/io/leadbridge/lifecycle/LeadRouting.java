@@ -1,6 +1,8 @@
 package io.leadbridge.lifecycle;
 
+import io.leadbridge.config.LeadClock;
 import io.leadbridge.dealregistration.RegisteredProtection;
+import io.leadbridge.lead.FollowOnLog;
 import io.leadbridge.lead.Lead;
 import io.leadbridge.lead.LeadEvent;
 import io.leadbridge.lead.LeadEventLog;
@@ -8,12 +10,13 @@ import io.leadbridge.lead.LeadEventType;
 import io.leadbridge.lead.LeadOfferLog;
 import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.lead.LeadStatus;
+import io.leadbridge.opportunity.Opportunity;
+import io.leadbridge.opportunity.OpportunityRepository;
 import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.partner.StandingLookup;
 import io.leadbridge.routing.AccountProtectionRules;
 import io.leadbridge.routing.AccountProtectionRules.Protection;
 import io.leadbridge.routing.LeadQualificationRules;
-import io.leadbridge.partner.StandingLookup;
 import io.leadbridge.routing.Qualification;
 import io.leadbridge.routing.SlaPolicyRules;
 import io.leadbridge.routing.SlaPolicyRules.SlaTerms;
@@ -40,10 +43,17 @@ public class LeadRouting {
     private final LeadOfferLog offers;
     private final StandingLookup standings;
     private final RegisteredProtection registrations;
+    private final FollowOnLog followOns;
+    private final OpportunityRepository opportunities;
+    private final LeadClock clock;
 
     LeadRouting(LeadRepository leads, LeadEventLog events, LeadQualificationRules qualificationRules,
             AccountProtectionRules protectionRules, SlaPolicyRules slaRules, PartnerRepository partners,
-            LeadOfferLog offers, StandingLookup standings, RegisteredProtection registrations) {
+            LeadOfferLog offers, StandingLookup standings, RegisteredProtection registrations, FollowOnLog followOns,
+            OpportunityRepository opportunities, LeadClock clock) {
+        this.followOns = followOns;
+        this.opportunities = opportunities;
+        this.clock = clock;
         this.registrations = registrations;
         this.leads = leads;
         this.events = events;
@@ -90,6 +100,42 @@ public class LeadRouting {
         events.record(leadId, LeadEventType.ACCOUNT_PROTECTED, LeadEvent.SYSTEM, protection.partnerId(),
                 "named account of " + partner.get().name() + (rep == null ? "" : ", rep " + rep));
         return new Protection(true, protection.partnerId(), rep);
+    }
+
+    /**
+     * The partner that won the account, protected on a follow-on product of it for the period the
+     * follow-on table gives ({@code lead.FollowOnLog}): the follow-on lead itself, and any lead of
+     * the account for that product in the period, go to it and to the rep who won the deal if that
+     * is still one of its reps; otherwise an open account (a partner that is unknown, inactive or
+     * suspended is noted on the timeline and the rules choose instead).
+     */
+    public Protection protectAsFollowOn(long leadId) {
+        Lead lead = leads.get(leadId);
+        var followOn = followOns.protecting(lead.accountId(), lead.product(), clock.now());
+        if (followOn.isEmpty()) {
+            return new Protection(false, null, null);
+        }
+        var f = followOn.get();
+        String why = "follow-on of won lead " + f.wonLeadId() + " (" + f.productBought() + " bought): the partner"
+                + " that won the account is protected on " + f.product() + " until " + f.protectedUntil();
+        String unavailable = unavailable(f.partnerId());
+        if (unavailable != null) {
+            events.record(leadId, LeadEventType.ACCOUNT_PROTECTED, LeadEvent.SYSTEM, f.partnerId(),
+                    why + ", but partner " + f.partnerId() + " is " + unavailable
+                            + "; the distribution rules choose instead");
+            log.info("lead {}: follow-on winner {} is {}, routed by the rules", leadId, f.partnerId(), unavailable);
+            return new Protection(false, null, null);
+        }
+        String rep = opportunities.find(f.wonLeadId()).map(Opportunity::repUsername)
+                .flatMap(partners::findRep).filter(r -> r.partnerId().equals(f.partnerId()))
+                .map(r -> r.username()).orElse(null);
+        leads.markProtected(leadId);
+        events.record(leadId, LeadEventType.ACCOUNT_PROTECTED, LeadEvent.SYSTEM, f.partnerId(),
+                why + "; " + partners.findById(f.partnerId()).orElseThrow().name() + " won it"
+                        + (rep == null ? "" : ", rep " + rep));
+        log.info("lead {}: protected for partner {} as follow-on of won lead {}", leadId, f.partnerId(),
+                f.wonLeadId());
+        return new Protection(true, f.partnerId(), rep);
     }
 
     /**

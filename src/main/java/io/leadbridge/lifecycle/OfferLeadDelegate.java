@@ -46,6 +46,8 @@ class OfferLeadDelegate implements JavaDelegate {
         String rep = nominated != null ? lead.nominatedRep() : null;
         String how = nominated != null
                 ? (lead.nominatedBy().orElse(null) == Method.REGISTERED_DEAL ? "approved deal registration"
+                        : lead.nominatedBy().orElse(null) == Method.FOLLOW_ON_WINNER
+                                ? "follow-on: the partner that won the account is protected"
                         : rep != null ? "protected account" : "nominated partner")
                 : lead.selectionNote();
         int attempt = lead.attempt();

@@ -40,9 +40,12 @@ class ReportController {
     private final CallerProvider callers;
     private final LeadClock clock;
     private final RepScorecard repScorecards;
+    private final RepeatPurchaseReport repeatPurchases;
 
     ReportController(PipelineReport pipeline, FunnelReport funnel, SlaReport sla, CampaignReport campaigns,
-            PartnerScorecard scorecards, CallerProvider callers, LeadClock clock, RepScorecard repScorecards) {
+            PartnerScorecard scorecards, CallerProvider callers, LeadClock clock, RepScorecard repScorecards,
+            RepeatPurchaseReport repeatPurchases) {
+        this.repeatPurchases = repeatPurchases;
         this.repScorecards = repScorecards;
         this.pipeline = pipeline;
         this.funnel = funnel;
@@ -84,6 +87,18 @@ class ReportController {
         return answer("campaigns", query, accept, campaigns::report, CampaignReport.Campaigns::table);
     }
 
+    /**
+     * Repeat purchases per partner and campaign of the first win, of the accounts first won in the
+     * period; a partner user gets its own partner's rows only.
+     */
+    @GetMapping("/repeat-purchases")
+    ResponseEntity<?> repeatPurchases(@RequestParam MultiValueMap<String, String> query,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        onlyParameters(query, List.of("from", "to", "partner", "campaign", "format"), "the repeat-purchase report");
+        return answer("repeat_purchases", query, accept, repeatPurchases::report,
+                RepeatPurchaseReport.RepeatPurchases::table);
+    }
+
     /** A partner's scorecard: 403 for a partner user asking for another partner's, 404 for an unknown partner. */
     @GetMapping("/partners/{id}")
     ResponseEntity<?> scorecard(@PathVariable String id, @RequestParam MultiValueMap<String, String> query,
@@ -104,20 +119,27 @@ class ReportController {
     @GetMapping("/partners/{id}/reps")
     ResponseEntity<?> repFigures(@PathVariable String id, @RequestParam MultiValueMap<String, String> query,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        List<InvalidInputException.FieldError> ignored = query.keySet().stream()
-                .filter(name -> !List.of("from", "to", "format").contains(name)).sorted()
-                .map(name -> new InvalidInputException.FieldError(name,
-                        "the rep figures take from, to and format only"))
-                .toList();
-        if (!ignored.isEmpty()) {
-            throw new InvalidInputException(ignored);
-        }
+        onlyParameters(query, List.of("from", "to", "format"), "the rep figures");
         ReportFormat format = ReportFormat.of(query.getFirst("format"), accept);
         ReportFilter filter = ReportFilter.parse(query, clock.now());
         RepScorecard.RepFigures figures = repScorecards.report(id, filter, callers.current());
         return format == ReportFormat.CSV
                 ? CsvDownload.of(fileName("reps_" + id, filter.period()), figures.table())
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(figures);
+    }
+
+    /** 400 naming every parameter a report does not take (a typo must not widen it silently). */
+    private static void onlyParameters(MultiValueMap<String, String> query, List<String> taken, String report) {
+        List<InvalidInputException.FieldError> ignored = query.keySet().stream()
+                .filter(name -> !taken.contains(name)).sorted()
+                .map(name -> new InvalidInputException.FieldError(name,
+                        report + " take" + (report.endsWith("s") ? "" : "s") + " "
+                                + String.join(", ", taken.subList(0, taken.size() - 1)) + " and "
+                                + taken.get(taken.size() - 1) + " only"))
+                .toList();
+        if (!ignored.isEmpty()) {
+            throw new InvalidInputException(ignored);
+        }
     }
 
     private <R> ResponseEntity<?> answer(String report, MultiValueMap<String, String> query, String accept,

@@ -83,6 +83,8 @@ class RoutingController {
                 case PROTECTED_ACCOUNT -> "The account is protected for your company.";
                 case REGISTERED_DEAL -> "Your company's approved deal registration protects it on this account for "
                         + "this product.";
+                case FOLLOW_ON_WINNER -> "Your company won this account: a follow-on of that win is protected for"
+                        + " your company for this product for the period the follow-on table gives.";
                 case MANUAL -> "A channel manager chose your company for this lead.";
                 case REASSIGNED -> "A channel manager reassigned this lead to your company.";
                 case RULES -> "Your company meets the lead's requirements and its turn came in the weighted rotation"

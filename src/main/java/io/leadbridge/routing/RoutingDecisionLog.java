@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 public class RoutingDecisionLog {
 
     /** How the partner of an offer was chosen. */
-    public enum Method { RULES, PROTECTED_ACCOUNT, MANUAL, REASSIGNED, REGISTERED_DEAL }
+    public enum Method { RULES, PROTECTED_ACCOUNT, MANUAL, REASSIGNED, REGISTERED_DEAL, FOLLOW_ON_WINNER }
 
     /** A table that took part, its version, and the rows that matched with their annotations. */
     public record DecisionUsed(String key, Integer version, List<RowUsed> rows) {

@@ -34,6 +34,7 @@ class OpenApiTest {
                 "/api/partners/{partnerId}/closures/{closureId}");
         assertThat(paths).contains("/api/exchange-rates", "/api/exchange-rates/{currency}/{month}", "/api/accounts",
                 "/api/accounts/{id}");
+        assertThat(paths).contains("/api/reports/repeat-purchases");
         assertThat(paths).allMatch(p -> p.startsWith("/api/"));
         assertThat(spec.path("components").path("securitySchemes").path("basic").path("scheme").asText())
                 .isEqualTo("basic");

@@ -182,6 +182,15 @@ public class AccessProvisioning {
         grant(VendorGroups.managersGroupOf(partnerId), Resources.USER, username, Permissions.READ);
     }
 
+    /** The people the partner's lead managers can look up (see {@link #knownToManagers}). */
+    @Transactional(readOnly = true)
+    public Set<String> knownToManagersOf(String partnerId) {
+        Set<String> known = new LinkedHashSet<>();
+        authorizations.createAuthorizationQuery().groupIdIn(VendorGroups.managersGroupOf(partnerId))
+                .resourceType(Resources.USER).list().forEach(grant -> known.add(grant.getResourceId()));
+        return known;
+    }
+
     /** Puts the user in the partner's lead managers, or takes it out. */
     public void leadManager(String username, String partnerId, boolean manager) {
         String managers = VendorGroups.managersGroupOf(partnerId);

@@ -15,7 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,8 @@ class PartnerRolesTest {
     @Autowired IdentityService identity;
     @Autowired LeadFixtures fixtures;
     @Autowired EngineDriver engine;
+    @Autowired AuthorizationService authorizations;
+    @Autowired ManagersKnowTheirPeople managersKnowTheirPeople;
 
     ApiClient carol;
 
@@ -165,6 +169,26 @@ class PartnerRolesTest {
         assertThat(usersFound(manager, later)).isEqualTo(1);
         assertThat(usersFound(manager, stranger)).as("another partner's rep").isZero();
         assertThat(usersFound(earlier, later)).as("reps do not look up their colleagues").isZero();
+    }
+
+    @Test
+    void peopleAddedBeforeTheirManagersCouldLookThemUpAreMadeKnownAtStartAndOtherPartnersStayUnknown() {
+        String ours = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        String manager = manager(ours);
+        String rep = fixtures.rep(ours);
+        String stranger = fixtures.rep(fixtures.partner("beta", PartnerTier.GOLD, "DE"));
+        // as in a database of a version before the grant
+        authorizations.createAuthorizationQuery().groupIdIn(VendorGroups.managersGroupOf(ours))
+                .resourceType(Resources.USER).resourceId(rep).list()
+                .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+        assertThat(usersFound(manager, rep)).isZero();
+
+        assertThat(managersKnowTheirPeople.grantMissing(ours)).isEqualTo(1);
+        managersKnowTheirPeople.grantMissing();  // what a start does, over every partner
+
+        assertThat(usersFound(manager, rep)).isEqualTo(1);
+        assertThat(usersFound(manager, stranger)).isZero();
+        assertThat(managersKnowTheirPeople.grantMissing(ours)).as("nothing left to grant").isZero();
     }
 
     /** How many users the person finds under the username through Tasklist's own user lookup. */

@@ -122,9 +122,9 @@ public class SlaPolicyRules {
                     throw new DecisionTableException(DECISION, "contactReminder " + contactReminder
                             + " must be shorter than contactSla " + contactSla + inWorkingTime());
                 }
-                // The inside SLA counts calendar time; one not shorter than the partner's has no effect.
+                // The inside SLA counts on the row's clock; one not shorter than the partner's has no effect.
                 if (repAcceptSla != null) {
-                    WorkingTime.after(SlaClock.CALENDAR, REFERENCE_CALENDAR, REFERENCE_START, repAcceptSla);
+                    end(repAcceptSla);
                 }
                 end(supportSla);
                 String cycle = IsoDurations.periodOfCycle(statusUpdateCycle);

@@ -96,6 +96,20 @@ class RuleDeploymentTest {
     }
 
     @Test
+    void aWorkingTimeRowsInsideSlaInMonthsIsRefusedAsItsOtherDurationsAre() {
+        DecisionDefinition inForce = latest("slaPolicy");
+
+        Response refused = deployFromModeler(as(analyst), "sla-policy.dmn", editCell(editCell(
+                table("sla-policy.dmn"), "LiteralExpression_Standard_Clock", "\"working\""),
+                "LiteralExpression_Standard_RepAcceptSla", "\"P1M\""));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("message").asText()).contains("row 5 (Rule_Standard")
+                .contains("not months or years: 'P1M'");
+        assertThat(latest("slaPolicy").getId()).as("the version in force stays").isEqualTo(inForce.getId());
+    }
+
+    @Test
     void aBrokenSlaPolicyIsRefusedNamingTableRowAndRuleAndNewLeadsAreStillOffered() {
         String partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
         DecisionDefinition inForce = latest("slaPolicy");

@@ -155,7 +155,8 @@ class DemoLeadDriver {
 
     /**
      * The rep named on the offer (a protected account's rep), else the rep the partner's dispatch
-     * gave it to, else one of the partner's reps, in turn by lead. In an open competition the first partner offered the lead answers.
+     * gave it to, else one of the partner's reps, in turn by lead. In an open competition the first
+     * partner offered the lead answers.
      */
     private Caller offeredRep(Lead lead) {
         if (lead.repUsername() != null) {

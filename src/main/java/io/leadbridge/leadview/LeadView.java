@@ -88,7 +88,8 @@ public record LeadView(
     static LeadView of(Lead lead, ZoneId partnerZone, Account account, Contact contact, Deal deal,
             List<LeadEvent> events) {
         return new LeadView(lead.id(), lead.source(), lead.externalId(), lead.campaign(), lead.product(), lead.score(),
-                lead.notes(), lead.language(), lead.status(), lead.segment(), lead.grade(), lead.route(), lead.partnerId(),
+                lead.notes(), lead.language(), lead.status(), lead.segment(), lead.grade(), lead.route(),
+                lead.partnerId(),
                 lead.repUsername(), lead.protectedAccount(), lead.attemptCount(),
                 Sla.of(lead, partnerZone), lead.outcomeReason(),
                 AccountView.of(account), contact == null ? null : ContactView.of(contact), lead.createdAt(),

@@ -141,7 +141,8 @@ public class LeadHolding {
         for (String partnerId : holders) {
             // Recorded while the lead still names its rep: the withdrawal counts against that rep too.
             events.recordWithReason(leadId, LeadEventType.WITHDRAWN, actor, partnerId, why, reason.name());
-            notifier.leadWithdrawn(lead, partnerId, partnerId.equals(lead.partnerId()) ? lead.repUsername() : null, why);
+            String rep = partnerId.equals(lead.partnerId()) ? lead.repUsername() : null;
+            notifier.leadWithdrawn(lead, partnerId, rep, why);
             listeners.publishEvent(new LeadWithdrawn(lead, partnerId, reason.name(), why));
             log.info("lead {}: withdrawn from partner {}: {}", leadId, partnerId, why);
         }

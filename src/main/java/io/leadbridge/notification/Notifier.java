@@ -153,7 +153,8 @@ public class Notifier {
                 Lead id: %d
                 """.formatted(lead.repUsername(), lead.partnerId(), missed, account.name(), lead.product(),
                 properties.publicUrl(), lead.id());
-        managerEmails.forEach(to -> notifications.add(lead.id(), lead.partnerId(), NotificationKind.STATUS_UPDATE_OVERDUE,
+        managerEmails.forEach(to -> notifications.add(lead.id(), lead.partnerId(),
+                NotificationKind.STATUS_UPDATE_OVERDUE,
                 to, subject, body));
     }
 
@@ -215,7 +216,8 @@ public class Notifier {
                 Lead id: %d
                 """.formatted(lead.partnerId(), requestKind, account.name(), lead.product(), DUE.format(reviewDueAt),
                 properties.publicUrl(), lead.id());
-        reviewerEmails.forEach(to -> notifications.add(lead.id(), lead.partnerId(), NotificationKind.SUPPORT_REVIEW_REMINDER,
+        reviewerEmails.forEach(to -> notifications.add(lead.id(), lead.partnerId(),
+                NotificationKind.SUPPORT_REVIEW_REMINDER,
                 to, subject, body));
     }
 
@@ -244,7 +246,8 @@ public class Notifier {
                 Rather not be asked such questions? %s
                 """.formatted(contact.firstName(), lead.product(), partnerName, partnerName, lead.product(), answerUrl,
                 answerUrl, DUE.format(answerBy), optOutUrl);
-        notifications.add(lead.id(), partnerId, NotificationKind.CUSTOMER_CONTACT_CHECK, contact.email(), subject, body);
+        notifications.add(lead.id(), partnerId, NotificationKind.CUSTOMER_CONTACT_CHECK, contact.email(), subject,
+                body);
     }
 
     /** To the vendor's channel managers: the customer says the partner has not contacted them. */
@@ -259,7 +262,8 @@ public class Notifier {
                 A strike has been recorded against the partner; its standing is judged as for a missed SLA.
                 Lead id: %d
                 """.formatted(account.name(), partnerName, partnerId, lead.product(), lead.id());
-        channelManagerEmails.forEach(to -> notifications.add(lead.id(), partnerId, NotificationKind.CUSTOMER_DENIED_CONTACT,
+        channelManagerEmails.forEach(to -> notifications.add(lead.id(), partnerId,
+                NotificationKind.CUSTOMER_DENIED_CONTACT,
                 to, subject, body));
     }
 

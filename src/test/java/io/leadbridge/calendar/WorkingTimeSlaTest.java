@@ -92,14 +92,16 @@ class WorkingTimeSlaTest {
         assertThat(fixtures.lead(lead).slaDueAt()).isEqualTo(monday16);
         assertThat(timer(lead, "BoundaryEvent_AcceptSlaBreached").getDuedate()).isEqualTo(Date.from(monday16));
         assertThat(timer(lead, "BoundaryEvent_AcceptReminderDue").getDuedate())
-                .as("4 working hours: Friday 16-17, Monday 9-12").isEqualTo(Date.from(at(NEW_YORK, "2026-12-07T12:00")));
+                .as("4 working hours: Friday 16-17, Monday 9-12")
+                .isEqualTo(Date.from(at(NEW_YORK, "2026-12-07T12:00")));
         Response view = ApiClient.as(port, rep, LeadFixtures.PASSWORD).get("/api/leads/" + lead);
         assertThat(view.json().path("sla").path("dueAt").asText()).isEqualTo("2026-12-07T21:00:00Z");
         assertThat(view.json().path("sla").path("dueAtPartnerLocal").asText()).isEqualTo("2026-12-07T16:00:00-05:00");
         assertThat(view.json().path("sla").path("partnerTimeZone").asText()).isEqualTo("America/New_York");
         // To the partner's reps and its manager, each with the partner's local time beside UTC.
         assertThat(mails(lead, NotificationKind.LEAD_OFFERED)).isNotEmpty()
-                .allSatisfy(m -> assertThat(m.body()).contains("Mon 7 Dec 2026 21:00 UTC (Mon 7 Dec 16:00 America/New_York time)"));
+                .allSatisfy(m -> assertThat(m.body())
+                        .contains("Mon 7 Dec 2026 21:00 UTC (Mon 7 Dec 16:00 America/New_York time)"));
 
         // Saturday 16:00, when a calendar-time SLA of 8 hours would long be over: still the partner's.
         now(NEW_YORK, "2026-12-05T16:00");
@@ -146,7 +148,8 @@ class WorkingTimeSlaTest {
                 .isEqualTo(Date.from(at(NEW_YORK, "2026-12-08T10:00")));
         // the customer is asked after P5D = 40 working hours: the next Monday 10:00.
         Job check = management.createJobQuery().timers().activityId("TimerEvent_CustomerCheckDue").list().stream()
-                .filter(j -> j.getDuedate().equals(Date.from(at(NEW_YORK, "2026-12-14T10:00")))).findFirst().orElse(null);
+                .filter(j -> j.getDuedate().equals(Date.from(at(NEW_YORK, "2026-12-14T10:00")))).findFirst()
+                .orElse(null);
         assertThat(check).as("the customer check waits 5 working days").isNotNull();
     }
 
@@ -234,7 +237,8 @@ class WorkingTimeSlaTest {
         Response closed = rep.post("/api/partners/" + partner + "/closures",
                 Map.of("firstDay", "2026-12-07", "lastDay", "2026-12-08", "reason", "team offsite"));
         assertThat(closed.status()).as(closed.body()).isEqualTo(201);
-        assertThat(closed.location()).endsWith("/api/partners/" + partner + "/closures/" + closed.json().path("id").asLong());
+        assertThat(closed.location())
+                .endsWith("/api/partners/" + partner + "/closures/" + closed.json().path("id").asLong());
 
         long lead = offer("US");
 

@@ -9,6 +9,8 @@ import io.leadbridge.opportunity.DealAction;
 import io.leadbridge.opportunity.DealProgress;
 import io.leadbridge.opportunity.StatusUpdate;
 import io.leadbridge.prospect.ProspectRepository;
+import io.leadbridge.routing.RepAssignmentLog.RepAssignment;
+import io.leadbridge.routing.RepDispatch;
 import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerRep;
 import io.leadbridge.partner.PartnerRepository;
@@ -50,9 +52,12 @@ class DemoLeadDriver {
     private final ProspectRepository prospects;
     private final DealProgress deals;
 
+    private final RepDispatch repDispatch;
+
     DemoLeadDriver(ManagementService management, RuntimeService runtime, LeadRepository leads,
             PartnerRepository partners, LeadActions actions, LeadOfferLog offers, ProspectRepository prospects,
-            DealProgress deals) {
+            DealProgress deals, RepDispatch repDispatch) {
+        this.repDispatch = repDispatch;
         this.prospects = prospects;
         this.deals = deals;
         this.offers = offers;
@@ -149,14 +154,20 @@ class DemoLeadDriver {
     }
 
     /**
-     * The rep named on the offer (a protected account's rep), else one of the partner's reps, in
-     * turn by lead. In an open competition the first partner offered the lead answers.
+     * The rep named on the offer (a protected account's rep), else the rep the partner's dispatch
+     * gave it to, else one of the partner's reps, in turn by lead. In an open competition the first
+     * partner offered the lead answers.
      */
     private Caller offeredRep(Lead lead) {
         if (lead.repUsername() != null) {
             return rep(lead.repUsername(), lead.partnerId());
         }
         String partnerId = lead.partnerId() != null ? lead.partnerId() : offers.openPartners(lead.id()).get(0);
+        // In an open competition each partner's offer is its own dispatched rep's.
+        RepAssignment holder = repDispatch.current(lead.id(), partnerId);
+        if (holder != null && holder.repUsername() != null) {
+            return rep(holder.repUsername(), partnerId);
+        }
         List<PartnerRep> reps = partners.findReps(partnerId);
         if (reps.isEmpty()) {
             throw new IllegalStateException("partner " + partnerId + " has no rep to answer lead " + lead.id());

@@ -54,7 +54,8 @@ final class DemoPartners {
     static final List<DemoPartner> ALL = List.of(
             partner("northwind-systems", "Northwind Systems", PLATINUM, 40, "northwind.example",
                     Set.of("US", "CA"), Set.of(CLOUD, SECURITY, NETWORKING, ANALYTICS), Set.of(HIPAA, PCI_DSS, FEDRAMP),
-                    rep("nina", "Nina", "North"), leadManager("nolan", "Nolan", "Reyes")),
+                    rep("nina", "Nina", "North"), rep("noah", "Noah", "Brooks"), rep("chloe", "Chloe", "Tremblay"),
+                    leadManager("nolan", "Nolan", "Reyes")),
             partner("contoso-partners", "Contoso Partners", GOLD, 25, "contoso.example",
                     Set.of("US"), Set.of(CLOUD, SECURITY, ANALYTICS), Set.of(PCI_DSS),
                     rep("connor", "Connor", "Cole")),
@@ -106,11 +107,17 @@ final class DemoPartners {
             "litware-networks", new CalendarRequest("Europe/Paris", "FR", null, null, null, null));
 
     /**
-     * Profiles of the demo's reps (issue 14): nina takes northwind-systems' offers by rotation; its
-     * lead manager nolan gets the enterprise leads and whatever nina cannot take.
+     * Profiles of the demo's reps (issue 14): northwind-systems' three reps share its offers by
+     * rotation, each within its territory and languages: nina the US and Canada in English, noah the
+     * US in English and Spanish, chloe Canada in English and French (a lead in French goes to her
+     * alone, one in Spanish to noah). Its lead manager nolan gets the enterprise leads and whatever
+     * no rep can take.
      */
     static final Map<String, RepProfileRequest> PROFILES = Map.of(
-            "nina", new RepProfileRequest(25, Set.of("US", "CA"), null, null, null, Set.of("en"), null, null, null));
+            "nina", new RepProfileRequest(25, Set.of("US", "CA"), null, null, null, Set.of("en"), null, null, null),
+            "noah", new RepProfileRequest(15, Set.of("US"), null, null, null, Set.of("en", "es"), null, null, null),
+            "chloe", new RepProfileRequest(15, Set.of("CA"), null, null, null, Set.of("en", "fr"), null, null,
+                    null));
 
     /** A rep's name and role; the e-mail address follows from the partner's domain. */
     private record Rep(String username, String firstName, String lastName, PartnerRole role) {

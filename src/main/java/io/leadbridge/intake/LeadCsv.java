@@ -43,6 +43,7 @@ final class LeadCsv {
         PRODUCT("product", "product", Kind.TEXT, true),
         SCORE("score", "score", Kind.WHOLE_NUMBER, true),
         NOTES("notes", "notes", Kind.TEXT, false),
+        LANGUAGE("language", "language", Kind.TEXT, false),
         CONTACT_FIRST_NAME("contactFirstName", "contact.firstName", Kind.TEXT, true),
         CONTACT_LAST_NAME("contactLastName", "contact.lastName", Kind.TEXT, true),
         CONTACT_EMAIL("contactEmail", "contact.email", Kind.TEXT, true),
@@ -205,7 +206,7 @@ final class LeadCsv {
                 new LeadSubmission.Account(values.get(Column.ACCOUNT_NAME), values.get(Column.ACCOUNT_DOMAIN),
                         values.get(Column.ACCOUNT_INDUSTRY), values.get(Column.ACCOUNT_COUNTRY), employees, revenue,
                         values.get(Column.ACCOUNT_REGION)),
-                values.get(Column.NOTES));
+                values.get(Column.NOTES), values.get(Column.LANGUAGE));
         for (ConstraintViolation<LeadSubmission> violation : validator.validate(submission)) {
             String field = violation.getPropertyPath().toString();
             if (!unreadable.contains(field)) {

@@ -8,6 +8,7 @@ import io.leadbridge.lead.LeadRepository;
 import io.leadbridge.lifecycle.LeadVariables;
 import io.leadbridge.prospect.ProspectRepository;
 import io.leadbridge.routing.LeadFacts;
+import io.leadbridge.web.IsoLanguage;
 import io.leadbridge.web.LowerCaseSize;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,8 +63,9 @@ public class LeadIntake {
         long contactId = prospects.upsertContact(accountId, contact.firstName().trim(), contact.lastName().trim(),
                 LowerCaseSize.Validator.stored(contact.email()), blankToNull(contact.phone()),
                 blankToNull(contact.title()));
+        String language = submission.language() == null ? null : IsoLanguage.Validator.stored(submission.language());
         long leadId = leads.insert(source, externalId, blankToNull(submission.campaign()), submission.product().trim(),
-                submission.score(), blankToNull(submission.notes()), accountId, contactId);
+                submission.score(), blankToNull(submission.notes()), language, accountId, contactId);
         events.record(leadId, LeadEventType.CREATED, actor, null, "from " + source + " (" + externalId + ")");
 
         LeadFacts facts = new LeadFacts(leadId, submission.score(), account.employees(),

@@ -1,6 +1,7 @@
 package io.leadbridge.intake;
 
 import io.leadbridge.web.IsoCountry;
+import io.leadbridge.web.IsoLanguage;
 import io.leadbridge.web.LowerCaseSize;
 import io.leadbridge.web.MultiLineText;
 import jakarta.validation.Valid;
@@ -15,7 +16,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
-/** A lead as marketing systems send it to {@code POST /api/leads}. */
+/**
+ * A lead as marketing systems send it to {@code POST /api/leads}. {@code language} (optional) is the
+ * ISO 639-1 code of the language the prospect wants to be served in; any letter case, stored in lower case.
+ */
 public record LeadSubmission(
         @NotBlank @Size(max = 120) String externalId,
         @NotBlank @Size(max = 60) String source,
@@ -24,7 +28,14 @@ public record LeadSubmission(
         @NotNull @Min(0) @Max(100) Integer score,
         @NotNull @Valid Contact contact,
         @NotNull @Valid Account account,
-        @Size(max = 4000) @MultiLineText String notes) {
+        @Size(max = 4000) @MultiLineText String notes,
+        @IsoLanguage String language) {
+
+    /** A lead that names no language. */
+    public LeadSubmission(String externalId, String source, String campaign, String product, Integer score,
+            Contact contact, Account account, String notes) {
+        this(externalId, source, campaign, product, score, contact, account, notes, null);
+    }
 
     /** The person who asked to be contacted. */
     public record Contact(

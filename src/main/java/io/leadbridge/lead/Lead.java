@@ -11,6 +11,8 @@ public record Lead(
         String product,
         int score,
         String notes,
+        /** ISO 639-1 code in lower case of the language the prospect wants to be served in, or null. */
+        String language,
         long accountId,
         long contactId,
         LeadStatus status,

@@ -26,7 +26,7 @@ public class LeadCsvExport {
     static final List<String> COLUMNS = List.of("id", "source", "external_id", "campaign", "product", "score",
             "status", "segment", "grade", "route", "partner_id", "rep_username", "protected_account", "attempt_count",
             "sla_kind", "sla_due_at", "outcome_reason", "account_name", "account_domain", "industry", "country",
-            "region", "employees", "created_at", "updated_at");
+            "region", "employees", "created_at", "updated_at", "language");
     private static final int FETCH_SIZE = 1000;
 
     private final JdbcClient jdbc;
@@ -59,7 +59,7 @@ public class LeadCsvExport {
                 rs.getString("sla_kind"), instant(rs, "sla_due_at"), rs.getString("outcome_reason"),
                 rs.getString("account_name"), rs.getString("account_domain"), rs.getString("industry"),
                 rs.getString("country"), rs.getString("region"), rs.getObject("employees", Integer.class),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("language"));
     }
 
     private static Object instant(ResultSet rs, String column) throws SQLException {

@@ -27,16 +27,16 @@ public class LeadRepository {
 
     /** Stores a new lead in status NEW and returns its id. */
     public long insert(String source, String externalId, String campaign, String product, int score, String notes,
-            long accountId, long contactId) {
+            String language, long accountId, long contactId) {
         var keys = new GeneratedKeyHolder();
         Timestamp now = Timestamp.from(clock.now());
         jdbc.sql("""
-                insert into lead (source, external_id, campaign, product, score, notes, account_id, contact_id,
-                                  status, created_at, updated_at)
-                values (:source, :externalId, :campaign, :product, :score, :notes, :accountId, :contactId,
-                        'NEW', :now, :now)""")
+                insert into lead (source, external_id, campaign, product, score, notes, language, account_id,
+                                  contact_id, status, created_at, updated_at)
+                values (:source, :externalId, :campaign, :product, :score, :notes, :language, :accountId,
+                        :contactId, 'NEW', :now, :now)""")
                 .param("source", source).param("externalId", externalId).param("campaign", campaign)
-                .param("product", product).param("score", score).param("notes", notes)
+                .param("product", product).param("score", score).param("notes", notes).param("language", language)
                 .param("accountId", accountId).param("contactId", contactId).param("now", now)
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -95,7 +95,8 @@ public class LeadRepository {
         update("""
                 update lead set status = 'ACCEPTED', partner_id = :partnerId, rep_username = :rep, sla_kind = 'CONTACT',
                        sla_due_at = :due, updated_at = :now where id = :id""", id,
-                q -> q.param("partnerId", partnerId).param("rep", repUsername).param("due", Timestamp.from(contactDueAt)));
+                q -> q.param("partnerId", partnerId).param("rep", repUsername)
+                        .param("due", Timestamp.from(contactDueAt)));
         partnerChanged(partnerId);
     }
 
@@ -178,7 +179,8 @@ public class LeadRepository {
     static Lead map(ResultSet rs, int row) throws SQLException {
         return new Lead(rs.getLong("id"), rs.getString("source"), rs.getString("external_id"),
                 rs.getString("campaign"), rs.getString("product"), rs.getInt("score"), rs.getString("notes"),
-                rs.getLong("account_id"), rs.getLong("contact_id"), LeadStatus.valueOf(rs.getString("status")),
+                rs.getString("language"), rs.getLong("account_id"), rs.getLong("contact_id"),
+                LeadStatus.valueOf(rs.getString("status")),
                 rs.getString("segment"), rs.getString("grade"), rs.getString("route"), rs.getString("partner_id"),
                 rs.getString("rep_username"), rs.getBoolean("protected_account"), rs.getInt("attempt_count"),
                 rs.getString("sla_kind"), instant(rs, "sla_due_at"), rs.getString("outcome_reason"),

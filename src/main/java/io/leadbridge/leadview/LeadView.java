@@ -21,6 +21,7 @@ public record LeadView(
         String product,
         int score,
         String notes,
+        String language,
         LeadStatus status,
         String segment,
         String grade,
@@ -98,7 +99,8 @@ public record LeadView(
     static LeadView of(Lead lead, ZoneId partnerZone, Account account, Contact contact, Deal deal,
             List<LeadEvent> events, FollowOnOrigin followOn) {
         return new LeadView(lead.id(), lead.source(), lead.externalId(), lead.campaign(), lead.product(), lead.score(),
-                lead.notes(), lead.status(), lead.segment(), lead.grade(), lead.route(), lead.partnerId(),
+                lead.notes(), lead.language(), lead.status(), lead.segment(), lead.grade(), lead.route(),
+                lead.partnerId(),
                 lead.repUsername(), lead.protectedAccount(), lead.attemptCount(),
                 Sla.of(lead, partnerZone), lead.outcomeReason(),
                 AccountView.of(account), contact == null ? null : ContactView.of(contact), lead.createdAt(),

@@ -49,27 +49,46 @@ public class LeadHolding {
         this.listeners = listeners;
     }
 
+    /** Who inside a partner an offer goes to: its rep, or (null) its lead managers or team. */
+    public record OfferHolder(String partnerId, String repUsername) {
+    }
+
     /**
      * Offers the lead to one partner (and rep, for a protected account), or to several at once in
-     * an open competition, where the first to accept wins.
+     * an open competition, where the first to accept wins; without a rep inside any of them.
      */
     public void offer(long leadId, List<String> partnerIds, String repUsername, int attempt, Instant acceptDueAt,
             SlaClock slaClock, String how) {
-        boolean competition = partnerIds.size() > 1;
-        partnerIds.forEach(partnerId -> offers.open(leadId, partnerId, attempt, acceptDueAt, slaClock));
-        leads.offer(leadId, competition ? null : partnerIds.get(0), repUsername, attempt, acceptDueAt);
+        offer(leadId, partnerIds.stream().map(p -> new OfferHolder(p, repUsername)).toList(), attempt, acceptDueAt,
+                slaClock, how);
+    }
+
+    /**
+     * Offers the lead to each partner's holder at once: one holder is a normal offer, several an
+     * open competition. Each partner's offer mail goes to its own rep, or to its lead managers (its
+     * team, without managers) when no rep holds it.
+     */
+    public void offer(long leadId, List<OfferHolder> holders, int attempt, Instant acceptDueAt, SlaClock slaClock,
+            String how) {
+        boolean competition = holders.size() > 1;
+        holders.forEach(h -> offers.open(leadId, h.partnerId(), attempt, acceptDueAt, slaClock));
+        OfferHolder first = holders.get(0);
+        leads.offer(leadId, competition ? null : first.partnerId(), competition ? null : first.repUsername(), attempt,
+                acceptDueAt);
         Lead lead = leads.get(leadId);
-        for (String partnerId : partnerIds) {
+        for (OfferHolder holder : holders) {
+            String partnerId = holder.partnerId();
+            String repUsername = holder.repUsername();
             events.record(leadId, LeadEventType.OFFERED, LeadEvent.SYSTEM, partnerId,
                     "offer " + attempt + (repUsername == null ? "" : " to rep " + repUsername) + ", accept by "
                             + TIME.format(acceptDueAt) + "; "
-                            + (competition ? "open competition among " + partnerIds.size()
+                            + (competition ? "open competition among " + holders.size()
                                     + " partners, the first to accept wins; " : "") + how);
             notifier.leadOffered(lead, partnerId, repUsername, acceptDueAt);
             listeners.publishEvent(new LeadOffered(lead, partnerId, acceptDueAt));
         }
-        log.info("lead {}: offered to partner(s) {} (offer {}), accept by {}", leadId, partnerIds, attempt,
-                acceptDueAt);
+        log.info("lead {}: offered to partner(s) {} (offer {}), accept by {}", leadId,
+                holders.stream().map(OfferHolder::partnerId).toList(), attempt, acceptDueAt);
     }
 
     /**
@@ -122,7 +141,8 @@ public class LeadHolding {
         for (String partnerId : holders) {
             // Recorded while the lead still names its rep: the withdrawal counts against that rep too.
             events.recordWithReason(leadId, LeadEventType.WITHDRAWN, actor, partnerId, why, reason.name());
-            notifier.leadWithdrawn(lead, partnerId, partnerId.equals(lead.partnerId()) ? lead.repUsername() : null, why);
+            String rep = partnerId.equals(lead.partnerId()) ? lead.repUsername() : null;
+            notifier.leadWithdrawn(lead, partnerId, rep, why);
             listeners.publishEvent(new LeadWithdrawn(lead, partnerId, reason.name(), why));
             log.info("lead {}: withdrawn from partner {}: {}", leadId, partnerId, why);
         }

@@ -1,11 +1,11 @@
 package io.leadbridge.lifecycle;
 
+import io.leadbridge.calendar.WorkingCalendars;
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.lead.LeadEvent;
 import io.leadbridge.lead.LeadOfferLog;
 import io.leadbridge.routing.RepAssignmentLog.RepAssignment;
 import io.leadbridge.routing.RepDispatch;
-import java.time.Duration;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Move offer to next rep": each open offer whose rep has held it for the inside SLA
- * ({@code repAcceptSla}) goes to the next matching rep that has not had it, or to the lead managers.
+ * ({@code repAcceptSla}, counted on the sla-policy row's clock: in working time, the partner's) goes to
+ * the next matching rep that has not had it, or to the lead managers.
  * An offer the managers hold, or one a manager gave a rep a short while ago, stays.
  */
 @Component
@@ -23,8 +24,11 @@ class MoveOfferToNextRepDelegate implements JavaDelegate {
     private final LeadOfferLog offers;
     private final OfferHandOver handOver;
     private final LeadClock clock;
+    private final WorkingCalendars calendars;
 
-    MoveOfferToNextRepDelegate(RepDispatch dispatch, LeadOfferLog offers, OfferHandOver handOver, LeadClock clock) {
+    MoveOfferToNextRepDelegate(RepDispatch dispatch, LeadOfferLog offers, OfferHandOver handOver, LeadClock clock,
+            WorkingCalendars calendars) {
+        this.calendars = calendars;
         this.dispatch = dispatch;
         this.offers = offers;
         this.handOver = handOver;
@@ -42,7 +46,8 @@ class MoveOfferToNextRepDelegate implements JavaDelegate {
         Instant now = clock.now();
         for (String partnerId : offers.openPartners(leadId)) {
             RepAssignment holder = dispatch.current(leadId, partnerId);
-            if (holder == null || holder.toManagers() || holder.assignedAt().plus(Duration.parse(sla)).isAfter(now)) {
+            if (holder == null || holder.toManagers()
+                    || calendars.partnerDue(lead.slaClock(), partnerId, holder.assignedAt(), sla).isAfter(now)) {
                 continue;
             }
             RepAssignment next = dispatch.moveOn(leadId, partnerId, lead.attempt(), sla);

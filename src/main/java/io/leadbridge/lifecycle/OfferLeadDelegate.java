@@ -7,6 +7,7 @@ import io.leadbridge.routing.LeadDistribution;
 import io.leadbridge.routing.RepDispatch;
 import io.leadbridge.routing.RoutingDecisionLog.Method;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -65,14 +66,16 @@ class OfferLeadDelegate implements JavaDelegate {
             // A nomination of unknown origin counts as manual.
             distribution.recordNomination(leadId, attempt, partnerId, lead.nominatedBy().orElse(Method.MANUAL), how);
         }
-        // Inside each partner: the named rep, a rep by rotation, or the lead managers.
+        // Inside each partner: the named rep, a rep by rotation, or the lead managers; each is mailed.
+        List<LeadHolding.OfferHolder> holders = new ArrayList<>();
         for (String offeredTo : partnerIds) {
-            String holder = repDispatch.dispatch(leadId, offeredTo, attempt, rep).repUsername();
-            if (partnerId != null) {
-                rep = holder;
-            }
+            holders.add(new LeadHolding.OfferHolder(offeredTo,
+                    repDispatch.dispatch(leadId, offeredTo, attempt, rep).repUsername()));
         }
-        holding.offer(leadId, partnerIds, rep, attempt, dueAt, slaClock, how);
+        if (partnerId != null) {
+            rep = holders.get(0).repUsername();
+        }
+        holding.offer(leadId, holders, attempt, dueAt, slaClock, how);
 
         OfferedPartnerList.hold(execution, partnerIds);
         lead.offered(partnerId, rep, reminderAt, dueAt);

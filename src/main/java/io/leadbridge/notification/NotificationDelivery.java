@@ -69,6 +69,13 @@ public class NotificationDelivery {
         return pending.size();
     }
 
+    /** Hands over mails written outside any process step (the lead managers' digest), in the caller's transaction. */
+    public void handOver(List<Notification> written) {
+        boolean stored = mailSender.getIfAvailable() == null;
+        written.forEach(notification -> handOver(notification, stored));
+        wakeMailerAfterCommit(written);
+    }
+
     private void handOver(Notification notification, boolean stored) {
         if (stored) {
             notifications.store(notification.id(), clock.now());

@@ -10,6 +10,7 @@ import io.leadbridge.prospect.Contact;
 import io.leadbridge.prospect.ProspectRepository;
 import io.leadbridge.calendar.WorkingCalendars;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -152,7 +153,8 @@ public class Notifier {
                 Lead id: %d
                 """.formatted(lead.repUsername(), lead.partnerId(), missed, account.name(), lead.product(),
                 properties.publicUrl(), lead.id());
-        managerEmails.forEach(to -> notifications.add(lead.id(), lead.partnerId(), NotificationKind.STATUS_UPDATE_OVERDUE,
+        managerEmails.forEach(to -> notifications.add(lead.id(), lead.partnerId(),
+                NotificationKind.STATUS_UPDATE_OVERDUE,
                 to, subject, body));
     }
 
@@ -214,7 +216,8 @@ public class Notifier {
                 Lead id: %d
                 """.formatted(lead.partnerId(), requestKind, account.name(), lead.product(), DUE.format(reviewDueAt),
                 properties.publicUrl(), lead.id());
-        reviewerEmails.forEach(to -> notifications.add(lead.id(), lead.partnerId(), NotificationKind.SUPPORT_REVIEW_REMINDER,
+        reviewerEmails.forEach(to -> notifications.add(lead.id(), lead.partnerId(),
+                NotificationKind.SUPPORT_REVIEW_REMINDER,
                 to, subject, body));
     }
 
@@ -243,7 +246,8 @@ public class Notifier {
                 Rather not be asked such questions? %s
                 """.formatted(contact.firstName(), lead.product(), partnerName, partnerName, lead.product(), answerUrl,
                 answerUrl, DUE.format(answerBy), optOutUrl);
-        notifications.add(lead.id(), partnerId, NotificationKind.CUSTOMER_CONTACT_CHECK, contact.email(), subject, body);
+        notifications.add(lead.id(), partnerId, NotificationKind.CUSTOMER_CONTACT_CHECK, contact.email(), subject,
+                body);
     }
 
     /** To the vendor's channel managers: the customer says the partner has not contacted them. */
@@ -258,8 +262,54 @@ public class Notifier {
                 A strike has been recorded against the partner; its standing is judged as for a missed SLA.
                 Lead id: %d
                 """.formatted(account.name(), partnerName, partnerId, lead.product(), lead.id());
-        channelManagerEmails.forEach(to -> notifications.add(lead.id(), partnerId, NotificationKind.CUSTOMER_DENIED_CONTACT,
+        channelManagerEmails.forEach(to -> notifications.add(lead.id(), partnerId,
+                NotificationKind.CUSTOMER_DENIED_CONTACT,
                 to, subject, body));
+    }
+
+    /**
+     * The lead managers' daily digest: the offers waiting for acceptance first (oldest first), then
+     * the accepted leads waiting for first contact; one mail to each lead manager.
+     */
+    List<Notification> managerDigest(String partnerId, List<String> managerEmails, LocalDate day, Instant now,
+            List<ManagerDigest.Line> waiting, List<ManagerDigest.Line> accepted) {
+        String subject = "Your open offers on " + day + ": " + waiting.size() + " waiting for acceptance";
+        StringBuilder body = new StringBuilder("Hello,\n\nthese leads of your company are waiting.\n\n")
+                .append("Waiting for acceptance (oldest first):\n");
+        waiting.forEach(line -> digestLine(body, line, partnerId, now, "offered", "accept by"));
+        if (!accepted.isEmpty()) {
+            body.append("\nAccepted, first contact not yet reported:\n");
+            accepted.forEach(line -> digestLine(body, line, partnerId, now, "accepted", "contact by"));
+        }
+        body.append("\nAssign or reassign them in Tasklist: ").append(properties.publicUrl())
+                .append("/camunda/app/tasklist/\n");
+        return managerEmails.stream().map(to -> notifications.save(Notification.pending(null, partnerId,
+                NotificationKind.MANAGER_DIGEST, to, subject, body.toString()))).toList();
+    }
+
+    private void digestLine(StringBuilder body, ManagerDigest.Line line, String partnerId, Instant now, String since,
+            String due) {
+        body.append("- Lead ").append(line.leadId()).append(": ").append(line.account()).append(" (")
+                .append(line.product()).append(")\n")
+                .append("  Rep: ").append(line.repUsername() == null ? "none, yours to assign" : line.repUsername())
+                .append("; ").append(since).append(" ").append(age(line.since(), now)).append(" ago")
+                .append(line.dueAt() == null ? "" : "; " + due + " " + due(line.dueAt(), partnerId)).append("\n")
+                .append("  ").append(line.link()).append("\n");
+    }
+
+    /** "2 d 3 h", "5 h 10 min", "12 min": how long ago, for a person. */
+    static String age(Instant since, Instant now) {
+        if (since == null) {
+            return "?";
+        }
+        java.time.Duration age = java.time.Duration.between(since, now);
+        if (age.isNegative()) {
+            age = java.time.Duration.ZERO;
+        }
+        if (age.toDays() > 0) {
+            return age.toDays() + " d " + age.toHoursPart() + " h";
+        }
+        return age.toHours() > 0 ? age.toHours() + " h " + age.toMinutesPart() + " min" : age.toMinutes() + " min";
     }
 
     /**

@@ -135,7 +135,7 @@ public class RepDispatch {
             }
         }
         String candidates = String.join("\n", lines);
-        String needs = "must match " + required.describe();
+        String needs = "must match " + required.describe() + languageNote(facts, required);
         if (turns.isEmpty()) {
             return toManagers(leadId, partnerId, attempt, before + "no rep with a profile matches and is available ("
                     + needs + ")", candidates.isEmpty() ? null : candidates);
@@ -166,6 +166,15 @@ public class RepDispatch {
         return assignment;
     }
 
+    /** How the lead's language took part in the choice, for the explanation in the lead's routing. */
+    private static String languageNote(InsideFacts lead, RepRequirements required) {
+        if (!required.matchLanguage()) {
+            return "";
+        }
+        return lead.language() == null ? "; the lead names no language, so no rep is checked on it"
+                : "; the lead's language is " + lead.language();
+    }
+
     private static boolean full(RepProfile rep, Map<String, Integer> open) {
         return open.getOrDefault(rep.username(), 0) >= rep.capacity();
     }
@@ -188,11 +197,11 @@ public class RepDispatch {
 
     private InsideFacts facts(long leadId) {
         return jdbc.sql("""
-                select a.country, a.region, l.product, a.industry, l.segment from lead l
+                select a.country, a.region, l.product, a.industry, l.segment, l.language from lead l
                 join account a on a.id = l.account_id where l.id = :id""")
                 .param("id", leadId)
                 .query((rs, row) -> new InsideFacts(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), null))
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
                 .single();
     }
 

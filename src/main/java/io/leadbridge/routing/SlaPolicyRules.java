@@ -100,7 +100,7 @@ public class SlaPolicyRules {
                     missedUpdatesToEscalate, customerCheckAfter, clock, null);
         }
 
-        /** Where a duration ends from the reference start, on this row's clock (reference calendar for working time). */
+        /** Where a duration ends from the reference start, on this row's clock (the reference calendar's hours). */
         private Instant end(String duration) {
             return WorkingTime.after(clock, REFERENCE_CALENDAR, REFERENCE_START, duration);
         }
@@ -108,7 +108,8 @@ public class SlaPolicyRules {
         /** For a refusal: how a working-time row's durations were compared. */
         private String inWorkingTime() {
             return clock == SlaClock.WORKING
-                    ? " in working time (clock \"working\": a day is one working day, 8 hours of Monday-Friday 09:00-17:00)"
+                    ? " in working time (clock \"working\": a day is one working day, "
+                            + "8 hours of Monday-Friday 09:00-17:00)"
                     : "";
         }
 
@@ -122,9 +123,9 @@ public class SlaPolicyRules {
                     throw new DecisionTableException(DECISION, "contactReminder " + contactReminder
                             + " must be shorter than contactSla " + contactSla + inWorkingTime());
                 }
-                // The inside SLA counts calendar time; one not shorter than the partner's has no effect.
+                // The inside SLA counts on the row's clock; one not shorter than the partner's has no effect.
                 if (repAcceptSla != null) {
-                    WorkingTime.after(SlaClock.CALENDAR, REFERENCE_CALENDAR, REFERENCE_START, repAcceptSla);
+                    end(repAcceptSla);
                 }
                 end(supportSla);
                 String cycle = IsoDurations.periodOfCycle(statusUpdateCycle);

@@ -11,6 +11,7 @@ import io.leadbridge.lead.LeadStatus;
 import io.leadbridge.notification.Notification;
 import io.leadbridge.notification.NotificationKind;
 import io.leadbridge.notification.NotificationRepository;
+import io.leadbridge.partner.PartnerRole;
 import io.leadbridge.partner.PartnerTier;
 import io.leadbridge.security.AccessProvisioning;
 import io.leadbridge.security.VendorGroups;
@@ -19,6 +20,7 @@ import io.leadbridge.support.ApiClient.Response;
 import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
+import io.leadbridge.support.PartnerPeople;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -58,6 +60,7 @@ class WorkingTimeSlaTest {
     @Autowired AccessProvisioning access;
     @Autowired NotificationRepository notifications;
     @Autowired LeadEventLog events;
+    @Autowired PartnerPeople people;
 
     private ApiClient channelManager;
 
@@ -89,14 +92,16 @@ class WorkingTimeSlaTest {
         assertThat(fixtures.lead(lead).slaDueAt()).isEqualTo(monday16);
         assertThat(timer(lead, "BoundaryEvent_AcceptSlaBreached").getDuedate()).isEqualTo(Date.from(monday16));
         assertThat(timer(lead, "BoundaryEvent_AcceptReminderDue").getDuedate())
-                .as("4 working hours: Friday 16-17, Monday 9-12").isEqualTo(Date.from(at(NEW_YORK, "2026-12-07T12:00")));
+                .as("4 working hours: Friday 16-17, Monday 9-12")
+                .isEqualTo(Date.from(at(NEW_YORK, "2026-12-07T12:00")));
         Response view = ApiClient.as(port, rep, LeadFixtures.PASSWORD).get("/api/leads/" + lead);
         assertThat(view.json().path("sla").path("dueAt").asText()).isEqualTo("2026-12-07T21:00:00Z");
         assertThat(view.json().path("sla").path("dueAtPartnerLocal").asText()).isEqualTo("2026-12-07T16:00:00-05:00");
         assertThat(view.json().path("sla").path("partnerTimeZone").asText()).isEqualTo("America/New_York");
         // To the partner's reps and its manager, each with the partner's local time beside UTC.
         assertThat(mails(lead, NotificationKind.LEAD_OFFERED)).isNotEmpty()
-                .allSatisfy(m -> assertThat(m.body()).contains("Mon 7 Dec 2026 21:00 UTC (Mon 7 Dec 16:00 America/New_York time)"));
+                .allSatisfy(m -> assertThat(m.body())
+                        .contains("Mon 7 Dec 2026 21:00 UTC (Mon 7 Dec 16:00 America/New_York time)"));
 
         // Saturday 16:00, when a calendar-time SLA of 8 hours would long be over: still the partner's.
         now(NEW_YORK, "2026-12-05T16:00");
@@ -143,8 +148,56 @@ class WorkingTimeSlaTest {
                 .isEqualTo(Date.from(at(NEW_YORK, "2026-12-08T10:00")));
         // the customer is asked after P5D = 40 working hours: the next Monday 10:00.
         Job check = management.createJobQuery().timers().activityId("TimerEvent_CustomerCheckDue").list().stream()
-                .filter(j -> j.getDuedate().equals(Date.from(at(NEW_YORK, "2026-12-14T10:00")))).findFirst().orElse(null);
+                .filter(j -> j.getDuedate().equals(Date.from(at(NEW_YORK, "2026-12-14T10:00")))).findFirst()
+                .orElse(null);
         assertThat(check).as("the customer check waits 5 working days").isNotNull();
+    }
+
+    @Test
+    void theInsideSlaCountsThePartnersWorkingTimeAndLeavesTheWithdrawalTimerAlone() {
+        // Mid-market on working time: accept within PT8H, each rep within PT2H, Monday to Friday 09:00-17:00.
+        repository.createDeployment().name("working time test").addString("sla-policy.dmn",
+                editCell(workingMidMarketRow(), "LiteralExpression_MidMarket_RepAcceptSla", "\"PT2H\"")).deploy();
+        String partner = fixtures.partner("ny", PartnerTier.GOLD, "US");
+        String manager = people.person(partner, "mgr", PartnerRole.LEAD_MANAGER);
+        String anna = people.repInTheUs(partner, "a-anna");
+        String bert = people.repInTheUs(partner, "b-bert");
+        setCalendar(partner, Map.of("timeZone", "America/New_York", "country", "US"));
+        now(NEW_YORK, "2026-12-04T16:00");
+
+        long lead = offer("US");
+
+        assertThat(fixtures.lead(lead).repUsername()).isEqualTo(anna);
+        Date withdrawal = timer(lead, "BoundaryEvent_AcceptSlaBreached").getDuedate();
+        assertThat(withdrawal).isEqualTo(Date.from(at(NEW_YORK, "2026-12-07T16:00")));
+        assertThat(timer(lead, "BoundaryEvent_RepAcceptSlaBreached").getDuedate())
+                .as("Friday 16-17 and Monday 9-10, not Friday 18:00")
+                .isEqualTo(Date.from(at(NEW_YORK, "2026-12-07T10:00")));
+
+        now(NEW_YORK, "2026-12-04T18:00");
+        engine.runDueJobs();
+        now(NEW_YORK, "2026-12-07T09:59");
+        engine.runDueJobs();
+        assertThat(fixtures.lead(lead).repUsername()).as("anna's two working hours are not up").isEqualTo(anna);
+        assertThat(types(lead)).doesNotContain(LeadEventType.OFFER_MOVED);
+
+        now(NEW_YORK, "2026-12-07T10:00");
+        engine.runDueJobs();
+
+        assertThat(fixtures.lead(lead).repUsername()).isEqualTo(bert);
+        assertThat(types(lead)).containsOnlyOnce(LeadEventType.OFFER_MOVED);
+        assertThat(timer(lead, "BoundaryEvent_AcceptSlaBreached").getDuedate()).as("the partner's deadline stays")
+                .isEqualTo(withdrawal);
+        assertThat(fixtures.lead(lead).slaDueAt()).isEqualTo(withdrawal.toInstant());
+        assertThat(timer(lead, "BoundaryEvent_RepAcceptSlaBreached").getDuedate()).as("bert's two working hours")
+                .isEqualTo(Date.from(at(NEW_YORK, "2026-12-07T12:00")));
+
+        now(NEW_YORK, "2026-12-07T12:00");
+        engine.runDueJobs();
+        assertThat(fixtures.lead(lead).repUsername()).as("then the lead managers").isNull();
+        assertThat(mails(lead, NotificationKind.OFFER_MOVED)).extracting(Notification::recipient)
+                .contains(manager + "@partner.example");
+        assertThat(timer(lead, "BoundaryEvent_AcceptSlaBreached").getDuedate()).isEqualTo(withdrawal);
     }
 
     @Test
@@ -184,7 +237,8 @@ class WorkingTimeSlaTest {
         Response closed = rep.post("/api/partners/" + partner + "/closures",
                 Map.of("firstDay", "2026-12-07", "lastDay", "2026-12-08", "reason", "team offsite"));
         assertThat(closed.status()).as(closed.body()).isEqualTo(201);
-        assertThat(closed.location()).endsWith("/api/partners/" + partner + "/closures/" + closed.json().path("id").asLong());
+        assertThat(closed.location())
+                .endsWith("/api/partners/" + partner + "/closures/" + closed.json().path("id").asLong());
 
         long lead = offer("US");
 

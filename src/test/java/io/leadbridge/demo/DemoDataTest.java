@@ -13,6 +13,7 @@ import io.leadbridge.partner.Partner;
 import io.leadbridge.partner.PartnerRep;
 import io.leadbridge.partner.PartnerRepository;
 import io.leadbridge.partner.PartnerTier;
+import io.leadbridge.partner.RepProfiles;
 import io.leadbridge.reporting.ReportFacts;
 import io.leadbridge.security.Caller;
 import io.leadbridge.security.VendorGroups;
@@ -20,7 +21,9 @@ import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadbridgeTest;
 import io.leadbridge.support.ReportFactsInStep;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +53,7 @@ class DemoDataTest {
     @Autowired ReportFacts facts;
     @Autowired JdbcClient jdbc;
     @Autowired DealRegistrations dealRegistrations;
+    @Autowired RepProfiles repProfiles;
 
     @BeforeEach
     void finishWhatTheJobExecutorWouldHaveDone() {
@@ -78,9 +82,26 @@ class DemoDataTest {
 
         assertThat(all).hasSize(12);
         assertThat(all).extracting(Partner::tier).containsOnly(PartnerTier.values());
-        assertThat(all).allSatisfy(partner -> assertThat(partners.findReps(partner.id())).hasSizeBetween(1, 2));
+        // northwind-systems is the demo's partner with a team inside (issue 14); the others keep one or two reps.
+        assertThat(all).filteredOn(partner -> !partner.id().equals("northwind-systems"))
+                .allSatisfy(partner -> assertThat(partners.findReps(partner.id())).hasSizeBetween(1, 2));
         assertThat(partners.findRep("nina")).get().extracting(PartnerRep::partnerId).isEqualTo("northwind-systems");
         assertThat(identity.checkPassword("nina", DemoUsers.PASSWORD)).isTrue();
+    }
+
+    @Test
+    void northwindSystemsHasThreeRepsWithProfilesOfTheirOwnTerritoriesAndLanguagesAndALeadManager() {
+        assertThat(partners.findReps("northwind-systems")).extracting(PartnerRep::username)
+                .containsExactlyInAnyOrder("nina", "noah", "chloe", "nolan");
+        assertThat(partners.findLeadManagers("northwind-systems")).extracting(PartnerRep::username)
+                .containsExactly("nolan");
+        Caller carol = new Caller("carol", Set.of(VendorGroups.CHANNEL_MANAGERS));
+        assertThat(List.of("nina", "noah", "chloe")).map(rep -> repProfiles.profile("northwind-systems", rep, carol))
+                .extracting(p -> p.username() + " " + new TreeSet<>(p.countries()) + " " + new TreeSet<>(p.languages()))
+                .containsExactly("nina [CA, US] [en]", "noah [US] [en, es]", "chloe [CA] [en, fr]");
+        for (String username : List.of("noah", "chloe", "nolan")) {
+            assertThat(identity.checkPassword(username, DemoUsers.PASSWORD)).as(username).isTrue();
+        }
     }
 
     @Test

@@ -119,7 +119,7 @@ class LeadAccessTest {
 
     private static Lead lead(LeadStatus status, String partnerId, String rep) {
         Instant now = Instant.parse("2026-01-01T09:00:00Z");
-        return new Lead(7, "web", "ext-7", null, "Widget", 50, null, 1, 1, status, "SMB", "A", "RULES", partnerId,
+        return new Lead(7, "web", "ext-7", null, "Widget", 50, null, null, 1, 1, status, "SMB", "A", "RULES", partnerId,
                 rep, false, 1, null, null, null, now, now);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import io.leadbridge.intake.LeadSubmission;
 import io.leadbridge.lead.LeadAccess;
 import io.leadbridge.lead.LeadEvent;
 import io.leadbridge.lead.LeadEventLog;
@@ -96,6 +97,32 @@ class InsidePartnerDispatchTest {
 
         assertThat(holders).containsExactly(anna, bert, anna, bert).doesNotContain(german);
         assertThat(assignments.forLead(lastLead).get(0).candidates()).contains(german + ": skipped, does not cover US");
+    }
+
+    @Test
+    void theLeadsLanguagePicksTheRepWhoSpeaksItAndTheRoutingSaysSo() {
+        rep("a-anna", 5, "US");
+        String spanish = person("b-bert", PartnerRole.REP);
+        profiles.saveProfile(partner, spanish, new RepProfileRequest(5, Set.of("US"), null, null, null,
+                Set.of("en", "es"), null, null, null), channelManager);
+
+        lastLead = fixtures.submit(speaking(fixtures.partnerLead("US"), "ES"));
+        engine.runDueJobs();
+
+        assertThat(task(fixtures.process(lastLead))).as("anna's turn would come first by name").isAssignedTo(spanish);
+        assertThat(fixtures.lead(lastLead).language()).isEqualTo("es");
+        RepAssignmentLog.RepAssignment chosen = assignments.forLead(lastLead).get(0);
+        assertThat(chosen.reason()).contains("language").contains("the lead's language is es");
+        assertThat(chosen.candidates()).containsPattern("a-anna-\\w+: skipped, does not speak es");
+    }
+
+    @Test
+    void aLeadWithoutALanguageIsNotCheckedOnIt() {
+        String anna = rep("a-anna", 5, "US");
+
+        assertThat(task(offered())).isAssignedTo(anna);
+        assertThat(assignments.forLead(lastLead).get(0).reason())
+                .contains("the lead names no language, so no rep is checked on it");
     }
 
     @Test
@@ -247,6 +274,11 @@ class InsidePartnerDispatchTest {
         ProcessInstance process = fixtures.process(lastLead);
         assertThat(process).isWaitingAt("Task_AcceptLead");
         return process;
+    }
+
+    private static LeadSubmission speaking(LeadSubmission lead, String language) {
+        return new LeadSubmission(lead.externalId(), lead.source(), lead.campaign(), lead.product(), lead.score(),
+                lead.contact(), lead.account(), lead.notes(), language);
     }
 
     private String rep(String prefix, int capacity, String country) {

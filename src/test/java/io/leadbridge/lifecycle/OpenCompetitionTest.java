@@ -10,12 +10,14 @@ import io.leadbridge.lead.LeadEventType;
 import io.leadbridge.lead.LeadStatus;
 import io.leadbridge.notification.NotificationKind;
 import io.leadbridge.notification.NotificationRepository;
+import io.leadbridge.partner.PartnerRole;
 import io.leadbridge.partner.PartnerTier;
 import io.leadbridge.security.Caller;
 import io.leadbridge.support.ApiClient;
 import io.leadbridge.support.EngineDriver;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
+import io.leadbridge.support.PartnerPeople;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +51,7 @@ class OpenCompetitionTest {
     @Autowired NotificationRepository notifications;
     @Autowired TaskService tasks;
     @Autowired io.leadbridge.partner.PartnerService partnerService;
+    @Autowired PartnerPeople people;
 
     private final Map<String, String> reps = new HashMap<>();
 
@@ -96,6 +99,32 @@ class OpenCompetitionTest {
                 && n.partnerId().equals(racing.get(2)));
         assertThat(ApiClient.as(port, reps.get(racing.get(2)), LeadFixtures.PASSWORD).get("/api/leads/" + leadId)
                 .status()).as("the losers lose access at once").isEqualTo(403);
+    }
+
+    @Test
+    void eachCompetitorsOfferMailGoesToItsDispatchedRepOrItsLeadManagersLikeANormalOffer() {
+        List<String> partners = partners(3);
+        String withReps = partners.get(0);
+        String byHand = partners.get(1);
+        String plain = partners.get(2);
+        String anna = people.repIn(withReps, "a-anna", "NL");
+        String manager = people.person(byHand, "mgr", PartnerRole.LEAD_MANAGER);
+        people.repIn(byHand, "b-bert", "NL");
+        people.dispatchByHand(byHand);
+
+        long leadId = received(hotSmallLead());
+
+        assertThat(offersByPartner(leadId)).containsOnlyKeys(withReps, byHand, plain);
+        assertThat(offerMailsTo(leadId, withReps)).as("the rep the rotation picked, and the partner's address")
+                .containsExactlyInAnyOrder(anna + "@partner.example", "racer0@partner.example");
+        assertThat(offerMailsTo(leadId, byHand)).as("dispatch by hand: its lead managers")
+                .containsExactlyInAnyOrder(manager + "@partner.example", "racer1@partner.example");
+        assertThat(offerMailsTo(leadId, plain)).as("no lead managers, no profiles: its team, as before")
+                .containsExactlyInAnyOrder(reps.get(plain) + "@partner.example", "racer2@partner.example");
+        assertThat(offersByPartner(leadId).get(withReps).getAssignee()).isEqualTo(anna);
+        assertThat(events.timeline(leadId).stream().filter(e -> e.type() == LeadEventType.OFFERED
+                && e.partnerId().equals(withReps))).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("to rep " + anna));
     }
 
     @Test
@@ -232,6 +261,12 @@ class OpenCompetitionTest {
             }
         }
         return offers;
+    }
+
+    private List<String> offerMailsTo(long leadId, String partnerId) {
+        return notifications.forLead(leadId).stream()
+                .filter(n -> n.kind() == NotificationKind.LEAD_OFFERED && n.partnerId().equals(partnerId))
+                .map(io.leadbridge.notification.Notification::recipient).toList();
     }
 
     private LeadEvent lastEvent(long leadId, LeadEventType type) {

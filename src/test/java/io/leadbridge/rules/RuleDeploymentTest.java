@@ -96,6 +96,20 @@ class RuleDeploymentTest {
     }
 
     @Test
+    void aWorkingTimeRowsInsideSlaInMonthsIsRefusedAsItsOtherDurationsAre() {
+        DecisionDefinition inForce = latest("slaPolicy");
+
+        Response refused = deployFromModeler(as(analyst), "sla-policy.dmn", editCell(editCell(
+                table("sla-policy.dmn"), "LiteralExpression_Standard_Clock", "\"working\""),
+                "LiteralExpression_Standard_RepAcceptSla", "\"P1M\""));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("message").asText()).contains("row 5 (Rule_Standard")
+                .contains("not months or years: 'P1M'");
+        assertThat(latest("slaPolicy").getId()).as("the version in force stays").isEqualTo(inForce.getId());
+    }
+
+    @Test
     void aBrokenSlaPolicyIsRefusedNamingTableRowAndRuleAndNewLeadsAreStillOffered() {
         String partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
         DecisionDefinition inForce = latest("slaPolicy");
@@ -128,12 +142,14 @@ class RuleDeploymentTest {
                         + "          <text>${\"\".getClass().forName(\"java.lang.Runtime\").getMethod(\"getRuntime\")"
                         + ".invoke(null).exec(\"touch target/deployed-juel-marker\")}</text>");
 
-        for (ApiClient deployer : new ApiClient[] {as(analyst), ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD)}) {
+        ApiClient admin = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD);
+        for (ApiClient deployer : new ApiClient[] {as(analyst), admin}) {
             Response refused = deployFromModeler(deployer, "lead-qualification.dmn", juel);
 
             assertThat(refused.status()).as(refused.body()).isEqualTo(400);
             assertThat(refused.json().path("message").asText()).contains("lead-qualification.dmn: inputExpression "
-                    + "'InputExpression_Score' in decision 'leadQualification': expressionLanguage \"juel\" is not FEEL");
+                    + "'InputExpression_Score' in decision 'leadQualification': "
+                    + "expressionLanguage \"juel\" is not FEEL");
         }
         assertThat(latest("leadQualification").getId()).isEqualTo(inForce.getId());
     }
@@ -143,7 +159,8 @@ class RuleDeploymentTest {
         Response refused = deployFromModeler(as(analyst), "notes.dmn", "these are not decision tables");
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-        assertThat(refused.json().path("message").asText()).contains("notes.dmn: is not a DMN file the engine can read");
+        assertThat(refused.json().path("message").asText())
+                .contains("notes.dmn: is not a DMN file the engine can read");
     }
 
     @Test
@@ -160,9 +177,11 @@ class RuleDeploymentTest {
         Map<String, String> processes = Map.of(
                 "<scriptTask id=\"Task_Evil\" scriptFormat=\"javascript\"><script>java.lang.Runtime.getRuntime()"
                         + "</script></scriptTask>", "scriptTask 'Task_Evil': a scriptTask runs code",
-                "<serviceTask id=\"Task_Evil\" camunda:expression=\"${runtimeService.deleteProcessInstance('1', '')}\" />",
+                "<serviceTask id=\"Task_Evil\" "
+                        + "camunda:expression=\"${runtimeService.deleteProcessInstance('1', '')}\" />",
                 "serviceTask 'Task_Evil' camunda:expression",
-                "<serviceTask id=\"Task_Evil\" camunda:class=\"org.camunda.bpm.engine.impl.bpmn.behavior.NoneTaskActivityBehavior\" />",
+                "<serviceTask id=\"Task_Evil\" "
+                        + "camunda:class=\"org.camunda.bpm.engine.impl.bpmn.behavior.NoneTaskActivityBehavior\" />",
                 "serviceTask 'Task_Evil': camunda:class names code to run");
 
         processes.forEach((element, expected) -> {

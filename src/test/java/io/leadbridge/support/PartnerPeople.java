@@ -35,9 +35,19 @@ public class PartnerPeople {
 
     /** A new rep of the partner whose profile covers the US, for up to five open leads. */
     public String repInTheUs(String partnerId, String prefix) {
+        return repIn(partnerId, prefix, "US");
+    }
+
+    /** A new rep of the partner whose profile covers the country, for up to five open leads. */
+    public String repIn(String partnerId, String prefix, String country) {
         String username = person(partnerId, prefix, PartnerRole.REP);
-        profiles.saveProfile(partnerId, username, new RepProfileRequest(5, Set.of("US"), null, null, null, null, null,
-                null, null), CHANNEL_MANAGER);
+        profiles.saveProfile(partnerId, username, new RepProfileRequest(5, Set.of(country), null, null, null, null,
+                null, null, null), CHANNEL_MANAGER);
         return username;
+    }
+
+    /** The partner's lead managers dispatch every offer by hand; its team queue stays on. */
+    public void dispatchByHand(String partnerId) {
+        profiles.saveDispatch(partnerId, true, true, CHANNEL_MANAGER);
     }
 }

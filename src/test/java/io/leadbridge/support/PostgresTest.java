@@ -16,7 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = PostgresDatabase.Initializer.class)
-@Import({EngineDriver.class, LeadFixtures.class})
+@Import({EngineDriver.class, LeadFixtures.class, PartnerPeople.class})
 @ExtendWith(EngineBinding.class)
 public @interface PostgresTest {
 }

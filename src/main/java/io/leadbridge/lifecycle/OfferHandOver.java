@@ -49,6 +49,16 @@ class OfferHandOver {
                 }
             }
         }
+        recordMove(next, actor, acceptDueAt);
+    }
+
+    /**
+     * The rest of a hand-over whose task already has its new assignee (set in Tasklist): the lead's
+     * rep, the timeline and the mail.
+     */
+    void recordMove(RepAssignment next, String actor, Instant acceptDueAt) {
+        long leadId = next.leadId();
+        String partnerId = next.partnerId();
         Lead lead = leads.get(leadId);
         if (partnerId.equals(lead.partnerId())) {
             leads.assignRep(leadId, next.repUsername());

@@ -79,13 +79,14 @@ public class RepReassignment {
             handOver.handOver(process.getId(), next, caller.username(), lead.slaDueAt());
         } else {
             String before = lead.repUsername();
+            // the lead's rep first: the tasks' assignment listener then finds the move recorded
+            runtime.setVariable(process.getId(), LeadVariables.REP_USERNAME, rep);
+            leads.reassignRep(leadId, rep);
             for (Task task : tasks.createTaskQuery().processInstanceId(process.getId()).list()) {
                 if (before != null && before.equals(task.getAssignee())) {
                     tasks.setAssignee(task.getId(), rep);
                 }
             }
-            runtime.setVariable(process.getId(), LeadVariables.REP_USERNAME, rep);
-            leads.reassignRep(leadId, rep);
             events.record(leadId, LeadEventType.REP_REASSIGNED, caller.username(), partnerId,
                     "from " + before + " to " + rep + ": " + why);
         }

@@ -105,6 +105,63 @@ class RepReassignApiTest {
     }
 
     @Test
+    void aLeadManagerGivingTheOfferToAnotherRepInTasklistIsRecordedAsAMove() {
+        Response assigned = as(manager).post("/engine-rest/task/" + offerTask().getId() + "/assignee",
+                Map.of("userId", bert));
+
+        assertThat(assigned.status()).as(assigned.body()).isEqualTo(204);
+        assertThat(fixtures.lead(leadId).repUsername()).isEqualTo(bert);
+        LeadEvent event = events.timeline(leadId).stream().filter(e -> e.type() == LeadEventType.OFFER_MOVED)
+                .findFirst().orElseThrow();
+        assertThat(event.actor()).isEqualTo(manager);
+        assertThat(event.detail()).contains("rep " + bert).contains("assigned in Tasklist");
+        assertThat(notifications.forLead(leadId)).anyMatch(n -> n.kind() == NotificationKind.OFFER_MOVED
+                && n.recipient().equals(bert + "@partner.example"));
+        JsonNode inside = as(manager).get("/api/leads/" + leadId + "/routing").json().path("insidePartner");
+        assertThat(inside).hasSize(2);
+        assertThat(inside.get(1).path("method").asText()).isEqualTo("REASSIGNED");
+        assertThat(inside.get(1).path("repUsername").asText()).isEqualTo(bert);
+
+        Response again = as(manager).post("/engine-rest/task/" + offerTask().getId() + "/assignee",
+                Map.of("userId", bert));
+        assertThat(again.status()).isEqualTo(204);
+        assertThat(events.count(leadId, LeadEventType.OFFER_MOVED)).as("the same rep again is no move").isEqualTo(1);
+    }
+
+    @Test
+    void anAcceptedLeadsTaskGivenToAColleagueInTasklistMovesTheLeadOnceAndItsNextTasksFollow() {
+        assertThat(as(anna).post("/api/leads/" + leadId + "/accept", Map.of()).status()).isEqualTo(200);
+        Task contact = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(leadId))
+                .taskDefinitionKey("Task_ContactProspect").singleResult();
+
+        Response assigned = as(manager).post("/engine-rest/task/" + contact.getId() + "/assignee",
+                Map.of("userId", bert));
+
+        assertThat(assigned.status()).as(assigned.body()).isEqualTo(204);
+        assertThat(fixtures.lead(leadId).repUsername()).isEqualTo(bert);
+        assertThat(events.timeline(leadId)).filteredOn(e -> e.type() == LeadEventType.REP_REASSIGNED)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo(manager);
+                    assertThat(e.detail()).isEqualTo("from " + anna + " to " + bert + ": assigned in Tasklist");
+                });
+        Response contacted = as(bert).post("/api/leads/" + leadId + "/contact", Map.of("outcome", "CONTACTED",
+                "note", "called"));
+        assertThat(contacted.status()).as(contacted.body()).isEqualTo(200);
+        engine.runDueJobs();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(leadId)).active().list())
+                .as("the next steps are bert's").allMatch(t -> bert.equals(t.getAssignee()) || t.getAssignee() == null);
+    }
+
+    @Test
+    void theReassignmentApiRecordsItsMoveOnceThoughItSetsTheTasksAssignee() {
+        assertThat(as(anna).post("/api/leads/" + leadId + "/accept", Map.of()).status()).isEqualTo(200);
+
+        assertThat(as(manager).post(path(), Map.of("rep", bert, "note", "Anna is on leave")).status()).isEqualTo(200);
+
+        assertThat(events.count(leadId, LeadEventType.REP_REASSIGNED)).isEqualTo(1);
+    }
+
+    @Test
     void repsOtherPartnersAndAnonymousCallersMoveNothing() {
         String theirs = fixtures.partner("beta", PartnerTier.GOLD, "DE");
         String theirManager = people.person(theirs, "mgr", PartnerRole.LEAD_MANAGER);

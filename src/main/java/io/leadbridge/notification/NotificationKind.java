@@ -15,5 +15,6 @@ public enum NotificationKind {
     CUSTOMER_CONTACT_CHECK, CUSTOMER_DENIED_CONTACT,
     // A partner's deal registration (notification.lead_id is null): the answer, the reviewers' reminder and
     // escalation, the end of its protection for want of updates.
-    DEAL_REGISTRATION_ANSWERED, DEAL_REVIEW_REMINDER, DEAL_REVIEW_ESCALATED, DEAL_PROTECTION_ENDED
+    DEAL_REGISTRATION_ANSWERED, DEAL_REVIEW_REMINDER, DEAL_REVIEW_ESCALATED, DEAL_PROTECTION_ENDED,
+    DEAL_UPDATE_REMINDER
 }

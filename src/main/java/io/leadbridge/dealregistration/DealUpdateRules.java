@@ -58,7 +58,8 @@ final class DealUpdateRules {
                     errors.add(new FieldError(fields.stage(), "cannot move from " + current + " to "
                             + update.stage() + "; allowed: " + current.nextStages()
                             + (update.stage().isOpen() ? "" : " (close the deal with WON or LOST)")));
-                } else if (update.stage() == null && update.amount() == null && update.expectedCloseDate() == null) {
+                } else if ((update.stage() == null || update.stage() == current) && update.amount() == null
+                        && update.expectedCloseDate() == null) {
                     errors.add(new FieldError(fields.stage(),
                             "nothing to update: give a stage, amount or expected close date"));
                 }

@@ -49,6 +49,8 @@ public class DealRegistrations {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final LeadClock clock;
+    /** The registration {@link #register} is starting the process of, on this thread. */
+    private final ThreadLocal<Long> startingFromApi = new ThreadLocal<>();
 
     DealRegistrations(DealRegistrationRepository registrations, DealConflicts conflicts, DealApprovalRules rules,
             DealMails mails, ProspectRepository prospects, PartnerRepository partners, RuntimeService runtime,
@@ -70,11 +72,33 @@ public class DealRegistrations {
      */
     @Transactional
     public DealRegistration register(DealRegistrationRequest request, Caller caller) {
+        Stored stored = store(request, caller, RequestFields.API);
+        startingFromApi.set(stored.id());
+        try {
+            runtime.startProcessInstanceByKey(DealVariables.PROCESS_KEY, Long.toString(stored.id()),
+                    stored.variables());
+        } finally {
+            startingFromApi.remove();
+        }
+        return get(stored.id());
+    }
+
+    /** True while {@link #register} starts the process of registration {@code businessKey}. */
+    boolean startedByRegister(String businessKey) {
+        Long id = startingFromApi.get();
+        return id != null && Long.toString(id).equals(businessKey);
+    }
+
+    /**
+     * Checks the registration as the API does (the partner is the caller's, never the request's),
+     * stores account, contact and registration, and gives the process variables to start with.
+     */
+    Stored store(DealRegistrationRequest request, Caller caller, RequestFields fields) {
         if (!caller.isPartnerUser()) {
             throw ApiException.forbidden("deals are registered by a partner's reps or its CRM");
         }
         if (request.expectedCloseDate().isBefore(clock.now().atZone(ZoneOffset.UTC).toLocalDate())) {
-            throw new InvalidInputException("expectedCloseDate", "must not lie in the past");
+            throw new InvalidInputException(fields.expectedCloseDate(), "must not lie in the past");
         }
         Partner partner = partners.findById(caller.partnerId())
                 .orElseThrow(() -> ApiException.forbidden("your partner is not known"));
@@ -103,8 +127,17 @@ public class DealRegistrations {
         variables.put(DealVariables.AMOUNT, request.amount().doubleValue());
         log.info("deal registration {}: partner {} ({}) registered {} for account {}", id, partner.id(),
                 caller.username(), products, domain);
-        runtime.startProcessInstanceByKey(DealVariables.PROCESS_KEY, Long.toString(id), variables);
-        return get(id);
+        return new Stored(id, variables);
+    }
+
+    /** A stored registration and the variables its process starts with. */
+    record Stored(long id, Map<String, Object> variables) {
+    }
+
+    /** How the caller names the request's fields: the API's JSON, or Tasklist's start form. */
+    record RequestFields(String expectedCloseDate) {
+        static final RequestFields API = new RequestFields("expectedCloseDate");
+        static final RequestFields FORM = new RequestFields(DealStartForm.CLOSE_DATE);
     }
 
     /** The caller's partner's registrations, or every partner's for vendor users; newest first. */

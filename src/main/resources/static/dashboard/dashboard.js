@@ -5,6 +5,7 @@
 
 import { ApiError, Unauthorized, downloadCsv, forget, getJson, hasCredentials, remember, sendJson, withQuery } from './api.js';
 import { STAGE_COLOURS, STATUS_COLOURS, draw, funnel, overTime, stackedBars } from './charts.js';
+import { showDeals, setUpDealForm } from './deals.js';
 import { el, fill, message, table } from './dom.js';
 import * as format from './format.js';
 
@@ -37,7 +38,7 @@ document.addEventListener('securitypolicyviolation', (event) => {
 // --- Views -----------------------------------------------------------------------------------------
 
 function show(view) {
-  for (const id of ['loading', 'login-view', 'dashboard-view', 'lead-view', 'account-view']) {
+  for (const id of ['loading', 'login-view', 'dashboard-view', 'lead-view', 'account-view', 'deals-view']) {
     $(id).hidden = id !== view;
   }
 }
@@ -62,6 +63,11 @@ function route() {
   if (account) {
     show('account-view');
     showAccount(account[1]);
+    return;
+  }
+  if (location.hash === '#deals') {
+    show('deals-view');
+    showDeals({ partner: isPartner(), partnerName, failed });
     return;
   }
   show('dashboard-view');
@@ -125,6 +131,8 @@ async function start() {
   setUpFilters(me, partners, campaigns);
   route();
 }
+
+setUpDealForm({ partnerName: (id) => partnerName(id), failed: (error, paragraph) => failed(error, paragraph) });
 
 function isPartner() {
   return state.me?.role === 'PARTNER';

@@ -13,6 +13,7 @@ import io.leadbridge.support.LeadbridgeTest;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +39,7 @@ class DealStartFormTest {
     @Autowired EngineDriver engine;
     @Autowired AccessProvisioning access;
     @Autowired RuntimeService runtime;
+    @Autowired HistoryService history;
     @Autowired DealRegistrations registrations;
     @Autowired JdbcClient jdbc;
 
@@ -81,6 +83,9 @@ class DealStartFormTest {
         assertThat(runtime.getVariable(process.getId(), "partnerId")).isEqualTo(alpha);
         assertThat(runtime.getVariables(process.getId())).as("the contact stays in the application's tables")
                 .doesNotContainKeys("contactEmail", "contactFirstName", "contactLastName", "accountDomain");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(process.getId())
+                .variableNameIn("contactEmail", "contactFirstName", "contactLastName", "contactPhone", "contactTitle")
+                .count()).as("no personal data in the engine's history").isZero();
         assertThat(jdbc.sql("select count(*) from contact where email = :e").param("e", "cleo@" + domain)
                 .query(Long.class).single()).isEqualTo(1);
     }

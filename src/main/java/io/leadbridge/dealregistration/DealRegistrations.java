@@ -300,7 +300,10 @@ public class DealRegistrations {
         }
     }
 
-    /** The deadlines of the next report: due {@code staleAfter} from now (never after the protection), reminded at half. */
+    /**
+     * The deadlines of the next report: due {@code staleAfter} from now (never after the protection),
+     * reminded at half.
+     */
     UpdateDeadlines updateDeadlines(String staleAfter, Instant protectedUntil) {
         Instant now = clock.now();
         Instant due = updateDueAt(staleAfter, protectedUntil);
@@ -328,7 +331,8 @@ public class DealRegistrations {
                     parts.add("amount " + deal.amount().toPlainString() + " → " + update.amount().toPlainString()
                             + " " + deal.currency());
                 }
-                if (update.expectedCloseDate() != null && !update.expectedCloseDate().equals(deal.expectedCloseDate())) {
+                if (update.expectedCloseDate() != null
+                        && !update.expectedCloseDate().equals(deal.expectedCloseDate())) {
                     parts.add("expected close " + deal.expectedCloseDate() + " → " + update.expectedCloseDate());
                 }
             }

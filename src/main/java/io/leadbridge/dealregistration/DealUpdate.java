@@ -111,7 +111,8 @@ public record DealUpdate(DealAction action, OpportunityStage stage, BigDecimal a
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants())));
+            errors.add(new FieldError(field, "'" + value + "' is not one of "
+                    + Arrays.toString(type.getEnumConstants())));
             return null;
         }
     }

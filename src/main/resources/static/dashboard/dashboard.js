@@ -5,6 +5,7 @@
 
 import { ApiError, Unauthorized, downloadCsv, forget, getJson, hasCredentials, remember, sendJson, withQuery } from './api.js';
 import { STAGE_COLOURS, STATUS_COLOURS, draw, funnel, overTime, stackedBars } from './charts.js';
+import { showDeals, setUpDealForm } from './deals.js';
 import { el, fill, message, table } from './dom.js';
 import * as format from './format.js';
 import { showReassign } from './reassign.js';
@@ -39,7 +40,8 @@ document.addEventListener('securitypolicyviolation', (event) => {
 // --- Views -----------------------------------------------------------------------------------------
 
 function show(view) {
-  for (const id of ['loading', 'login-view', 'dashboard-view', 'lead-view', 'account-view', 'team-view']) {
+  const views = ['loading', 'login-view', 'dashboard-view', 'lead-view', 'account-view', 'team-view', 'deals-view'];
+  for (const id of views) {
     $(id).hidden = id !== view;
   }
 }
@@ -75,6 +77,11 @@ function route() {
       failed,
       periodFilters: { from: chosenFilters().from, to: chosenFilters().to },
     });
+    return;
+  }
+  if (location.hash === '#deals') {
+    show('deals-view');
+    showDeals({ partner: isPartner(), partnerName, failed });
     return;
   }
   show('dashboard-view');
@@ -138,6 +145,8 @@ async function start() {
   setUpFilters(me, partners, campaigns);
   route();
 }
+
+setUpDealForm({ partnerName: (id) => partnerName(id), failed: (error, paragraph) => failed(error, paragraph) });
 
 function isPartner() {
   return state.me?.role === 'PARTNER';

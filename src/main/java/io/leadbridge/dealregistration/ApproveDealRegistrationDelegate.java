@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Approve registration": by the reviewer, or by the table when nobody reviewed; sets the end of
- * the protection and the first deadline for a status update.
+ * the protection and the first deadline for a status update (reminded at half the time).
  */
 @Component
 class ApproveDealRegistrationDelegate implements JavaDelegate {
@@ -26,7 +26,9 @@ class ApproveDealRegistrationDelegate implements JavaDelegate {
                 reviewer == null ? DealRegistrations.TABLE : reviewer,
                 DealVariables.text(execution, DealVariables.PROTECTION_PERIOD));
         execution.setVariable(DealVariables.PROTECTED_UNTIL, Date.from(until));
-        execution.setVariable(DealVariables.UPDATE_DUE_AT, Date.from(registrations.updateDueAt(
-                DealVariables.text(execution, DealVariables.STALE_AFTER), until)));
+        DealRegistrations.UpdateDeadlines next = registrations.updateDeadlines(
+                DealVariables.text(execution, DealVariables.STALE_AFTER), until);
+        execution.setVariable(DealVariables.UPDATE_REMINDER_AT, Date.from(next.reminderAt()));
+        execution.setVariable(DealVariables.UPDATE_DUE_AT, Date.from(next.dueAt()));
     }
 }

@@ -65,6 +65,16 @@ class DealMails {
                 """.formatted(deal.id(), deal.accountName(), String.join(", ", deal.products()), staleAfter));
     }
 
+    void updateReminder(DealRegistration deal, Instant updateDueAt) {
+        toPartner(deal, NotificationKind.DEAL_UPDATE_REMINDER, "Reminder: report on your deal with "
+                + deal.accountName(), """
+                Your deal registration %d for %s (%s) is waiting for your status update.
+                Please report by %s (Tasklist, "Report on the deal", or your CRM): a note, a new stage, amount or
+                close date, or the close. Without an update your protection on this account ends early.
+                """.formatted(deal.id(), deal.accountName(), String.join(", ", deal.products()),
+                DAY.format(updateDueAt)));
+    }
+
     void reviewReminder(DealRegistration deal, Instant reviewDueAt) {
         String body = """
                 Partner %s registered a deal for %s (%s, %s %s) and it waits for review.

@@ -1,5 +1,8 @@
 package io.leadbridge.dealregistration;
 
+import io.leadbridge.opportunity.DealAction;
+import io.leadbridge.opportunity.LostReason;
+import io.leadbridge.opportunity.OpportunityStage;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,9 +42,10 @@ class DealRegistrationRepository {
             BigDecimal amount, String currency, LocalDate expectedCloseDate, String foundHow, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into deal_registration (partner_id, registered_by, account_id, contact_id, amount, currency,
-                    expected_close_date, found_how, status, registered_at)
-                values (:partner, :by, :account, :contact, :amount, :currency, :close, :found, 'REGISTERED', :now)""")
+                insert into deal_registration (partner_id, registered_by, account_id, contact_id, amount,
+                    registered_amount, currency, expected_close_date, found_how, status, registered_at)
+                values (:partner, :by, :account, :contact, :amount, :amount, :currency, :close, :found, 'REGISTERED',
+                    :now)""")
                 .param("partner", partnerId).param("by", registeredBy).param("account", accountId)
                 .param("contact", contactId).param("amount", amount).param("currency", currency)
                 .param("close", expectedCloseDate).param("found", foundHow).param("now", Timestamp.from(now))
@@ -112,7 +116,7 @@ class DealRegistrationRepository {
     boolean approve(long id, String by, Instant now, Instant protectedUntil) {
         return jdbc.sql("""
                 update deal_registration set status = 'APPROVED', decided_by = :by, decided_at = :now,
-                    protected_until = :until
+                    protected_until = :until, stage = 'QUALIFICATION'
                 where id = :id and status in ('REGISTERED', 'IN_REVIEW')""")
                 .param("by", by).param("now", Timestamp.from(now)).param("until", Timestamp.from(protectedUntil))
                 .param("id", id).update() == 1;
@@ -143,6 +147,36 @@ class DealRegistrationRepository {
                 .param("now", Timestamp.from(now)).param("note", note).param("id", id).update() == 1;
     }
 
+    /**
+     * A progress report on an approved deal: the note, and for UPDATE the stage, amount or close date
+     * that were given; false if the deal is no longer approved.
+     */
+    boolean recordProgress(long id, DealUpdate update, String note, Instant now) {
+        return jdbc.sql("""
+                update deal_registration set last_update_at = :now, last_update_note = :note,
+                    stage = coalesce(:stage, stage), amount = coalesce(:amount, amount),
+                    expected_close_date = coalesce(:close, expected_close_date)
+                where id = :id and status = 'APPROVED'""")
+                .param("now", Timestamp.from(now)).param("note", note)
+                .param("stage", update.stage() == null ? null : update.stage().name())
+                .param("amount", update.amount()).param("close", update.expectedCloseDate())
+                .param("id", id).update() == 1;
+    }
+
+    /** Closes an approved deal WON (final amount) or LOST (reason); its protection ends now. */
+    boolean close(long id, DealUpdate update, String note, Instant now) {
+        boolean won = update.action() == DealAction.WON;
+        return jdbc.sql("""
+                update deal_registration set status = :status, stage = :status, final_amount = :final,
+                    lost_reason = :reason, closed_at = :now, last_update_at = :now, last_update_note = :note,
+                    protected_until = case when protected_until > :now then :now else protected_until end
+                where id = :id and status = 'APPROVED'""")
+                .param("status", won ? DealStatus.WON.name() : DealStatus.LOST.name())
+                .param("final", won ? update.amount() : null)
+                .param("reason", won ? null : update.lostReason().name())
+                .param("now", Timestamp.from(now)).param("note", note).param("id", id).update() == 1;
+    }
+
     private List<DealRegistration> load(String where, Map<String, ?> params) {
         List<Row> rows = jdbc.sql(SELECT + where).params(params).query(DealRegistrationRepository::row).list();
         if (rows.isEmpty()) {
@@ -168,7 +202,15 @@ class DealRegistrationRepository {
                 conflict == null ? null : DealConflict.valueOf(conflict), rs.getString("conflict_detail"),
                 rs.getString("decision_reason"), rs.getString("decided_by"), instant(rs, "registered_at"),
                 instant(rs, "decided_at"), instant(rs, "protected_until"), instant(rs, "last_update_at"),
-                rs.getString("last_update_note"), rs.getBoolean("stale")));
+                rs.getString("last_update_note"), rs.getBoolean("stale"), pipeline(rs)));
+    }
+
+    private static DealRegistration.Pipeline pipeline(ResultSet rs) throws SQLException {
+        String stage = rs.getString("stage");
+        String lostReason = rs.getString("lost_reason");
+        return new DealRegistration.Pipeline(stage == null ? null : OpportunityStage.valueOf(stage),
+                rs.getBigDecimal("registered_amount"), rs.getBigDecimal("final_amount"),
+                lostReason == null ? null : LostReason.valueOf(lostReason), instant(rs, "closed_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -183,7 +225,7 @@ class DealRegistrationRepository {
                     d.accountDomain(), d.contactId(), List.copyOf(products), d.amount(), d.currency(),
                     d.expectedCloseDate(), d.foundHow(), d.status(), d.conflict(), d.conflictDetail(), d.reason(),
                     d.decidedBy(), d.registeredAt(), d.decidedAt(), d.protectedUntil(), d.lastUpdateAt(),
-                    d.lastUpdateNote(), d.stale());
+                    d.lastUpdateNote(), d.stale(), d.pipeline());
         }
     }
 }

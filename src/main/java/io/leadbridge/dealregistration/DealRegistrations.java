@@ -11,13 +11,17 @@ import io.leadbridge.web.InvalidInputException;
 import io.leadbridge.web.LowerCaseSize;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,11 +47,14 @@ public class DealRegistrations {
     private final ProspectRepository prospects;
     private final PartnerRepository partners;
     private final RuntimeService runtime;
+    private final TaskService tasks;
     private final LeadClock clock;
+    /** The registration {@link #register} is starting the process of, on this thread. */
+    private final ThreadLocal<Long> startingFromApi = new ThreadLocal<>();
 
     DealRegistrations(DealRegistrationRepository registrations, DealConflicts conflicts, DealApprovalRules rules,
             DealMails mails, ProspectRepository prospects, PartnerRepository partners, RuntimeService runtime,
-            LeadClock clock) {
+            TaskService tasks, LeadClock clock) {
         this.registrations = registrations;
         this.conflicts = conflicts;
         this.rules = rules;
@@ -55,6 +62,7 @@ public class DealRegistrations {
         this.prospects = prospects;
         this.partners = partners;
         this.runtime = runtime;
+        this.tasks = tasks;
         this.clock = clock;
     }
 
@@ -64,11 +72,33 @@ public class DealRegistrations {
      */
     @Transactional
     public DealRegistration register(DealRegistrationRequest request, Caller caller) {
+        Stored stored = store(request, caller, RequestFields.API);
+        startingFromApi.set(stored.id());
+        try {
+            runtime.startProcessInstanceByKey(DealVariables.PROCESS_KEY, Long.toString(stored.id()),
+                    stored.variables());
+        } finally {
+            startingFromApi.remove();
+        }
+        return get(stored.id());
+    }
+
+    /** True while {@link #register} starts the process of registration {@code businessKey}. */
+    boolean startedByRegister(String businessKey) {
+        Long id = startingFromApi.get();
+        return id != null && Long.toString(id).equals(businessKey);
+    }
+
+    /**
+     * Checks the registration as the API does (the partner is the caller's, never the request's),
+     * stores account, contact and registration, and gives the process variables to start with.
+     */
+    Stored store(DealRegistrationRequest request, Caller caller, RequestFields fields) {
         if (!caller.isPartnerUser()) {
             throw ApiException.forbidden("deals are registered by a partner's reps or its CRM");
         }
         if (request.expectedCloseDate().isBefore(clock.now().atZone(ZoneOffset.UTC).toLocalDate())) {
-            throw new InvalidInputException("expectedCloseDate", "must not lie in the past");
+            throw new InvalidInputException(fields.expectedCloseDate(), "must not lie in the past");
         }
         Partner partner = partners.findById(caller.partnerId())
                 .orElseThrow(() -> ApiException.forbidden("your partner is not known"));
@@ -97,8 +127,17 @@ public class DealRegistrations {
         variables.put(DealVariables.AMOUNT, request.amount().doubleValue());
         log.info("deal registration {}: partner {} ({}) registered {} for account {}", id, partner.id(),
                 caller.username(), products, domain);
-        runtime.startProcessInstanceByKey(DealVariables.PROCESS_KEY, Long.toString(id), variables);
-        return get(id);
+        return new Stored(id, variables);
+    }
+
+    /** A stored registration and the variables its process starts with. */
+    record Stored(long id, Map<String, Object> variables) {
+    }
+
+    /** How the caller names the request's fields: the API's JSON, or Tasklist's start form. */
+    record RequestFields(String expectedCloseDate) {
+        static final RequestFields API = new RequestFields("expectedCloseDate");
+        static final RequestFields FORM = new RequestFields(DealStartForm.CLOSE_DATE);
     }
 
     /** The caller's partner's registrations, or every partner's for vendor users; newest first. */
@@ -189,8 +228,9 @@ public class DealRegistrations {
     }
 
     /**
-     * The registering partner reports progress on an approved deal: recorded, and the process's
-     * deadline for the next update starts again.
+     * The registering partner reports on its approved deal: checked as Tasklist's form is, then
+     * handed to the process's "Report on the deal", whose completion records it (see
+     * {@link #report}) and decides whether the deal goes on, was won or lost.
      */
     @Transactional
     public DealRegistration update(long id, DealUpdate update, Caller caller) {
@@ -198,29 +238,113 @@ public class DealRegistrations {
         if (!caller.isPartnerUser()) {
             throw ApiException.forbidden("status updates come from the partner that registered the deal");
         }
-        if (deal.status() != DealStatus.APPROVED || !registrations.recordUpdate(id, update.note().trim(),
-                clock.now())) {
+        if (deal.status() != DealStatus.APPROVED) {
             throw ApiException.conflict("deal registration " + id + " is " + deal.status()
                     + "; only an approved registration takes status updates");
         }
+        DealUpdateRules.check(update, deal.pipeline().stage(), today(), DealUpdateRules.Fields.API);
         var process = runtime.createProcessInstanceQuery().processDefinitionKey(DealVariables.PROCESS_KEY)
                 .processInstanceBusinessKey(Long.toString(id)).singleResult();
-        if (process != null) {
-            String staleAfter = (String) runtime.getVariable(process.getId(), DealVariables.STALE_AFTER);
-            Date nextDue = Date.from(updateDueAt(staleAfter, deal.protectedUntil()));
-            boolean waiting = runtime.createExecutionQuery().processInstanceId(process.getId())
-                    .messageEventSubscriptionName(DealVariables.MESSAGE_DEAL_UPDATED).count() > 0;
-            if (waiting) {
-                runtime.createMessageCorrelation(DealVariables.MESSAGE_DEAL_UPDATED)
-                        .processInstanceId(process.getId()).setVariable(DealVariables.UPDATE_DUE_AT, nextDue)
-                        .correlate();
-            } else {
-                // The approval mail is still being sent: the wait for updates starts with this deadline.
-                runtime.setVariable(process.getId(), DealVariables.UPDATE_DUE_AT, nextDue);
+        Task task = process == null ? null : tasks.createTaskQuery().processInstanceId(process.getId())
+                .taskDefinitionKey(DealVariables.TASK_REPORT).singleResult();
+        if (task != null) {
+            tasks.setAssignee(task.getId(), caller.username());
+            tasks.complete(task.getId(), update.toVariables());
+        } else if (process != null && !update.closes() && runtime.createExecutionQuery()
+                .processInstanceId(process.getId()).messageEventSubscriptionName(DealVariables.MESSAGE_DEAL_UPDATED)
+                .count() > 0) {
+            // An instance started before the deal pipeline waits for a message, and knows no stages or close.
+            report(id, update, caller.username(), DealUpdateRules.Fields.API);
+            runtime.createMessageCorrelation(DealVariables.MESSAGE_DEAL_UPDATED).processInstanceId(process.getId())
+                    .setVariable(DealVariables.UPDATE_DUE_AT, Date.from(updateDueAt(
+                            (String) runtime.getVariable(process.getId(), DealVariables.STALE_AFTER),
+                            deal.protectedUntil())))
+                    .correlate();
+        } else {
+            throw ApiException.conflict("deal registration " + id + " takes no report right now"
+                    + (process == null ? "" : "; try again in a moment"));
+        }
+        return get(id);
+    }
+
+    /**
+     * Records one report of the partner on its approved deal (the completion of "Report on the
+     * deal"): a note, a new stage, amount or close date, or the close, which ends the protection.
+     * Returns where the deal stands afterwards: APPROVED (still open), WON or LOST.
+     */
+    DealStatus report(long id, DealUpdate update, String actor, DealUpdateRules.Fields fields) {
+        DealRegistration deal = get(id);
+        if (deal.status() != DealStatus.APPROVED) {
+            throw ApiException.conflict("deal registration " + id + " is " + deal.status()
+                    + "; only an approved registration takes status updates");
+        }
+        DealUpdateRules.check(update, deal.pipeline().stage(), today(), fields);
+        String note = describe(deal, update);
+        boolean recorded = update.closes() ? registrations.close(id, update, note, clock.now())
+                : registrations.recordProgress(id, update, note, clock.now());
+        if (!recorded) {
+            throw ApiException.conflict("deal registration " + id + " was closed meanwhile");
+        }
+        log.info("deal registration {}: {} reported by {}{}", id, update.action(), actor,
+                update.closes() ? "; the protection of partner " + deal.partnerId() + " ends" : "");
+        return get(id).status();
+    }
+
+    /** "Remind the partner to report": the next update is due soon. */
+    void remindOfUpdate(long id, Instant updateDueAt) {
+        DealRegistration deal = get(id);
+        if (deal.status() == DealStatus.APPROVED) {
+            mails.updateReminder(deal, updateDueAt);
+            log.info("deal registration {}: partner {} reminded of the update due {}", id, deal.partnerId(),
+                    updateDueAt);
+        }
+    }
+
+    /**
+     * The deadlines of the next report: due {@code staleAfter} from now (never after the protection),
+     * reminded at half.
+     */
+    UpdateDeadlines updateDeadlines(String staleAfter, Instant protectedUntil) {
+        Instant now = clock.now();
+        Instant due = updateDueAt(staleAfter, protectedUntil);
+        return new UpdateDeadlines(now.plus(Duration.between(now, due).dividedBy(2)), due);
+    }
+
+    record UpdateDeadlines(Instant reminderAt, Instant dueAt) {
+    }
+
+    private LocalDate today() {
+        return clock.now().atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** The timeline's words for a report: the note, or what changed. */
+    private static String describe(DealRegistration deal, DealUpdate update) {
+        List<String> parts = new ArrayList<>();
+        switch (update.action()) {
+            case WON -> parts.add("won, final amount " + update.amount().toPlainString() + " " + deal.currency());
+            case LOST -> parts.add("lost: " + update.lostReason());
+            case UPDATE -> {
+                if (update.stage() != null && update.stage() != deal.pipeline().stage()) {
+                    parts.add("stage " + deal.pipeline().stage() + " → " + update.stage());
+                }
+                if (update.amount() != null && update.amount().compareTo(deal.amount()) != 0) {
+                    parts.add("amount " + deal.amount().toPlainString() + " → " + update.amount().toPlainString()
+                            + " " + deal.currency());
+                }
+                if (update.expectedCloseDate() != null
+                        && !update.expectedCloseDate().equals(deal.expectedCloseDate())) {
+                    parts.add("expected close " + deal.expectedCloseDate() + " → " + update.expectedCloseDate());
+                }
+            }
+            default -> {
+                // NOTE: the note says it all.
             }
         }
-        log.info("deal registration {}: status update by {}", id, caller.username());
-        return get(id);
+        if (update.note() != null) {
+            parts.add(update.note());
+        }
+        String text = parts.isEmpty() ? "no change" : String.join("; ", parts);
+        return text.length() > DealUpdateRules.MAX_NOTE ? text.substring(0, DealUpdateRules.MAX_NOTE) : text;
     }
 
     /** The next update is due {@code staleAfter} from now, but never after the protection ends. */

@@ -13,7 +13,11 @@ public enum DealStatus {
     /** The protection period is over. */
     EXPIRED,
     /** No status update came in time: flagged, and its protection ended early. */
-    STALE;
+    STALE,
+    /** The partner reported the deal won: it keeps the account as its win; the protection is over. */
+    WON,
+    /** The partner reported the deal lost, with a reason; the protection is over. */
+    LOST;
 
     /** Open or approved registrations hold the account for their products. */
     boolean holdsAccount() {

@@ -15,6 +15,8 @@ final class DealVariables {
 
     static final String PROCESS_KEY = "dealRegistration";
     static final String TASK_REVIEW = "Task_ReviewDealRegistration";
+    static final String TASK_REPORT = "Task_ReportOnDeal";
+    /** Received by instances started before the deal pipeline (their wait for updates was a receive task). */
     static final String MESSAGE_DEAL_UPDATED = "DealUpdated";
 
     // Facts shown read-only in the review form.
@@ -38,6 +40,17 @@ final class DealVariables {
     static final String REVIEW_DUE_AT = "reviewDueAt";
     static final String PROTECTED_UNTIL = "protectedUntil";
     static final String UPDATE_DUE_AT = "updateDueAt";
+    static final String UPDATE_REMINDER_AT = "updateReminderAt";
+
+    // The partner's report on the deal ("Report on the deal"): local to the task, empty each round.
+    static final String DEAL_ACTION = "dealAction";
+    static final String DEAL_STAGE = "dealStage";
+    static final String DEAL_AMOUNT = "dealAmount";
+    static final String DEAL_CLOSE_DATE = "dealCloseDate";
+    static final String LOST_REASON = "lostReason";
+    static final String DEAL_NOTE = "dealNote";
+    /** Where the deal stands after the report: OPEN, WON or LOST (read by "Won, lost or still open?"). */
+    static final String DEAL_OUTCOME = "dealOutcome";
 
     // The reviewer's answer.
     static final String DECISION = "reviewDecision";

@@ -17,5 +17,7 @@ public enum NotificationKind {
     // escalation, the end of its protection for want of updates.
     DEAL_REGISTRATION_ANSWERED, DEAL_REVIEW_REMINDER, DEAL_REVIEW_ESCALATED, DEAL_PROTECTION_ENDED,
     // The lead managers' daily digest of their partner's open offers (notification.lead_id is null).
-    MANAGER_DIGEST
+    MANAGER_DIGEST,
+    // A registered deal's status update is due soon.
+    DEAL_UPDATE_REMINDER
 }

@@ -75,6 +75,11 @@ public class ExchangeRates {
                 .query(BigDecimal.class).optional();
     }
 
+    /** Converted sums in the reporting currency for one report: each rate looked up once. */
+    public ConvertedSum.Rates forOneReport() {
+        return new ConvertedSum.Rates(this, reporting.currency());
+    }
+
     /** Sets (or replaces) one month's rate. */
     @Transactional
     public ExchangeRate put(RateLine line, String actor) {

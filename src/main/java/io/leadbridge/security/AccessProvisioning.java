@@ -154,6 +154,10 @@ public class AccessProvisioning {
         group(groupId, partnerName, "PARTNER");
         grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(groupId, Resources.PROCESS_DEFINITION, LEAD_PROCESS, Permissions.READ);
+        // "Start process" → "Deal registration" in Tasklist; the partner comes from the user, not the form.
+        grant(groupId, Resources.PROCESS_DEFINITION, DEAL_REGISTRATION_PROCESS, Permissions.READ,
+                Permissions.CREATE_INSTANCE);
+        grant(groupId, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
 
     /**

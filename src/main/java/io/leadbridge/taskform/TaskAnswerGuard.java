@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -64,7 +66,8 @@ class TaskAnswerGuard extends CommandInterceptor {
             if (depth == 0) {
                 judge(command, Context.getCommandContext());
             }
-            T result = depth == 0 && isCompletion(command) ? complete(command) : next.execute(command);
+            T result = depth == 0 && (isCompletion(command) || isStart(command)) ? complete(command)
+                    : next.execute(command);
             if (depth == 0 && command instanceof GetTaskFormVariablesCmd asked && result instanceof VariableMap shown) {
                 addShownFacts(asked, shown, Context.getCommandContext());
             }
@@ -82,8 +85,14 @@ class TaskAnswerGuard extends CommandInterceptor {
         return command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd;
     }
 
+    /** A process started with a start form's answer, which the start event's own check may refuse. */
+    private static boolean isStart(Command<?> command) {
+        return command instanceof SubmitStartFormCmd || command instanceof StartProcessInstanceCmd;
+    }
+
     /**
-     * Completes the task; a refusal by the step's own completion check (an {@link InvalidInputException}
+     * Completes the task (or starts the process); a refusal by the step's own completion check (or the
+     * start event's check of a start form) (an {@link InvalidInputException}
      * however deep the engine wrapped it) becomes a {@link TaskAnswerRefused}, so {@code /engine-rest}
      * and Tasklist answer 400 naming the field, as for the form's own rules, never 500.
      */

@@ -19,7 +19,8 @@ class OpenApiConfig {
     OpenAPI leadbridgeApi() {
         return new OpenAPI()
                 .info(new Info().title("Leadbridge API").version("1")
-                        .description("Channel lead management: intake, partners, lead actions, routing, reports. "
+                        .description("Channel lead management: intake, partners, lead actions, deal registration, "
+                                + "routing, reports. "
                                 + "HTTP Basic with a Camunda user, or with a partner CRM's clientId:secret. "
                                 + "Errors are RFC 9457 problem details; validation errors name each field."))
                 .components(new Components().addSecuritySchemes("basic",

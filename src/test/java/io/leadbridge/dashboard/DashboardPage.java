@@ -242,6 +242,46 @@ final class DashboardPage implements AutoCloseable {
         return attribute("account-view", "data-state");
     }
 
+    /** Clicks "Deals" in the top bar and waits for the deals page to answer. */
+    void openDeals() {
+        driver.findElement(By.id("deals-link")).click();
+        waitFor("the deals", () -> driver.findElement(By.id("deals-view")).isDisplayed()
+                && "ready".equals(attribute("deals-view", "data-state")));
+    }
+
+    /** Whether the deals page offers "Register a deal" (only to partner users). */
+    boolean dealFormShown() {
+        return driver.findElement(By.id("deal-register")).isDisplayed();
+    }
+
+    /** Types (or, for a select, chooses) one field of "Register a deal" by its name. */
+    void dealField(String name, String value) {
+        WebElement field = driver.findElement(By.cssSelector("#deal-form [name=" + name + "]"));
+        if ("select".equals(field.getTagName())) {
+            new org.openqa.selenium.support.ui.Select(field).selectByValue(value);
+        } else if ("date".equals(field.getDomAttribute("type"))) {
+            script("arguments[0].value = arguments[1]", field, value);
+        } else {
+            field.clear();
+            field.sendKeys(value);
+        }
+    }
+
+    /** Clicks "Register the deal" and answers the message the page shows then. */
+    String registerDeal() {
+        String before = driver.findElement(By.id("deal-form-message")).getText();
+        driver.findElement(By.id("deal-submit")).click();
+        waitFor("the registration's answer", () -> driver.findElement(By.id("deal-form-message")).isDisplayed()
+                && !driver.findElement(By.id("deal-form-message")).getText().equals(before));
+        return driver.findElement(By.id("deal-form-message")).getText();
+    }
+
+    /** The names of the deal form's fields marked invalid. */
+    List<String> invalidDealFields() {
+        return driver.findElements(By.cssSelector("#deal-form [aria-invalid=true]")).stream()
+                .map(f -> f.getDomAttribute("name")).toList();
+    }
+
     /** The Tasklist links of the open lead, once its tasks have been asked for. */
     List<String> taskLinks() {
         waitFor("the lead's tasks", () -> !driver.findElements(By.cssSelector("#lead-task a")).isEmpty());

@@ -66,5 +66,20 @@ class DealRegistrationPostgresIT {
         engine.runDueJobs();
         assertThat(fixtures.lead(leadId).partnerId()).isEqualTo(gold);
         assertThat(fixtures.lead(leadId).protectedAccount()).isTrue();
+
+        // The deal pipeline and its report on PostgreSQL: a stage, the win, the converted figures.
+        ApiClient.Response proposal = goldRep.post("/api/deals/" + id + "/updates",
+                Map.of("action", "UPDATE", "stage", "PROPOSAL"));
+        assertThat(proposal.json().path("pipeline").path("stage").asText()).as(proposal.toString())
+                .isEqualTo("PROPOSAL");
+        ApiClient.Response won = goldRep.post("/api/deals/" + id + "/updates",
+                Map.of("action", "WON", "amount", 118000));
+        assertThat(won.json().path("status").asText()).as(won.toString()).isEqualTo("WON");
+        JsonNode report = goldRep.get("/api/reports/deals").json();
+        assertThat(report.path("total").path("won").asInt()).isEqualTo(1);
+        assertThat(report.path("total").path("amounts").path("won").path("value").decimalValue())
+                .isEqualByComparingTo("118000");
+        assertThat(report.path("sourced").path("partnerSourced").path("revenue").path("value").decimalValue())
+                .isEqualByComparingTo("118000");
     }
 }

@@ -106,7 +106,7 @@ class DealRegistrationProcessTest {
             assertThat(mail.status()).isEqualTo(NotificationStatus.STORED);
         });
         assertThat(process(deal)).hasPassed("Task_CheckConflicts", "Task_DecideApproval", "Task_ApproveRegistration",
-                "Task_SendApproval").isWaitingAt("Task_AwaitDealUpdate");
+                "Task_SendApproval").isWaitingAt("Task_ReportOnDeal");
 
         // An update every 20 days keeps the deal fresh until the 90 days are over.
         for (int day = 20; day < 90; day += 20) {
@@ -227,7 +227,7 @@ class DealRegistrationProcessTest {
         assertThat(approved.decidedBy()).isEqualTo("dora");
         assertThat(approved.protectedUntil()).as("the table's 60 days from the approval")
                 .isEqualTo(approved.decidedAt().plus(Duration.ofDays(60)));
-        assertThat(process(deal)).isWaitingAt("Task_AwaitDealUpdate");
+        assertThat(process(deal)).isWaitingAt("Task_ReportOnDeal");
     }
 
     @Test

@@ -68,12 +68,14 @@ class DemoDataTest {
     }
 
     @Test
-    void registersDealsThatAreApprovedInReviewAndRejectedInTwoCurrencies() {
+    void registersDealsThatAreApprovedWonInReviewAndRejectedInTwoCurrencies() {
         var deals = dealRegistrations.list(new Caller("carol", Set.of()), null, 10);
 
         assertThat(deals).extracting(d -> d.partnerId() + " " + d.status() + " " + d.currency())
-                .containsExactlyInAnyOrder("northwind-systems APPROVED EUR", "woodgrove-digital IN_REVIEW USD",
-                        "proseware REJECTED EUR");
+                .containsExactlyInAnyOrder("northwind-systems APPROVED EUR", "northwind-systems WON EUR",
+                        "woodgrove-digital IN_REVIEW USD", "proseware REJECTED EUR");
+        assertThat(deals).filteredOn(d -> d.accountName().equals("Contoso Retail")).singleElement()
+                .satisfies(d -> assertThat(d.pipeline().stage()).hasToString("PROPOSAL"));
     }
 
     @Test

@@ -72,6 +72,43 @@ final class TasklistPage extends WebappPage {
         return visibleText().contains("No task matching filters found.");
     }
 
+    /** Clicks "Start process", then the process of that name, and waits for its start form. */
+    void startProcess(String name) {
+        click(driver.findElement(By.xpath("//a[contains(normalize-space(.), 'Start process')]")));
+        By process = By.xpath("//div[contains(@class, 'modal')]//a[normalize-space(.) = '" + name + "']");
+        browser.waitFor("the process " + name, () -> !driver.findElements(process).isEmpty()
+                && driver.findElement(process).isDisplayed());
+        click(driver.findElement(process));
+        browser.waitFor("the start form of " + name, () -> !driver.findElements(
+                By.cssSelector(".modal form.fjs-form")).isEmpty());
+    }
+
+    /** Types into a text or number field of the open form, found by its label. */
+    void type(String label, String text) {
+        WebElement input = formField(label).findElement(By.cssSelector("input, textarea"));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Clicks the start dialog's "Start" and answers Tasklist's refusal shown in the dialog. */
+    String startRefused() {
+        click(driver.findElement(START));
+        By refusal = By.cssSelector(".modal .notifications .alert");
+        browser.waitFor("Tasklist's refusal", () -> driver.findElements(refusal).stream()
+                .anyMatch(WebElement::isDisplayed));
+        return String.join(" ", driver.findElements(refusal).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).toList());
+    }
+
+    /** Clicks the start dialog's "Start" and waits until the dialog has closed: the process started. */
+    void start() {
+        click(driver.findElement(START));
+        browser.waitFor("the start dialog to close", () -> driver.findElements(
+                By.cssSelector(".modal form.fjs-form")).isEmpty());
+    }
+
+    private static final By START = By.xpath("//div[contains(@class, 'modal')]//button[normalize-space(.) = 'Start']");
+
     /** Clicks a task in the list and waits for its Camunda Form to show its values. */
     void openTask(String name) {
         WebElement task = driver.findElements(TASKS).stream().filter(link -> link.getText().trim().equals(name))

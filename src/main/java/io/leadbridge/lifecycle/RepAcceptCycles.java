@@ -4,6 +4,7 @@ import io.leadbridge.calendar.SlaClock;
 import io.leadbridge.calendar.WorkingCalendars;
 import io.leadbridge.config.LeadClock;
 import io.leadbridge.lead.LeadOfferLog;
+import io.leadbridge.routing.RepDispatch;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
  * as the accept SLA is ({@link WorkingCalendars#partnerDue}); in an open competition the partner
  * whose reps' time is up first sets it. The engine evaluates it again each time it comes due
  * ({@code reevaluateTimeCycleWhenDue}), so every next rep's time is counted in working time too. A
- * lead without an inside SLA (offered before the table had the column, or a table without it), or
- * whose inside SLA would not end before the partner's deadline, gets a single moment after that
- * deadline, which ends the offer first: no inside SLA.
+ * lead without an inside SLA (offered before the table had the column, or a table without it), whose
+ * inside SLA would not end before the partner's deadline, or whose offers no rep holds (the lead
+ * managers or the partner's team queue hold them: there is nobody to skip), gets a single moment
+ * after that deadline, which ends the offer first: no inside SLA, and no timer firing every few
+ * hours for nothing.
  */
 @Component("repAcceptCycles")
 public class RepAcceptCycles {
@@ -28,11 +31,13 @@ public class RepAcceptCycles {
     private final LeadClock clock;
     private final WorkingCalendars calendars;
     private final LeadOfferLog offers;
+    private final RepDispatch dispatch;
 
-    RepAcceptCycles(LeadClock clock, WorkingCalendars calendars, LeadOfferLog offers) {
+    RepAcceptCycles(LeadClock clock, WorkingCalendars calendars, LeadOfferLog offers, RepDispatch dispatch) {
         this.clock = clock;
         this.calendars = calendars;
         this.offers = offers;
+        this.dispatch = dispatch;
     }
 
     public String of(DelegateExecution execution) {
@@ -40,9 +45,10 @@ public class RepAcceptCycles {
         Instant deadline = lead.acceptDueAt();
         SlaClock slaClock = lead.slaClock();
         Instant now = clock.now();
-        Optional<String> sla = lead.repAcceptSla();
+        long leadId = LeadVariables.leadId(execution);
+        Optional<String> sla = lead.repAcceptSla().filter(duration -> aRepHoldsAnOffer(leadId));
         Optional<Instant> next = sla.flatMap(duration -> slaClock == SlaClock.WORKING
-                ? offers.openPartners(LeadVariables.leadId(execution)).stream()
+                ? offers.openPartners(leadId).stream()
                         .map(partnerId -> calendars.partnerDue(slaClock, partnerId, now, duration))
                         .min(Instant::compareTo)
                 : Optional.of(calendars.partnerDue(slaClock, null, now, duration)));
@@ -52,6 +58,11 @@ public class RepAcceptCycles {
         return slaClock == SlaClock.WORKING
                 ? "R/" + wholeSecondNotBefore(next.get()) + "/" + sla.get()
                 : "R/" + sla.get();
+    }
+
+    private boolean aRepHoldsAnOffer(long leadId) {
+        return offers.openPartners(leadId).stream().map(partnerId -> dispatch.current(leadId, partnerId))
+                .anyMatch(holder -> holder != null && holder.repUsername() != null);
     }
 
     /** A cycle's start is written in whole seconds; rounded up, the rep's time is up when the timer fires. */

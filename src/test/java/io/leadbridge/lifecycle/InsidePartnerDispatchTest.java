@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -230,6 +231,28 @@ class InsidePartnerDispatchTest {
         engine.passTime(ACCEPT_SLA);
         assertThat(process).hasPassed("Task_WithdrawUnacceptedLead");
         assertThat(fixtures.lead(lastLead).partnerId()).isNull();
+    }
+
+    @Test
+    void anOfferNoRepHoldsHasNoInsideSlaAndCostsNoMovesUntilThePartnersDeadline() {
+        rep("c-carl", 5, "DE");  // matches no US lead: the lead managers hold the offer
+        ProcessInstance process = offered();
+        assertThat(task(process)).isNotAssigned();
+        Instant deadline = fixtures.lead(lastLead).slaDueAt();
+
+        Job insideSla = management.createJobQuery().processInstanceId(process.getId()).timers()
+                .activityId("BoundaryEvent_RepAcceptSlaBreached").singleResult();
+        assertThat(insideSla.getDuedate().toInstant()).as("only after the partner's deadline").isAfter(deadline);
+
+        engine.passTime(REP_ACCEPT_SLA.plusMinutes(1));
+        engine.passTime(REP_ACCEPT_SLA);
+        engine.passTime(REP_ACCEPT_SLA);
+
+        assertThat(process).hasNotPassed("Task_MoveOfferToNextRep").isWaitingAt("Task_AcceptLead");
+        assertThat(events.count(lastLead, LeadEventType.OFFER_MOVED)).isZero();
+        // the partner's deadline passes: the offer ends before the timer's single moment a minute later
+        engine.passTime(Duration.between(ClockUtil.getCurrentTime().toInstant(), deadline).plusSeconds(30));
+        assertThat(process).hasPassed("Task_WithdrawUnacceptedLead").hasNotPassed("Task_MoveOfferToNextRep");
     }
 
     @Test

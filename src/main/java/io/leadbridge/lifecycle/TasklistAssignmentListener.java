@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * A lead's task given to a rep by hand, in Tasklist or through {@code /engine-rest} (a lead manager
  * assigning an offer, a rep claiming one from the team queue, a manager moving "Contact the
  * prospect" to a colleague): recorded as the dispatch and the reassignment API record it, so that
- * every move is on the lead's timeline, the lead's rep is the one who holds its task, and the
- * inside SLA counts from the move. Assignments Leadbridge makes itself (the dispatch, a hand-over)
+ * every move is on the lead's timeline, the lead's rep is the one who holds its task, and an
+ * inside SLA already running counts from the move (an offer the lead managers held has none:
+ * {@link RepAcceptCycles}). Assignments Leadbridge makes itself (the dispatch, a hand-over)
  * find the holder already recorded and change nothing; so does one to somebody who is not of the
  * partner (a vendor user), which Leadbridge does not count as the partner's rep. Another partner's
  * people are refused before this runs ({@code security.EngineGrants}).

@@ -896,6 +896,14 @@ function renderAccount(account) {
         : format.money(w.valueInReportingCurrency, w.reportingCurrency)) },
     { label: 'Partner', value: (w) => partnerName(w.partnerId) ?? format.NONE },
   ], account.won, { caption: 'Won deals', empty: 'Nothing won yet.' }));
+  fill($('account-deals'), table([
+    { label: 'Products', value: (d) => (d.products ?? []).join(', ') || format.NONE, header: true },
+    { label: 'Partner', value: (d) => d.partnerName ?? partnerName(d.partnerId) ?? format.NONE },
+    { label: 'Status', value: (d) => (d.stage && d.status === 'APPROVED' ? `${d.status} · ${d.stage}` : d.status) },
+    { label: 'Amount', value: (d) => format.money(d.amount, d.currency), numeric: true },
+    { label: 'Registered', value: (d) => format.date(d.registeredAt) },
+    { label: 'Protected until', value: (d) => (d.protectedUntil ? format.date(d.protectedUntil) : format.NONE) },
+  ], account.deals ?? [], { caption: 'Deals registered by partners', empty: 'No deal registered.' }));
   fill($('account-next'), table([
     { label: 'Bought', value: (b) => b.productBought, header: true },
     { label: 'Next', value: (b) => b.followOnProduct },

@@ -9,13 +9,15 @@ import java.util.List;
 
 /**
  * One account as the caller may see it: the company, the contacts named by its leads, every lead
- * with status, partner and rep, the opportunities with products and amounts, the deals won (what
- * was bought, when, for how much, also in the reporting currency), what it will buy again or next
+ * with status, partner and rep, every deal a partner registered on it, the opportunities with
+ * products and amounts, the deals won, through a lead or a registration (what was bought, when, for
+ * how much, also in the reporting currency), what it will buy again or next
  * ({@code decisions/follow-on.dmn}) and one timeline of all its leads, oldest first.
  */
 public record AccountDetail(long id, String name, String domain, String industry, String country, String region,
         Integer employees, BigDecimal annualRevenue, List<LeadView.ContactView> contacts, List<LeadLine> leads,
-        List<Opportunity> opportunities, List<WonDeal> won, List<BuyAgain> buyAgain, List<TimelineEntry> timeline) {
+        List<DealLine> deals, List<Opportunity> opportunities, List<WonDeal> won, List<BuyAgain> buyAgain,
+        List<TimelineEntry> timeline) {
 
     /**
      * A lead of the account; {@code partnerName} of the partner holding it, if any; {@code followOn}
@@ -35,11 +37,22 @@ public record AccountDetail(long id, String name, String domain, String industry
     }
 
     /**
-     * A won deal: the products bought, when, and its final amount; {@code valueInReportingCurrency}
-     * at the rate of the month it was won, left out when that month has no rate.
+     * A deal a partner registered on the account ({@code /api/deals}): its status (registered, in
+     * review, approved, rejected, won, lost), the partner and who registered it, products, current
+     * amount, pipeline stage once approved, expected close, and until when the partner is protected.
      */
-    public record WonDeal(long leadId, List<String> products, Instant wonAt, BigDecimal value, String currency,
-            BigDecimal valueInReportingCurrency, String reportingCurrency, String partnerId) {
+    public record DealLine(long id, String status, String partnerId, String partnerName, String registeredBy,
+            List<String> products, BigDecimal amount, String currency, String stage, LocalDate expectedCloseDate,
+            Instant registeredAt, Instant protectedUntil, Instant closedAt) {
+    }
+
+    /**
+     * A won deal, of a lead ({@code leadId}) or of a registration ({@code dealId}): the products
+     * bought, when, and its final amount; {@code valueInReportingCurrency} at the rate of the month it
+     * was won, left out when that month has no rate.
+     */
+    public record WonDeal(Long leadId, Long dealId, List<String> products, Instant wonAt, BigDecimal value,
+            String currency, BigDecimal valueInReportingCurrency, String reportingCurrency, String partnerId) {
     }
 
     /**

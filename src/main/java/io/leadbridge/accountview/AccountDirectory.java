@@ -1,6 +1,9 @@
 package io.leadbridge.accountview;
 
 import io.leadbridge.config.LeadClock;
+import io.leadbridge.dealregistration.DealRegistration;
+import io.leadbridge.dealregistration.DealRegistrations;
+import io.leadbridge.dealregistration.DealStatus;
 import io.leadbridge.lead.FollowOnLog;
 import io.leadbridge.lead.FollowOnLog.FollowOnLead;
 import io.leadbridge.lead.Lead;
@@ -18,6 +21,7 @@ import io.leadbridge.security.Caller;
 import io.leadbridge.web.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -60,11 +64,13 @@ class AccountDirectory {
     private final FollowOnRules followOns;
     private final LeadClock clock;
     private final FollowOnLog followOnLog;
+    private final DealRegistrations deals;
 
     AccountDirectory(JdbcClient jdbc, LeadViews views, ProspectRepository prospects, PartnerService partners,
             ExchangeRates rates, ReportingProperties reporting, OpportunityRepository opportunities,
-            FollowOnRules followOns, LeadClock clock, FollowOnLog followOnLog) {
+            FollowOnRules followOns, LeadClock clock, FollowOnLog followOnLog, DealRegistrations deals) {
         this.followOnLog = followOnLog;
+        this.deals = deals;
         this.opportunities = opportunities;
         this.followOns = followOns;
         this.clock = clock;
@@ -95,7 +101,9 @@ class AccountDirectory {
             params.put("country", country);
         }
         if (caller.isPartnerUser()) {
-            where.add("exists (select 1 from lead l where l.account_id = a.id" + visible + ")");
+            where.add("(exists (select 1 from lead l where l.account_id = a.id" + visible + ")"
+                    + " or exists (select 1 from deal_registration d where d.account_id = a.id"
+                    + " and d.partner_id = :partner))");
             params.put("partner", caller.partnerId());
         }
         String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
@@ -130,8 +138,9 @@ class AccountDirectory {
         List<Lead> visible = jdbc.sql("select id from lead where account_id = :id order by created_at, id")
                 .param("id", id).query(Long.class).list().stream()
                 .map(leadId -> views.visibleLeadOrNull(leadId, caller)).filter(Objects::nonNull).toList();
-        if (caller.isPartnerUser() && visible.isEmpty()) {
-            throw ApiException.forbidden("account " + id + " has no lead your partner holds");
+        List<DealRegistration> registered = deals.ofAccount(id, caller);
+        if (caller.isPartnerUser() && visible.isEmpty() && registered.isEmpty()) {
+            throw ApiException.forbidden("account " + id + " has no lead your partner holds and no deal it registered");
         }
         List<LeadView> leads = visible.stream().map(lead -> views.detail(lead, caller)).toList();
         List<Opportunity> opportunities = visible.stream().map(lead -> this.opportunities.find(lead.id()))
@@ -140,7 +149,8 @@ class AccountDirectory {
         Map<Long, FollowOnLead> followOnLeads = followOnLog.of(visible.stream().map(Lead::id).toList());
         return new AccountDetail(account.id(), account.name(), account.domain(), account.industry(),
                 account.country(), account.region(), account.employees(), account.annualRevenue(), contacts(leads),
-                leadLines(leads, followOnLeads, caller), opportunities, won(opportunities),
+                leadLines(leads, followOnLeads, caller), dealLines(registered), opportunities,
+                won(opportunities, registered),
                 buyAgain(opportunities, leads, account, followOnLeads), timeline(leads));
     }
 
@@ -165,18 +175,39 @@ class AccountDirectory {
         }).toList();
     }
 
-    private List<AccountDetail.WonDeal> won(List<Opportunity> opportunities) {
-        return opportunities.stream()
-                .filter(o -> o.stage() == OpportunityStage.WON && o.closedAt() != null)
-                .sorted(Comparator.comparing(Opportunity::closedAt))
-                .map(o -> {
+    private List<AccountDetail.DealLine> dealLines(List<DealRegistration> registered) {
+        Map<String, String> names = new HashMap<>();
+        return registered.stream().map(d -> new AccountDetail.DealLine(d.id(), d.status().name(), d.partnerId(),
+                names.computeIfAbsent(d.partnerId(), p -> partners.get(p).name()), d.registeredBy(), d.products(),
+                d.amount(), d.currency(), d.pipeline().stage() == null ? null : d.pipeline().stage().name(),
+                d.expectedCloseDate(), d.registeredAt(), d.protectedUntil(), d.pipeline().closedAt())).toList();
+    }
+
+    /** The deals won through a lead's opportunity or a registration, by the day they were won. */
+    private List<AccountDetail.WonDeal> won(List<Opportunity> opportunities, List<DealRegistration> registered) {
+        List<AccountDetail.WonDeal> won = new ArrayList<>();
+        opportunities.stream().filter(o -> o.stage() == OpportunityStage.WON && o.closedAt() != null)
+                .forEach(o -> {
                     BigDecimal value = o.finalAmount() != null ? o.finalAmount() : o.amount();
-                    BigDecimal converted = rates.rate(o.currency(), YearMonth.from(o.closedAt().atZone(ZoneOffset.UTC)))
-                            .map(rate -> value.multiply(rate).setScale(2, RoundingMode.HALF_UP)).orElse(null);
-                    return new AccountDetail.WonDeal(o.leadId(), o.products(), o.closedAt(), value, o.currency(),
-                            converted, reporting.currency(), o.partnerId());
-                })
-                .toList();
+                    won.add(new AccountDetail.WonDeal(o.leadId(), null, o.products(), o.closedAt(), value,
+                            o.currency(), converted(value, o.currency(), o.closedAt()), reporting.currency(),
+                            o.partnerId()));
+                });
+        registered.stream().filter(d -> d.status() == DealStatus.WON && d.pipeline().closedAt() != null)
+                .forEach(d -> {
+                    Instant wonAt = d.pipeline().closedAt();
+                    BigDecimal value = d.pipeline().finalAmount() != null ? d.pipeline().finalAmount() : d.amount();
+                    won.add(new AccountDetail.WonDeal(null, d.id(), d.products(), wonAt, value, d.currency(),
+                            converted(value, d.currency(), wonAt), reporting.currency(), d.partnerId()));
+                });
+        won.sort(Comparator.comparing(AccountDetail.WonDeal::wonAt));
+        return won;
+    }
+
+    /** The amount at the rate of its month; null when that month has no rate. */
+    private BigDecimal converted(BigDecimal value, String currency, Instant at) {
+        return rates.rate(currency, YearMonth.from(at.atZone(ZoneOffset.UTC)))
+                .map(rate -> value.multiply(rate).setScale(2, RoundingMode.HALF_UP)).orElse(null);
     }
 
     /** For each product of each won deal, the follow-on the table names, if any, judged by the months since the win. */

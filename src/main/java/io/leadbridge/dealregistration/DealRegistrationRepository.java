@@ -78,6 +78,18 @@ class DealRegistrationRepository {
         return load(where.toString(), params);
     }
 
+    /** The account's registrations, oldest first; only the partner's when a partner is given. */
+    List<DealRegistration> ofAccount(long accountId, String partnerId) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("account", accountId);
+        String partner = "";
+        if (partnerId != null) {
+            partner = " and d.partner_id = :partner";
+            params.put("partner", partnerId);
+        }
+        return load("where d.account_id = :account" + partner + " order by d.registered_at, d.id", params);
+    }
+
     /**
      * Registrations other than {@code exceptId} that hold the account for one of the products
      * (open or approved and still protecting) at {@code now}.

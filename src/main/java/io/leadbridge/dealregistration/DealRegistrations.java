@@ -146,6 +146,12 @@ public class DealRegistrations {
         return registrations.list(caller.isPartnerUser() ? caller.partnerId() : null, status, limit);
     }
 
+    /** The account's registrations the caller may see: a partner user its own partner's, vendor users all. */
+    @Transactional(readOnly = true)
+    public List<DealRegistration> ofAccount(long accountId, Caller caller) {
+        return registrations.ofAccount(accountId, caller.isPartnerUser() ? caller.partnerId() : null);
+    }
+
     /** One registration; another partner's is not found, as if it did not exist. */
     @Transactional(readOnly = true)
     public DealRegistration visible(long id, Caller caller) {

@@ -9,6 +9,8 @@ import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadHistory;
 import io.leadbridge.support.LeadbridgeTest;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +54,9 @@ class AccountApiTest {
     private ApiClient alphaRep;
     private ApiClient betaRep;
     private ApiClient gammaRep;
+    private ApiClient deltaRep;
+    private String delta;
+    private long initech;
 
     @BeforeAll
     void account() {
@@ -85,6 +90,75 @@ class AccountApiTest {
         history.opportunity(g2, beta, "PROPOSAL", "5000", "EUR", null, at(7, 9), null, "Networking");
 
         history.lead("G3", null, "Cloud Platform", "SMB", "PARTNER", "UNASSIGNED", null, at(8, 9), null, account);
+
+        // Initech: no lead, two deals partners registered themselves; delta won its deal in dollars
+        delta = fixtures.partner("delta", PartnerTier.SILVER, "DE");
+        deltaRep = ApiClient.as(port, fixtures.rep(delta), LeadFixtures.PASSWORD);
+        initech = history.account("Initech " + unique, "DE", null, "Software");
+        jdbc.sql("""
+                insert into contact (account_id, first_name, last_name, email, created_at, updated_at)
+                values (:account, 'Bill', 'Lumbergh', :email, :at, :at)""").param("account", initech)
+                .param("email", "bill." + unique + "@initech.example").param("at", Timestamp.from(at(1, 0))).update();
+        registeredDeal(beta, "APPROVED", "QUALIFICATION", "20000", "EUR", null, at(3, 9), "Networking");
+        registeredDeal(delta, "WON", "WON", "40000", "USD", at(18, 9), at(4, 9), "Cloud Platform");
+    }
+
+    /** A registration of Initech as the deal registration process leaves it, written straight into its tables. */
+    private void registeredDeal(String partner, String status, String stage, String amount, String currency,
+            Instant closedAt, Instant registeredAt, String product) {
+        long contact = jdbc.sql("select id from contact where account_id = :account").param("account", initech)
+                .query(Long.class).single();
+        jdbc.sql("""
+                insert into deal_registration (partner_id, registered_by, account_id, contact_id, amount,
+                    registered_amount, currency, expected_close_date, found_how, status, registered_at, decided_at,
+                    protected_until, stage, final_amount, closed_at)
+                values (:partner, 'a-rep', :account, :contact, :amount, :amount, :currency, date '2006-06-30',
+                    'met them at a fair', :status, :registered, :registered, :until, :stage, :final, :closed)""")
+                .param("partner", partner).param("account", initech).param("contact", contact)
+                .param("amount", new BigDecimal(amount)).param("currency", currency).param("status", status)
+                .param("registered", Timestamp.from(registeredAt))
+                .param("until", Timestamp.from(registeredAt.plus(Duration.ofDays(90)))).param("stage", stage)
+                .param("final", closedAt == null ? null : new BigDecimal(amount))
+                .param("closed", closedAt == null ? null : Timestamp.from(closedAt)).update();
+        long id = jdbc.sql("select max(id) from deal_registration where account_id = :account")
+                .param("account", initech).query(Long.class).single();
+        jdbc.sql("insert into deal_registration_product (registration_id, product) values (:id, :product)")
+                .param("id", id).param("product", product).update();
+    }
+
+    @Test
+    void registeredDealsAreOnTheAccountForTheVendorAndEachPartnerSeesOnlyItsOwn() {
+        JsonNode forVendor = ok(admin, "/api/accounts/" + initech);
+        assertThat(forVendor.path("leads")).isEmpty();
+        List<String> deals = new ArrayList<>();
+        forVendor.path("deals").forEach(d -> deals.add(d.path("partnerId").asText() + " " + d.path("status").asText()
+                + " " + d.path("stage").asText() + " " + d.path("amount").decimalValue().stripTrailingZeros().toPlainString() + " "
+                + d.path("currency").asText() + " " + d.path("products").toString()));
+        assertThat(deals).as("oldest first").containsExactly(
+                beta + " APPROVED QUALIFICATION 20000 EUR [\"Networking\"]",
+                delta + " WON WON 40000 USD [\"Cloud Platform\"]");
+        assertThat(forVendor.path("deals").get(0).path("partnerName").asText()).isEqualTo("beta Inc.");
+        JsonNode won = forVendor.path("won");
+        assertThat(won).hasSize(1);
+        assertThat(won.get(0).path("dealId").asLong()).isPositive();
+        assertThat(won.get(0).has("leadId")).isFalse();
+        assertThat(won.get(0).path("wonAt").asText()).isEqualTo("2006-03-18T09:00:00Z");
+        assertThat(won.get(0).path("valueInReportingCurrency").decimalValue()).isEqualByComparingTo("32000.00");
+        assertThat(won.get(0).path("partnerId").asText()).isEqualTo(delta);
+
+        JsonNode forBeta = ok(betaRep, "/api/accounts/" + initech);
+        assertThat(forBeta.path("deals")).singleElement()
+                .satisfies(d -> assertThat(d.path("partnerId").asText()).isEqualTo(beta));
+        assertThat(forBeta.path("won")).as("delta's win is not beta's to see").isEmpty();
+        JsonNode forDelta = ok(deltaRep, "/api/accounts/" + initech);
+        assertThat(forDelta.path("deals")).singleElement()
+                .satisfies(d -> assertThat(d.path("partnerId").asText()).isEqualTo(delta));
+        assertThat(forDelta.path("won")).hasSize(1);
+        assertThat(forDelta.toString()).doesNotContain(beta);
+
+        assertThat(alphaRep.get("/api/accounts/" + initech).status()).as("no lead, no deal there").isEqualTo(403);
+        assertThat(ok(alphaRep, "/api/accounts?name=initech%20" + unique).path("items")).isEmpty();
+        assertThat(ok(deltaRep, "/api/accounts?name=initech%20" + unique).path("items")).hasSize(1);
     }
 
     @Test

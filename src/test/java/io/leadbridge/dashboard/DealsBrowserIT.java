@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -35,6 +36,7 @@ class DealsBrowserIT {
     @Autowired LeadFixtures fixtures;
     @Autowired EngineDriver engine;
     @Autowired AccessProvisioning access;
+    @Autowired JdbcClient jdbc;
 
     private String alpha;
     private String alphaRep;
@@ -86,6 +88,14 @@ class DealsBrowserIT {
             assertThat(deals).hasSize(1);
             assertThat(deals.get(0)).contains("Browser Corp", "Cloud Platform", "Approved", "Qualification");
             page.screenshot("deals-02-registered");
+
+            long account = jdbc.sql("select id from account where domain = :domain").param("domain", domain)
+                    .query(Long.class).single();
+            assertThat(page.goToAccount(account)).as("the account of its own deal, though it has no lead there")
+                    .isEqualTo("ready");
+            assertThat(page.table("account-deals")).singleElement().asList()
+                    .contains("Cloud Platform", "alpha Inc.", "APPROVED · QUALIFICATION");
+            page.screenshot("deals-03-account");
         }
         try (DashboardPage page = DashboardPage.open(port)) {
             page.logInAndWait(betaRep, LeadFixtures.PASSWORD);

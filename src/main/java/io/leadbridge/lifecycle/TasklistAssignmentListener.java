@@ -52,34 +52,49 @@ class TasklistAssignmentListener implements TaskListener {
         if (assignee == null) {
             return;
         }
+        if (OfferHandOver.OFFER_TASK.equals(task.getTaskDefinitionKey())) {
+            offerGiven(task, assignee);
+        } else {
+            heldLeadGiven(task, assignee);
+        }
+    }
+
+    private void offerGiven(DelegateTask task, String assignee) {
         long leadId = LeadVariables.leadId(task);
         LeadVariables lead = LeadVariables.of(task);
-        boolean offer = OfferHandOver.OFFER_TASK.equals(task.getTaskDefinitionKey());
-        String partnerId = offer ? lead.competitor() : leads.get(leadId).partnerId();
-        PartnerRep person = partners.findRepOrNull(assignee);
-        if (partnerId == null || person == null || !partnerId.equals(person.partnerId())) {
+        String partnerId = lead.competitor();
+        RepAssignment holder = dispatch.current(leadId, partnerId);
+        if (holder != null && assignee.equals(holder.repUsername()) || !ofPartner(assignee, partnerId)) {
             return;
         }
         String actor = actor(task, assignee);
-        String how = actor.equals(assignee) ? "taken in Tasklist" : "assigned in Tasklist";
-        if (offer) {
-            RepAssignment holder = dispatch.current(leadId, partnerId);
-            if (holder != null && assignee.equals(holder.repUsername())) {
-                return;
-            }
-            RepAssignment next = dispatch.reassign(leadId, partnerId, lead.attempt(), assignee, actor, how);
-            handOver.recordMove(next, actor, lead.acceptDueAt());
-        } else {
-            Lead held = leads.get(leadId);
-            if (assignee.equals(held.repUsername())) {
-                return;
-            }
-            task.getExecution().setVariable(LeadVariables.REP_USERNAME, assignee);
-            leads.reassignRep(leadId, assignee);
-            events.record(leadId, LeadEventType.REP_REASSIGNED, actor, partnerId,
-                    "from " + held.repUsername() + " to " + assignee + ": " + how);
+        RepAssignment next = dispatch.reassign(leadId, partnerId, lead.attempt(), assignee, actor, how(actor, assignee));
+        handOver.recordMove(next, actor, lead.acceptDueAt());
+        log.info("lead {}: offer {} to rep {} by {}", leadId, how(actor, assignee), assignee, actor);
+    }
+
+    private void heldLeadGiven(DelegateTask task, String assignee) {
+        long leadId = LeadVariables.leadId(task);
+        Lead held = leads.get(leadId);
+        if (assignee.equals(held.repUsername()) || !ofPartner(assignee, held.partnerId())) {
+            return;
         }
-        log.info("lead {}: {} to rep {} by {}", leadId, how, assignee, actor);
+        String actor = actor(task, assignee);
+        task.getExecution().setVariable(LeadVariables.REP_USERNAME, assignee);
+        leads.reassignRep(leadId, assignee);
+        events.record(leadId, LeadEventType.REP_REASSIGNED, actor, held.partnerId(),
+                "from " + held.repUsername() + " to " + assignee + ": " + how(actor, assignee));
+        log.info("lead {}: {} to rep {} by {}", leadId, how(actor, assignee), assignee, actor);
+    }
+
+    /** Whether the person is a rep or lead manager of the partner (not a vendor user, not unknown). */
+    private boolean ofPartner(String username, String partnerId) {
+        PartnerRep person = partners.findRepOrNull(username);
+        return partnerId != null && person != null && partnerId.equals(person.partnerId());
+    }
+
+    private static String how(String actor, String assignee) {
+        return actor.equals(assignee) ? "taken in Tasklist" : "assigned in Tasklist";
     }
 
     /** Who gave the task: the signed-in user of the request, or the new assignee when nobody is signed in. */

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.leadbridge.calendar.SlaClock;
@@ -57,6 +61,27 @@ class LeadVariablesTest {
         assertThat(lead.contactSla()).isEqualTo("P3D");
         assertThat(lead.missedUpdatesToEscalate()).contains(2);
         assertThat(lead.slaClock()).isEqualTo(SlaClock.WORKING);
+    }
+
+    @Test
+    void aValueThatDidNotChangeIsNotSetAgainButAMissingVariableIsCreatedEvenWhenNull() {
+        VariableScope scope = scope(stored);
+        LeadVariables variables = LeadVariables.of(scope);
+        SlaTerms terms = new SlaTerms("PT4H", "PT8H", "P1D", "P3D", 3, "PT4H", "R/P7D", 2, "P5D", SlaClock.CALENDAR);
+        variables.slaPolicy(1, terms);
+        variables.forgetNomination();
+        clearInvocations(scope);
+
+        variables.slaPolicy(2, terms);
+        variables.forgetNomination();
+        variables.offered("beta", null, Instant.parse("2026-12-07T09:00:00Z"), Instant.parse("2026-12-07T17:00:00Z"));
+
+        verify(scope).setVariable("attempt", 2);
+        verify(scope, never()).setVariable(eq("maxAttempts"), any());
+        verify(scope, never()).setVariable(eq("nominatedPartnerId"), any());
+        verify(scope).setVariable("winningPartnerId", null);
+        assertThat(stored).containsEntry("attempt", 2).containsEntry("maxAttempts", 3).containsEntry("partnerId", "beta")
+                .containsKey("winningPartnerId").containsEntry("nominatedPartnerId", null);
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.leadbridge.reporting;
 
 import io.leadbridge.lead.LeadEvent;
+import io.leadbridge.lead.LeadEventType;
 import io.leadbridge.lead.Reactions;
 import io.leadbridge.prospect.AccountUpdated;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,12 +25,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * in a transaction have their facts worked out anew just before it commits, when all its writes
  * are done (and taken back with them if it rolls back). An account refreshed with a new place or
  * industry passes them on to its leads' facts.
+ * <p>
+ * Events that only say someone was told something ({@link #TOLD_ONLY}: a mail stored, a reminder
+ * given) change no fact and come with no other change to the lead: they start no refresh. They are
+ * the most frequent events (a re-offer brings four to six), and a refresh locks the lead and
+ * rewrites its rows and every offer's.
  */
 @Component
 public class ReportFacts {
 
     /** Leads refreshed per statement: well below the bind parameters a statement may have. */
     private static final int CHUNK = 1000;
+
+    /** Events after which a lead's facts are what they were: nothing about the lead changed but who knows. */
+    static final Set<LeadEventType> TOLD_ONLY = EnumSet.of(LeadEventType.NOTIFIED, LeadEventType.REMINDED);
 
     private final JdbcClient jdbc;
 
@@ -39,6 +49,9 @@ public class ReportFacts {
     @EventListener
     @Order(Reactions.REPORT_FACTS)
     void on(LeadEvent event) {
+        if (TOLD_ONLY.contains(event.type())) {
+            return;
+        }
         pending().ifPresentOrElse(p -> p.leads.add(event.leadId()), () -> refresh(List.of(event.leadId())));
     }
 

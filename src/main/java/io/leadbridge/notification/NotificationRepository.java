@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
-import org.springframework.data.relational.core.sql.LockMode;
-import org.springframework.data.relational.repository.Lock;
 import org.springframework.data.repository.ListCrudRepository;
 
 /**
@@ -15,34 +13,19 @@ import org.springframework.data.repository.ListCrudRepository;
  * claims, the last error), and the claim and the retry must check and change the row in one
  * statement, or two senders could both take the same mail.
  */
-public interface NotificationRepository extends ListCrudRepository<Notification, Long> {
+public interface NotificationRepository extends ListCrudRepository<Notification, Long>, NotificationInserts {
 
-    default void add(long leadId, String partnerId, NotificationKind kind, String recipient, String subject,
-            String body) {
-        save(Notification.pending(leadId, partnerId, kind, recipient, subject, body));
-    }
-
-    /** A mail about the partner as a whole (its standing), not about one lead. */
-    default void addForPartner(String partnerId, NotificationKind kind, String recipient, String subject,
-            String body) {
-        save(Notification.pending(null, partnerId, kind, recipient, subject, body));
-    }
-
-    /** The partner's pending mails that concern no lead, locked so two send steps never mail the same one. */
-    default List<Notification> lockPendingForPartner(String partnerId) {
-        return findByLeadIdIsNullAndPartnerIdAndStatusOrderById(partnerId, NotificationStatus.PENDING);
-    }
-
-    @Lock(LockMode.PESSIMISTIC_WRITE)
-    List<Notification> findByLeadIdIsNullAndPartnerIdAndStatusOrderById(String partnerId, NotificationStatus status);
+    /**
+     * The partner's pending mails that concern no lead, locked so two send steps never mail the same one.
+     * The send steps' queries are written out: a derived query is worked out anew at every call.
+     */
+    @Query("select * from notification where lead_id is null and partner_id = :partnerId and status = 'PENDING'"
+            + " order by id for update")
+    List<Notification> lockPendingForPartner(String partnerId);
 
     /** The lead's pending notifications, locked so two send steps never mail the same one. */
-    default List<Notification> lockPending(long leadId) {
-        return findByLeadIdAndStatusOrderById(leadId, NotificationStatus.PENDING);
-    }
-
-    @Lock(LockMode.PESSIMISTIC_WRITE)
-    List<Notification> findByLeadIdAndStatusOrderById(long leadId, NotificationStatus status);
+    @Query("select * from notification where lead_id = :leadId and status = 'PENDING' order by id for update")
+    List<Notification> lockPending(long leadId);
 
     /** The send step ran: the mail sender may send it from {@code dueAt} on. */
     @Modifying

@@ -73,7 +73,7 @@ public class WebhookPublisher {
     }
 
     private void publish(WebhookEvent event, Lead lead, String partnerId, Instant acceptDueAt, String reason) {
-        List<Webhook> subscribed = webhooks.findByPartnerIdOrderByCreatedAtAscIdAsc(partnerId).stream()
+        List<Webhook> subscribed = webhooks.ofPartnerOldestFirst(partnerId).stream()
                 .filter(w -> w.wants(event))
                 .toList();
         if (subscribed.isEmpty()) {

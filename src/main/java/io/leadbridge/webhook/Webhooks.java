@@ -40,7 +40,7 @@ class Webhooks {
     }
 
     List<Webhook> list(String partnerId) {
-        return webhooks.findByPartnerIdOrderByCreatedAtAscIdAsc(partnerId);
+        return webhooks.ofPartnerOldestFirst(partnerId);
     }
 
     /** Removes the webhook, its delivery log, and the deliveries still being retried. */

@@ -5,15 +5,32 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.ResourceHolderSupport;
+import org.springframework.transaction.support.ResourceHolderSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Leads as stored. Each change is one targeted update, written in the caller's transaction. */
+/**
+ * Leads as stored. Each change is one targeted update, written in the caller's transaction.
+ * <p>
+ * Within a transaction a lead is read once until it changes: the steps of one job ask for the
+ * same lead again and again (the withdrawal, the points of each of its events, the SLA policy,
+ * the routing, the offer; a send step once per mail), and every such read was a statement (14 a
+ * withdrawal). A change through this repository forgets the lead, a {@link #lock} reads it
+ * afresh, and nothing is kept past the transaction or outside one. Every write to {@code lead}
+ * goes through here.
+ */
 @Repository
 public class LeadRepository {
+
+    /** The transaction's key to the leads it read ({@link ReadInTransaction}). */
+    private final Object readKey = new Object();
 
     private final JdbcClient jdbc;
     private final LeadClock clock;
@@ -43,13 +60,25 @@ public class LeadRepository {
     }
 
     public Optional<Lead> findById(long id) {
-        return jdbc.sql("select * from lead where id = :id").param("id", id).query(LeadRepository::map).optional();
+        Map<Long, Lead> read = readInTransaction();
+        Lead known = read.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Lead> lead = jdbc.sql("select * from lead where id = :id").param("id", id)
+                .query(LeadRepository::map).optional();
+        lead.ifPresent(found -> read.put(id, found));
+        return lead;
     }
 
     /** The lead, locked against concurrent changes until the transaction ends. */
     public Optional<Lead> lock(long id) {
-        return jdbc.sql("select * from lead where id = :id for update").param("id", id)
+        Map<Long, Lead> read = readInTransaction();
+        read.remove(id);
+        Optional<Lead> lead = jdbc.sql("select * from lead where id = :id for update").param("id", id)
                 .query(LeadRepository::map).optional();
+        lead.ifPresent(found -> read.put(id, found));
+        return lead;
     }
 
     public Optional<Lead> findBySourceAndExternalId(String source, String externalId) {
@@ -100,7 +129,6 @@ public class LeadRepository {
         partnerChanged(partnerId);
     }
 
-    /** The holding partner loses the lead; it waits for the next offer in status QUALIFIED. */
     /** The rep inside the partner who holds the offered lead now (null: the partner's lead managers). */
     public void assignRep(long id, String repUsername) {
         update("update lead set rep_username = :rep, updated_at = :now where id = :id and status = 'OFFERED'", id,
@@ -115,6 +143,7 @@ public class LeadRepository {
                 q -> q.param("rep", repUsername));
     }
 
+    /** The holding partner loses the lead; it waits for the next offer in status QUALIFIED. */
     public void release(long id) {
         update("""
                 update lead set status = 'QUALIFIED', partner_id = null, rep_username = null, sla_kind = null,
@@ -164,12 +193,33 @@ public class LeadRepository {
      * ({@link PartnerRecordChanged}).
      */
     private void update(String sql, long id, java.util.function.UnaryOperator<JdbcClient.StatementSpec> params) {
+        readInTransaction().remove(id);
         jdbc.sql("select partner_id from lead where id = :id").param("id", id).query(String.class).optional()
                 .ifPresent(this::partnerChanged);
         int rows = params.apply(jdbc.sql(sql).param("id", id).param("now", Timestamp.from(clock.now()))).update();
         if (rows != 1) {
             throw new LeadNotFoundException(id);
         }
+    }
+
+    /** The leads this transaction has read and not changed since; outside a transaction a map that keeps nothing. */
+    private Map<Long, Lead> readInTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        ReadInTransaction read = (ReadInTransaction) TransactionSynchronizationManager.getResource(readKey);
+        if (read == null) {
+            read = new ReadInTransaction();
+            TransactionSynchronizationManager.bindResource(readKey, read);
+            // unbound when the transaction ends; set aside while a transaction of its own runs inside it
+            TransactionSynchronizationManager.registerSynchronization(
+                    new ResourceHolderSynchronization<ReadInTransaction, Object>(read, readKey) { });
+        }
+        return read.leads;
+    }
+
+    private static final class ReadInTransaction extends ResourceHolderSupport {
+        private final Map<Long, Lead> leads = new HashMap<>();
     }
 
     private void partnerChanged(String partnerId) {

@@ -1,12 +1,15 @@
 package io.leadbridge.database;
 
-import io.leadbridge.config.DatabaseProduct;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,18 +24,23 @@ class AutovacuumCheck {
 
     private static final Logger log = LoggerFactory.getLogger(AutovacuumCheck.class);
 
-    private final DatabaseProduct database;
-    private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    AutovacuumCheck(DatabaseProduct database, JdbcClient jdbc) {
-        this.database = database;
-        this.jdbc = jdbc;
+    AutovacuumCheck(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void check() {
-        if (database.isPostgres()) {
-            warningFor(jdbc.sql("show autovacuum").query(String.class).single()).ifPresent(log::warn);
+    void check() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL")) {
+                return;
+            }
+            try (Statement statement = connection.createStatement();
+                    ResultSet setting = statement.executeQuery("show autovacuum")) {
+                setting.next();
+                warningFor(setting.getString(1)).ifPresent(log::warn);
+            }
         }
     }
 

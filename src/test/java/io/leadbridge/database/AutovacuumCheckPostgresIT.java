@@ -19,7 +19,7 @@ class AutovacuumCheckPostgresIT {
     @Autowired JdbcClient jdbc;
 
     @Test
-    void theWarningFollowsTheServersSetting(CapturedOutput output) {
+    void theWarningFollowsTheServersSetting(CapturedOutput output) throws Exception {
         String setting = jdbc.sql("show autovacuum").query(String.class).single();
 
         check.check();

@@ -204,7 +204,8 @@ public class LeadRepository {
 
     /** The leads this transaction has read and not changed since; outside a transaction a map that keeps nothing. */
     private Map<Long, Lead> readInTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
             return new HashMap<>();
         }
         ReadInTransaction read = (ReadInTransaction) TransactionSynchronizationManager.getResource(readKey);

@@ -117,9 +117,10 @@ class IntakeThroughputBenchmark {
         waitUntil("warm-up", () -> offered() >= 20 && bareWaiting() >= 20);
         engine.getRuntimeService().deleteProcessInstancesIfExists(bareInstances(), "warm-up", true, true, true);
 
-        try (LockWaits locks = new LockWaits()) {
+        try (LockWaits locks = new LockWaits(); Statistics statistics = new Statistics()) {
             // (i) the application
             long offeredBefore = offered();
+            statistics.refresh();
             Phase app = new Phase("application", locks);
             List<Long> appLatencies = post(LEADS, i -> marketing.post("/api/leads", fixtures.partnerLead("US")).status());
             long appHttpNanos = app.elapsed();
@@ -127,6 +128,7 @@ class IntakeThroughputBenchmark {
             app.end(LEADS, appLatencies, appHttpNanos);
 
             // (ii) the bare engine, same shape
+            statistics.refresh();
             Phase bare = new Phase("bare-engine", locks);
             List<Long> bareLatencies = post(LEADS, i -> admin.post("/engine-rest/process-definition/key/"
                     + BARE_PROCESS + "/start", bareStart(i)).status());
@@ -147,6 +149,7 @@ class IntakeThroughputBenchmark {
             long open = openFirstOffers();
             Date breach = jdbc.sql("select max(accept_due_at) from lead_offer where outcome is null")
                     .query(java.sql.Timestamp.class).single();
+            statistics.refresh();
             Phase sweep = new Phase("sla-sweep", locks);
             ClockUtil.setCurrentTime(new Date(breach.getTime() + Duration.ofMinutes(1).toMillis()));
             ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
@@ -311,13 +314,17 @@ class IntakeThroughputBenchmark {
     }
 
     private static void waitUntil(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + PHASE_LIMIT.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + PHASE_LIMIT.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not reached within " + PHASE_LIMIT + ": " + what);
             }
-            // polling the database for completion, not waiting for time to pass in the engine
-            Thread.sleep(20);
+            // polling the database for completion, not waiting for time to pass in the engine: every
+            // 20 ms at first, then every 1% of the time so far (at most 500 ms), so that the question,
+            // which counts every open lead, does not take PostgreSQL's time from a long phase
+            long sofar = (System.nanoTime() - start) / 1_000_000;
+            Thread.sleep(Math.min(500, Math.max(20, sofar / 100)));
         }
     }
 
@@ -334,6 +341,8 @@ class IntakeThroughputBenchmark {
         final long commits = StatementCounter.COMMITS.get();
         final long connections = StatementCounter.CONNECTIONS.get();
         final long serverTransactions = serverTransactions();
+        final long jvmCpu = CpuTime.jvm();
+        final long databaseCpu = CpuTime.database();
         final Map<String, Long> byThread = StatementCounter.snapshot();
         final Map<String, Long> jobs = jobsRun();
         double perSecond;
@@ -369,6 +378,12 @@ class IntakeThroughputBenchmark {
                     (StatementCounter.COMMITS.get() - commits) / (double) leads,
                     (StatementCounter.CONNECTIONS.get() - connections) / (double) leads,
                     (serverTransactions() - serverTransactions) / (double) leads);
+            long databaseCpuNow = CpuTime.database();
+            String databaseMillis = databaseCpu < 0 || databaseCpuNow < 0 ? "n/a (not on this machine)"
+                    : String.format(java.util.Locale.ROOT, "%.1f ms", (databaseCpuNow - databaseCpu) / 1e6 / leads);
+            System.out.printf("BENCHMARK throughput %s CPU per lead: %.1f ms in this JVM (application and the"
+                    + " benchmark's clients), %s in PostgreSQL%n", name, (CpuTime.jvm() - jvmCpu) / 1e6 / leads,
+                    databaseMillis);
             Map<String, Long> byThreadNow = StatementCounter.snapshot();
             byThreadNow.forEach((k, v) -> System.out.printf("BENCHMARK throughput %s per lead, %s: %.1f%n", name, k,
                     (v - byThread.getOrDefault(k, 0L)) / (double) leads));
@@ -377,9 +392,15 @@ class IntakeThroughputBenchmark {
             int samples = waits.getOrDefault("", 0);
             System.out.printf("BENCHMARK throughput %s lock waits: %d samples (every 20 ms), sessions waiting:%n", name,
                     samples);
-            waits.entrySet().stream().filter(e -> !e.getKey().isEmpty())
+            waits.entrySet().stream().filter(e -> !e.getKey().isEmpty() && !e.getKey().startsWith(LockWaits.ACTIVE))
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
                     .forEach(e -> System.out.printf("BENCHMARK   %5d x %s%n", e.getValue(), e.getKey()));
+            System.out.printf("BENCHMARK throughput %s PostgreSQL busy: sessions running a statement, summed over"
+                    + " the same samples, per 1,000 leads:%n", name);
+            waits.entrySet().stream().filter(e -> e.getKey().startsWith(LockWaits.ACTIVE))
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
+                    .forEach(e -> System.out.printf("BENCHMARK   %7.1f x %s%n", e.getValue() * 1000.0 / leads,
+                            e.getKey().substring(LockWaits.ACTIVE.length())));
         }
 
         double perSecond() {
@@ -409,6 +430,8 @@ class IntakeThroughputBenchmark {
      * what the session holding it last ran. The empty key counts the samples.
      */
     private static final class LockWaits implements AutoCloseable {
+        /** Marks a sample of a session running a statement (not waiting for a lock): where PostgreSQL's time goes. */
+        static final String ACTIVE = "active: ";
         private final Connection connection;
         private final Thread sampler;
         private volatile Map<String, Integer> current;
@@ -438,6 +461,9 @@ class IntakeThroughputBenchmark {
                        where b.pid = any(pg_blocking_pids(a.pid)) limit 1) as holder
                     from pg_stat_activity a
                     where a.datname = current_database() and a.wait_event_type = 'Lock'""";
+            String active = """
+                    select left(regexp_replace(query, '\\s+', ' ', 'g'), 110) from pg_stat_activity
+                    where datname = current_database() and state = 'active' and pid <> pg_backend_pid()""";
             try (Statement statement = connection.createStatement()) {
                 while (!Thread.currentThread().isInterrupted()) {
                     Map<String, Integer> into = current;
@@ -447,6 +473,11 @@ class IntakeThroughputBenchmark {
                             while (rows.next()) {
                                 into.merge(rows.getString(1) + " | " + rows.getString(2) + " | held by a session last running: "
                                         + rows.getString(3), 1, Integer::sum);
+                            }
+                        }
+                        try (var rows = statement.executeQuery(active)) {
+                            while (rows.next()) {
+                                into.merge(ACTIVE + rows.getString(1), 1, Integer::sum);
                             }
                         }
                     }
@@ -461,6 +492,107 @@ class IntakeThroughputBenchmark {
         public void close() throws SQLException {
             sampler.interrupt();
             connection.close();
+        }
+    }
+
+    /**
+     * The planner's statistics, kept as PostgreSQL's autovacuum keeps them. A server with
+     * {@code autovacuum = off} (this machine's) never gathers any, and the engine's look-up of an
+     * execution's variables then reads the whole {@code ACT_RU_VARIABLE} index of null task ids: 2 to 5
+     * ms at 135,000 variables instead of 0.3, growing with every open lead, most of PostgreSQL's time
+     * in the sweep. So where autovacuum is off, the database is analyzed before each phase and every
+     * minute during it (autovacuum's own naptime); where it is on, autovacuum does it.
+     */
+    private static final class Statistics implements AutoCloseable {
+        private final Connection connection;
+        private final boolean autovacuum;
+        private final java.util.concurrent.ScheduledExecutorService analyzer;
+
+        Statistics() throws SQLException {
+            PostgresDatabase.Connection db = PostgresDatabase.get();
+            connection = DriverManager.getConnection(db.url(), db.username(), db.password());
+            try (Statement statement = connection.createStatement();
+                    var rows = statement.executeQuery("show autovacuum")) {
+                rows.next();
+                autovacuum = "on".equals(rows.getString(1));
+            }
+            System.out.printf("BENCHMARK throughput statistics: autovacuum %s%n", autovacuum ? "on: it analyzes the"
+                    + " tables" : "off on this server: the benchmark analyzes the database before each phase and every"
+                    + " minute, as autovacuum would");
+            analyzer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "autovacuum-stand-in");
+                thread.setDaemon(true);
+                return thread;
+            });
+            if (!autovacuum) {
+                analyzer.scheduleWithFixedDelay(this::analyze, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+
+        /** Before a phase: the statistics a server with autovacuum would have by then. */
+        void refresh() {
+            if (!autovacuum) {
+                analyze();
+            }
+        }
+
+        private synchronized void analyze() {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("analyze");
+            } catch (SQLException e) {
+                System.out.printf("BENCHMARK throughput statistics: analyze failed: %s%n", e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            analyzer.shutdownNow();
+            connection.close();
+        }
+    }
+
+    /**
+     * CPU time spent, in nanoseconds: by this JVM, and by PostgreSQL's processes when it runs on this
+     * (Linux) machine. Unlike the wall clock, it hardly moves with what else the machine's host runs.
+     */
+    static final class CpuTime {
+        /** Linux's clock ticks per second for the times in /proc (USER_HZ, 100 on every common kernel). */
+        private static final long TICKS_PER_SECOND = 100;
+
+        static long jvm() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+
+        /**
+         * User and system time of every process named {@code postgres}, with the time of the
+         * children each has waited for (the postmaster's ended backends); -1 without /proc.
+         */
+        static long database() {
+            java.io.File[] processes = new java.io.File("/proc").listFiles(f -> f.getName().matches("\\d+"));
+            if (processes == null) {
+                return -1;
+            }
+            long ticks = 0;
+            boolean found = false;
+            for (java.io.File process : processes) {
+                try {
+                    String stat = java.nio.file.Files.readString(process.toPath().resolve("stat"));
+                    int nameEnd = stat.lastIndexOf(')');
+                    if (!stat.substring(stat.indexOf('(') + 1, nameEnd).equals("postgres")) {
+                        continue;
+                    }
+                    String[] fields = stat.substring(nameEnd + 2).split(" ");
+                    // after the name: state is field 3, utime 14, stime 15, cutime 16, cstime 17
+                    for (int field = 14; field <= 17; field++) {
+                        ticks += Long.parseLong(fields[field - 3]);
+                    }
+                    found = true;
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+            return found ? ticks * (1_000_000_000L / TICKS_PER_SECOND) : -1;
         }
     }
 

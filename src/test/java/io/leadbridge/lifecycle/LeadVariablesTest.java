@@ -80,8 +80,9 @@ class LeadVariablesTest {
         verify(scope, never()).setVariable(eq("maxAttempts"), any());
         verify(scope, never()).setVariable(eq("nominatedPartnerId"), any());
         verify(scope).setVariable("winningPartnerId", null);
-        assertThat(stored).containsEntry("attempt", 2).containsEntry("maxAttempts", 3).containsEntry("partnerId", "beta")
-                .containsKey("winningPartnerId").containsEntry("nominatedPartnerId", null);
+        assertThat(stored).containsEntry("attempt", 2).containsEntry("maxAttempts", 3)
+                .containsEntry("partnerId", "beta").containsKey("winningPartnerId")
+                .containsEntry("nominatedPartnerId", null);
     }
 
     @Test

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** A mail added for a lead or a partner is stored pending, stamped with the engine's clock, and found by its send step. */
+/**
+ * A mail added for a lead or a partner is stored pending, stamped with the engine's clock, and
+ * found by its send step.
+ */
 @LeadbridgeTest
 class NotificationInsertsTest {
 

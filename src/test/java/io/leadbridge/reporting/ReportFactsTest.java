@@ -128,8 +128,8 @@ class ReportFactsTest {
 
     /** The lead's fact rows and its offers', every column, in a fixed order. */
     private List<Map<String, Object>> facts(long lead) {
-        List<Map<String, Object>> rows = new java.util.ArrayList<>(jdbc.sql("select * from report_lead where lead_id = :lead")
-                .param("lead", lead).query().listOfRows());
+        List<Map<String, Object>> rows = new java.util.ArrayList<>(jdbc.sql(
+                "select * from report_lead where lead_id = :lead").param("lead", lead).query().listOfRows());
         rows.addAll(jdbc.sql("select * from report_offer where lead_id = :lead order by offer_id").param("lead", lead)
                 .query().listOfRows());
         return rows;

@@ -31,7 +31,7 @@ class AutovacuumCheck {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void check() throws SQLException {
+    void check() {
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL")) {
                 return;
@@ -41,6 +41,9 @@ class AutovacuumCheck {
                 setting.next();
                 warningFor(setting.getString(1)).ifPresent(log::warn);
             }
+        } catch (SQLException e) {
+            // a check that only advises must not stop the start
+            log.warn("could not ask PostgreSQL whether autovacuum is on: {}", e.getMessage());
         }
     }
 

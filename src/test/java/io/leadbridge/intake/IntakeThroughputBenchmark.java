@@ -23,6 +23,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -496,17 +497,26 @@ class IntakeThroughputBenchmark {
     }
 
     /**
-     * The planner's statistics, kept as PostgreSQL's autovacuum keeps them. A server with
-     * {@code autovacuum = off} (this machine's) never gathers any, and the engine's look-up of an
-     * execution's variables then reads the whole {@code ACT_RU_VARIABLE} index of null task ids: 2 to 5
-     * ms at 135,000 variables instead of 0.3, growing with every open lead, most of PostgreSQL's time
-     * in the sweep. So where autovacuum is off, the database is analyzed before each phase and every
-     * minute during it (autovacuum's own naptime); where it is on, autovacuum does it.
+     * PostgreSQL's autovacuum, stood in for where the server runs without it (this machine's). Every
+     * minute (autovacuum's naptime) and before each phase, each table autovacuum would take by its
+     * default thresholds is vacuumed or analyzed: dead rows over 50 + 20% of the table, rows inserted
+     * since the last vacuum over 1,000 + 20%, rows changed since the last analyze over 50 + 10%.
+     * Without it the engine's tables get no planner statistics (the look-up of an execution's
+     * variables then reads the whole {@code ACT_RU_VARIABLE} index of null task ids: 2 to 5 ms at
+     * 135,000 variables instead of 0.3) and keep every dead row (the job acquisition then visits every
+     * job run since the start). Where autovacuum is on, it does this itself.
      */
     private static final class Statistics implements AutoCloseable {
+        private static final String DUE_TABLES = """
+                select s.relname, greatest(c.reltuples, 0) as tuples, s.n_dead_tup, s.n_ins_since_vacuum,
+                  s.n_mod_since_analyze
+                from pg_stat_user_tables s join pg_class c on c.oid = s.relid""";
         private final Connection connection;
         private final boolean autovacuum;
-        private final java.util.concurrent.ScheduledExecutorService analyzer;
+        private final java.util.concurrent.ScheduledExecutorService standIn;
+        private int vacuums;
+        private int analyzes;
+        private long nanos;
 
         Statistics() throws SQLException {
             PostgresDatabase.Connection db = PostgresDatabase.get();
@@ -516,37 +526,60 @@ class IntakeThroughputBenchmark {
                 rows.next();
                 autovacuum = "on".equals(rows.getString(1));
             }
-            System.out.printf("BENCHMARK throughput statistics: autovacuum %s%n", autovacuum ? "on: it analyzes the"
-                    + " tables" : "off on this server: the benchmark analyzes the database before each phase and every"
-                    + " minute, as autovacuum would");
-            analyzer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+            System.out.printf("BENCHMARK throughput statistics: autovacuum %s%n", autovacuum ? "on: it vacuums and"
+                    + " analyzes the tables" : "off on this server: the benchmark vacuums and analyzes the tables"
+                    + " autovacuum would, before each phase and every minute");
+            standIn = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "autovacuum-stand-in");
                 thread.setDaemon(true);
                 return thread;
             });
             if (!autovacuum) {
-                analyzer.scheduleWithFixedDelay(this::analyze, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
+                standIn.scheduleWithFixedDelay(this::pass, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
             }
         }
 
-        /** Before a phase: the statistics a server with autovacuum would have by then. */
+        /** Before a phase: the tables as a server with autovacuum would have them by then. */
         void refresh() {
             if (!autovacuum) {
-                analyze();
+                pass();
             }
         }
 
-        private synchronized void analyze() {
+        private synchronized void pass() {
+            long started = System.nanoTime();
             try (Statement statement = connection.createStatement()) {
-                statement.execute("analyze");
+                List<String> work = new ArrayList<>();
+                try (var rows = statement.executeQuery(DUE_TABLES)) {
+                    while (rows.next()) {
+                        double tuples = rows.getDouble("tuples");
+                        boolean vacuum = rows.getLong("n_dead_tup") > 50 + 0.2 * tuples
+                                || rows.getLong("n_ins_since_vacuum") > 1000 + 0.2 * tuples;
+                        boolean analyze = rows.getLong("n_mod_since_analyze") > 50 + 0.1 * tuples;
+                        String table = '"' + rows.getString("relname") + '"';
+                        if (vacuum || analyze) {
+                            work.add((vacuum ? analyze ? "vacuum (analyze) " : "vacuum " : "analyze ") + table);
+                        }
+                    }
+                }
+                for (String command : work) {
+                    statement.execute(command);
+                    vacuums += command.startsWith("vacuum") ? 1 : 0;
+                    analyzes += command.contains("analyze") ? 1 : 0;
+                }
             } catch (SQLException e) {
-                System.out.printf("BENCHMARK throughput statistics: analyze failed: %s%n", e.getMessage());
+                System.out.printf("BENCHMARK throughput statistics: autovacuum stand-in failed: %s%n", e.getMessage());
             }
+            nanos += System.nanoTime() - started;
         }
 
         @Override
-        public void close() throws SQLException {
-            analyzer.shutdownNow();
+        public synchronized void close() throws SQLException {
+            standIn.shutdownNow();
+            if (!autovacuum) {
+                System.out.printf("BENCHMARK throughput statistics: autovacuum stand-in ran %d vacuums and %d analyzes"
+                        + " in %.1f s%n", vacuums, analyzes, nanos / 1e9);
+            }
             connection.close();
         }
     }
@@ -627,8 +660,12 @@ class IntakeThroughputBenchmark {
         static final Map<String, AtomicLong> BY_TEXT = new ConcurrentHashMap<>();
         static final boolean BY_TEXT_ON = Boolean.getBoolean("throughput.statements");
 
+        /** Every different statement text sent (the driver prepares each once per connection, up to its cache). */
+        static final Set<String> DISTINCT = ConcurrentHashMap.newKeySet();
+
         static void countText(String sql) {
             if (BY_TEXT_ON && sql != null) {
+                DISTINCT.add(sql);
                 String folded = sql.replaceAll("\\s+", " ").trim();
                 BY_TEXT.computeIfAbsent(folded.substring(0, Math.min(110, folded.length())), k -> new AtomicLong())
                         .incrementAndGet();
@@ -640,6 +677,7 @@ class IntakeThroughputBenchmark {
             if (!BY_TEXT_ON) {
                 return;
             }
+            System.out.printf("BENCHMARK   %s statements: %d different texts so far%n", phase, DISTINCT.size());
             Map<String, Long> copy = new java.util.HashMap<>();
             BY_TEXT.forEach((k, v) -> copy.put(k, v.getAndSet(0)));
             copy.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(60)

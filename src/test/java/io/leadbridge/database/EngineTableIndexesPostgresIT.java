@@ -15,7 +15,9 @@ import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
+import org.camunda.bpm.engine.impl.persistence.entity.JobManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,8 +72,9 @@ class EngineTableIndexesPostgresIT {
     /**
      * The job executor's acquisition, the statement exactly as the engine's mapping writes it, on a
      * table holding what thousands of open leads leave there: SLA timers not yet due, some due,
-     * a few locked. Planned on the table's real statistics, it reads the due and the locked jobs
-     * through the indexes and never the whole table.
+     * a few locked. Planned on the table's real statistics, it walks the due jobs oldest first
+     * through the due date index (no sort of all due jobs) and finds the locked ones through theirs,
+     * never reading the whole table.
      */
     @Test
     void jobAcquisitionReadsOnlyDueAndLockedJobs() {
@@ -92,8 +95,8 @@ class EngineTableIndexesPostgresIT {
             tx.setRollbackOnly();
             return explained;
         });
-        assertThat(plan).contains(EngineTableIndexes.JOB_DUE, EngineTableIndexes.JOB_LOCKED)
-                .doesNotContain("Seq Scan");
+        assertThat(plan).contains("Index Scan using " + EngineTableIndexes.JOB_DUE, EngineTableIndexes.JOB_LOCKED)
+                .doesNotContain("Seq Scan", "Sort");
     }
 
     /** {@code explain} of the statement {@code JobManager.findNextJobsToExecute} runs, eight jobs at a time. */
@@ -104,8 +107,18 @@ class EngineTableIndexesPostgresIT {
         parameters.put("alwaysSetDueDate", configuration.isEnsureJobDueDateNotNull());
         parameters.put("deploymentAware", configuration.isJobExecutorDeploymentAware());
         parameters.put("historyCleanupEnabled", configuration.isHistoryCleanupEnabled());
-        parameters.put("orderingProperties", List.of());
-        parameters.put("applyOrdering", false);
+        List<QueryOrderingProperty> ordering = new ArrayList<>();
+        if (configuration.isJobExecutorAcquireByPriority()) {
+            ordering.add(JobManager.JOB_PRIORITY_ORDERING_PROPERTY);
+        }
+        if (configuration.isJobExecutorPreferTimerJobs()) {
+            ordering.add(JobManager.JOB_TYPE_ORDERING_PROPERTY);
+        }
+        if (configuration.isJobExecutorAcquireByDueDate()) {
+            ordering.add(JobManager.JOB_DUEDATE_ORDERING_PROPERTY);
+        }
+        parameters.put("orderingProperties", ordering);
+        parameters.put("applyOrdering", !ordering.isEmpty());
         parameters.put("applyExclusiveOverProcessHierarchies",
                 configuration.isJobExecutorAcquireExclusiveOverProcessHierarchies());
         ListQueryParameterObject query = new ListQueryParameterObject(parameters, 0, 8);

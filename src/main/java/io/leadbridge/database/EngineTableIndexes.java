@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * 10,000 offers and growing with every open lead.</li>
  * <li>{@value #JOB_DUE} and {@value #JOB_LOCKED}: the job executor's acquisition asks for the due
  * jobs, oldest first ({@code DUEDATE_ <= now order by DUEDATE_}; every job is dated, see
- * {@link UndatedJobs}), of instances with no job locked at the moment ({@code LOCK_OWNER_ is not null}). Every open lead has its SLA timers in {@code ACT_RU_JOB}, all
+ * {@link UndatedJobs}), of instances with no job locked at the moment
+ * ({@code LOCK_OWNER_ is not null}). Every open lead has its SLA timers in {@code ACT_RU_JOB}, all
  * of them not yet due, and without these two indexes each acquisition read the whole table twice:
  * 13 ms at 32,000 jobs against 0.3 ms with them, and the busiest statement of the sweep of 10,000
  * offers. Only a handful of jobs are locked at any time, so the second is partial (PostgreSQL).</li>

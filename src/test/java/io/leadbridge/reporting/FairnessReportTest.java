@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +52,9 @@ class FairnessReportTest {
     @Autowired RoutingDecisionLog decisions;
     @Autowired JdbcClient jdbc;
     @Autowired ObjectMapper json;
+
+    /** Pairs of days handed out by {@link #privatePeriodStart()} in this run. */
+    private static final Set<Long> PERIODS_TAKEN = ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void isolate() {
@@ -190,9 +194,13 @@ class FairnessReportTest {
     }
 
     private Instant privatePeriodStart() {
-        // Some hour about ten years back that no other test uses.
-        long hours = ThreadLocalRandom.current().nextLong(24 * 365);
-        return Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(3650)).minus(Duration.ofHours(hours));
+        // A day about ten years back that no other test uses. The reports look at a day from there, so two tests of
+        // this class take days at least two apart: a random hour each once put one test's leads in the other's day.
+        long pair;
+        do {
+            pair = ThreadLocalRandom.current().nextLong(180);
+        } while (!PERIODS_TAKEN.add(pair));
+        return Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3650)).minus(Duration.ofDays(2 * pair));
     }
 
     private void insertDecision(long lead, Instant at, Method method, String winner, List<Candidate> candidates) {

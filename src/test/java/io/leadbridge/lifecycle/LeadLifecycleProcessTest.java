@@ -105,6 +105,40 @@ class LeadLifecycleProcessTest {
     }
 
     @Test
+    void handsTheMailsOverInTheStepThatWroteThemSoNoJobWaitsToSendThem() {
+        String first = fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        String second = fixtures.partner("beta", PartnerTier.GOLD, "US");
+        fixtures.rep(first);
+        fixtures.rep(second);
+        long leadId = fixtures.submit(fixtures.partnerLead("US"));
+        ProcessInstance process = fixtures.process(leadId);
+
+        runDueJobsOneByOneExpectingOnly(process, "StartEvent_LeadReceived");
+        assertThat(process).isWaitingAt("Task_AcceptLead");
+        assertThat(events.count(leadId, LeadEventType.NOTIFIED)).isEqualTo(2);
+        assertThat(notifications.forLead(leadId)).hasSize(2)
+                .allMatch(mail -> mail.status() == NotificationStatus.STORED);
+
+        engine.passTimeWithoutJobs(ACCEPT_SLA.plusMinutes(1));
+        runDueJobsOneByOneExpectingOnly(process, "BoundaryEvent_AcceptReminderDue", "BoundaryEvent_AcceptSlaBreached");
+        assertThat(fixtures.lead(leadId).attemptCount()).isEqualTo(2);
+        assertThat(notifications.forLead(leadId)).extracting(Notification::kind).contains(
+                NotificationKind.ACCEPT_REMINDER, NotificationKind.LEAD_WITHDRAWN, NotificationKind.LEAD_OFFERED);
+        assertThat(notifications.forLead(leadId)).allMatch(mail -> mail.status() == NotificationStatus.STORED);
+    }
+
+    /** Runs the lead's due jobs one at a time, failing on a job of any other step than those named. */
+    private void runDueJobsOneByOneExpectingOnly(ProcessInstance process, String... steps) {
+        List<org.camunda.bpm.engine.runtime.Job> due;
+        while (!(due = management.createJobQuery().processInstanceId(process.getId()).executable().list()).isEmpty()) {
+            var step = management.createJobDefinitionQuery().jobDefinitionId(due.get(0).getJobDefinitionId())
+                    .singleResult().getActivityId();
+            assertThat(step).as("step of a due job").isIn((Object[]) steps);
+            management.executeJob(due.get(0).getId());
+        }
+    }
+
+    @Test
     void remindsThePartnerBeforeTheAcceptSlaAndKeepsWaiting() {
         String partner = fixtures.partner("alpha", PartnerTier.GOLD, "US");
         long leadId = received(fixtures.partnerLead("US"));

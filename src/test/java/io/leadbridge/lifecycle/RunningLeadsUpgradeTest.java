@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -109,6 +110,34 @@ class RunningLeadsUpgradeTest {
         assertThat(nextReport.getId()).as("a new report after the migrated one").isNotEqualTo(report.getId());
         assertThat(runtime.getVariables(nextReport.getExecutionId())).as("the next report opens with the opportunity")
                 .containsEntry("opportunityAmount", "12000.00").containsEntry("progressAction", null);
+    }
+
+    /**
+     * The earlier version sent an offer's mails as a job of their own; the shipped version sends them
+     * in the offer's transaction and has no such job to move a waiting lead onto.
+     */
+    @Test
+    void aLeadWaitingToSendItsMailsStaysOnItsVersionUntilTheyAreSentAndMovesAtTheNextStart() {
+        fixtures.partner("alpha", PartnerTier.GOLD, "US");
+        ProcessDefinition earlier = versions.deploy(LeadProcessVersions.EARLIER,
+                "lead process: offer answers kept by a listener");
+        long lead = fixtures.submit(fixtures.partnerLead("US"));
+        String leadProcess = fixtures.process(lead).getId();
+        ManagementService management = processEngine.getManagementService();
+        management.executeJob(management.createJobQuery().processInstanceId(leadProcess)
+                .activityId("StartEvent_LeadReceived").singleResult().getId());
+        assertThat(management.createJobQuery().processInstanceId(leadProcess).activityId("Task_SendOfferNotifications")
+                .count()).as("the mails wait for their job").isOne();
+        ProcessDefinition newest = versions.deploy(LeadProcessVersions.SHIPPED, "lead process as shipped");
+
+        assertThat(upgrade.upgradeRunningLeads()).isZero();
+        assertThat(versions.definitionOf(lead)).isEqualTo(earlier.getId());
+
+        engine.runDueJobs();
+        assertThat(fixtures.lead(lead).status()).isEqualTo(LeadStatus.OFFERED);
+        assertThat(upgrade.upgradeRunningLeads()).isOne();
+        assertThat(versions.definitionOf(lead)).isEqualTo(newest.getId());
+        assertThat(versions.task(lead, "Task_AcceptLead")).isNotNull();
     }
 
     @Test

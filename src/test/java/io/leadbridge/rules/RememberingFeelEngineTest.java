@@ -21,8 +21,10 @@ class RememberingFeelEngineTest {
     private final FeelEngine remembering = RememberingFeelEngine.factory().createInstance();
 
     private static final List<String> TESTS = List.of(">= 50", "< 10", "[10..49]", "\"US\",\"CA\"", "not(\"DE\")", "-",
-            "> limit", "null", "date(\"2026-01-01\") > date(\"2025-01-01\")");
-    private static final List<Object> VALUES = new ArrayList<>(List.of(5, 10, 49, 50, 99, 50L, 50.0, "US", "DE", "50"));
+            "> limit", "null", "date(\"2026-01-01\") > date(\"2025-01-01\")", "\"globex.com\"", " \"US\" , \"50\" ",
+            "\"\"", "\"a\\\"b\"", "\"US\",\"CA\" or \"DE\"", "\"us\"");
+    private static final List<Object> VALUES = new ArrayList<>(List.of(5, 10, 49, 50, 99, 50L, 50.0, "US", "DE", "50",
+            "globex.com", "", "a\"b", "us", " US"));
 
     static {
         VALUES.add(null);
@@ -45,14 +47,28 @@ class RememberingFeelEngineTest {
 
     @Test
     void expressionsAnswerAsCamundasEngineDoesAndAVariableIsReadEachTime() {
-        for (String expression : List.of("score", "\"GOLD\"", "42", "score * 2", "null", "[1, 2]")) {
-            for (Object score : List.of(1, 2, 2L, 3.5)) {
+        for (String expression : List.of("score", " score ", "\"GOLD\"", "42", "score * 2", "null", "[1, 2]")) {
+            for (Object score : List.of(1, 2, 2L, 3.5, "globex.com", "", "GOLD")) {
                 VariableContext variables = Variables.createVariables().putValue("score", score).asVariableContext();
                 assertThat(answer(() -> remembering.evaluateSimpleExpression(expression, variables)))
                         .as("%s with score %s", expression, score)
                         .isEqualTo(answer(() -> camundas.evaluateSimpleExpression(expression, variables)));
             }
         }
+    }
+
+    @Test
+    void eachLeadsOwnCompanyIsComparedWithoutFeelAndNotKept() {
+        RememberingFeelEngine engine = (RememberingFeelEngine) RememberingFeelEngine.factory().createInstance();
+        for (int lead = 0; lead < 1_000; lead++) {
+            VariableContext variables = Variables.createVariables().putValue("accountDomain", "company" + lead + ".com")
+                    .asVariableContext();
+            Object domain = engine.evaluateSimpleExpression("accountDomain", variables);
+            VariableContext input = Variables.createVariables().putValue("cellInput", domain).asVariableContext();
+            assertThat(engine.evaluateSimpleUnaryTests("\"globex.com\",\"initech.com\"", "cellInput", input)).isFalse();
+            assertThat(engine.evaluateSimpleUnaryTests("\"company7.com\"", "cellInput", input)).isEqualTo(lead == 7);
+        }
+        assertThat(engine.remembered()).as("answers kept for inputs that never repeat").isZero();
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.leadbridge.accountview;
 
 import io.leadbridge.routing.DecisionTableException;
+import io.leadbridge.routing.DeployedDecisions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +19,9 @@ public class FollowOnRules {
 
     public static final String DECISION = "followOn";
 
-    private final DecisionService decisions;
+    private final DeployedDecisions decisions;
 
-    FollowOnRules(DecisionService decisions) {
+    FollowOnRules(DeployedDecisions decisions) {
         this.decisions = decisions;
     }
 
@@ -32,7 +32,7 @@ public class FollowOnRules {
         facts.put("segment", segment);
         facts.put("industry", industry);
         facts.put("monthsSinceWin", monthsSinceWin);
-        return Optional.ofNullable(read(decisions.evaluateDecisionByKey(DECISION).variables(facts).evaluate()));
+        return Optional.ofNullable(read(decisions.evaluate(DECISION, facts)));
     }
 
     /** What an answer of the table says: the first row's follow-on, or null when no row matched. */

@@ -1,10 +1,10 @@
 package io.leadbridge.dealregistration;
 
 import io.leadbridge.routing.DecisionTableException;
+import io.leadbridge.routing.DeployedDecisions;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -14,17 +14,17 @@ public class DealApprovalRules {
 
     public static final String DECISION = "dealApproval";
 
-    private final DecisionService decisions;
+    private final DeployedDecisions decisions;
 
-    DealApprovalRules(DecisionService decisions) {
+    DealApprovalRules(DeployedDecisions decisions) {
         this.decisions = decisions;
     }
 
     DealApproval evaluate(DealConflict conflict, BigDecimal amount, String partnerTier) {
-        return read(decisions.evaluateDecisionByKey(DECISION).variables(Variables.createVariables()
+        return read(decisions.evaluate(DECISION, Variables.createVariables()
                 .putValue("conflict", conflict.name())
                 .putValue("amount", amount.doubleValue())
-                .putValue("partnerTier", partnerTier)).evaluate());
+                .putValue("partnerTier", partnerTier)));
     }
 
     /**

@@ -1,13 +1,13 @@
 package io.leadbridge.rewards;
 
 import io.leadbridge.routing.DecisionTableException;
+import io.leadbridge.routing.DeployedDecisions;
 import io.leadbridge.routing.DecisionTrace;
 import io.leadbridge.routing.DecisionTrace.TracedDecision;
 import io.leadbridge.routing.RuleAnnotations;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -21,11 +21,11 @@ public class RewardPointsRules {
 
     public static final String DECISION = "rewardPoints";
 
-    private final DecisionService decisions;
+    private final DeployedDecisions decisions;
     private final DecisionTrace trace;
     private final RuleAnnotations annotations;
 
-    RewardPointsRules(DecisionService decisions, DecisionTrace trace, RuleAnnotations annotations) {
+    RewardPointsRules(DeployedDecisions decisions, DecisionTrace trace, RuleAnnotations annotations) {
         this.decisions = decisions;
         this.trace = trace;
         this.annotations = annotations;
@@ -47,7 +47,7 @@ public class RewardPointsRules {
                 .putValue("dealValue", step.dealValue() == null ? null : step.dealValue().doubleValue())
                 .putValue("withdrawalReason", step.withdrawalReason());
         DecisionTrace.Traced<DmnDecisionResult> traced =
-                trace.record(() -> decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate());
+                trace.record(() -> decisions.evaluate(DECISION, inputs));
         DmnDecisionResult result = traced.value();
         if (result.isEmpty()) {
             return Optional.empty();

@@ -2,7 +2,6 @@ package io.leadbridge.routing;
 
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 /** The {@code accountProtection} table (decisions/account-protection.dmn): named accounts and their partner. */
@@ -11,15 +10,15 @@ public class AccountProtectionRules {
 
     public static final String DECISION = "accountProtection";
 
-    private final DecisionService decisions;
+    private final DeployedDecisions decisions;
 
-    AccountProtectionRules(DecisionService decisions) {
+    AccountProtectionRules(DeployedDecisions decisions) {
         this.decisions = decisions;
     }
 
     /** What the table says; no matching row means an open account. */
     public Protection evaluate(Map<String, Object> facts) {
-        return read(decisions.evaluateDecisionByKey(DECISION).variables(facts).evaluate());
+        return read(decisions.evaluate(DECISION, facts));
     }
 
     /** What a result of the table says; also used by the what-if replay, which evaluates candidate tables. */

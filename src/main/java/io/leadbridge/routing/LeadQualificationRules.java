@@ -2,7 +2,6 @@ package io.leadbridge.routing;
 
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 /** The {@code leadQualification} table (decisions/lead-qualification.dmn): segment, grade and route. */
@@ -11,14 +10,14 @@ public class LeadQualificationRules {
 
     public static final String DECISION = "leadQualification";
 
-    private final DecisionService decisions;
+    private final DeployedDecisions decisions;
 
-    LeadQualificationRules(DecisionService decisions) {
+    LeadQualificationRules(DeployedDecisions decisions) {
         this.decisions = decisions;
     }
 
     public Qualification evaluate(Map<String, Object> facts) {
-        return read(decisions.evaluateDecisionByKey(DECISION).variables(facts).evaluate(), facts);
+        return read(decisions.evaluate(DECISION, facts), facts);
     }
 
     /** What a result of the table says; also used by the what-if replay, which evaluates candidate tables. */

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +16,9 @@ public class PartnerEligibilityRules {
 
     public static final String DECISION = "partnerEligibility";
 
-    private final DecisionService decisions;
+    private final DeployedDecisions decisions;
 
-    PartnerEligibilityRules(DecisionService decisions) {
+    PartnerEligibilityRules(DeployedDecisions decisions) {
         this.decisions = decisions;
     }
 
@@ -36,7 +35,7 @@ public class PartnerEligibilityRules {
     }
 
     public PartnerRequirements evaluate(Map<String, Object> facts) {
-        return read(decisions.evaluateDecisionByKey(DECISION).variables(facts).evaluate());
+        return read(decisions.evaluate(DECISION, facts));
     }
 
     /** What a result of the table says; also used by the what-if replay, which evaluates candidate tables. */

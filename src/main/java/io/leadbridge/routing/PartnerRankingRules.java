@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
@@ -24,15 +23,15 @@ public class PartnerRankingRules {
     public static final String DECISION = "partnerRanking";
 
     private final DecisionService decisions;
-    private final RepositoryService repository;
+    private final DeployedDecisions deployed;
     private final DecisionTrace trace;
     private final Map<AnswerKey, Answer> answers = new ConcurrentHashMap<>();
     /** The definition whose answers are kept; those of others are dropped when it changes. */
     private volatile String answersFor;
 
-    PartnerRankingRules(DecisionService decisions, RepositoryService repository, DecisionTrace trace) {
+    PartnerRankingRules(DecisionService decisions, DeployedDecisions deployed, DecisionTrace trace) {
         this.decisions = decisions;
-        this.repository = repository;
+        this.deployed = deployed;
         this.trace = trace;
     }
 
@@ -75,11 +74,7 @@ public class PartnerRankingRules {
      * earlier versions are forgotten.
      */
     public String currentVersion() {
-        DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
-                .latestVersion().singleResult();
-        if (latest == null) {
-            throw new DecisionTableException(DECISION, "is not deployed");
-        }
+        DecisionDefinition latest = deployed.latest(DECISION);
         if (!latest.getId().equals(answersFor)) {
             answers.keySet().removeIf(key -> !key.definitionId().equals(latest.getId()));
             answersFor = latest.getId();

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +16,9 @@ public class RepAssignmentRules {
 
     public static final String DECISION = "repAssignment";
 
-    private final DecisionService decisions;
+    private final DeployedDecisions decisions;
 
-    RepAssignmentRules(DecisionService decisions) {
+    RepAssignmentRules(DeployedDecisions decisions) {
         this.decisions = decisions;
     }
 
@@ -31,7 +30,7 @@ public class RepAssignmentRules {
         inputs.put(DecisionInputs.INDUSTRY, facts.industry());
         inputs.put(DecisionInputs.SEGMENT, facts.segment());
         inputs.put(LANGUAGE, facts.language());
-        return read(decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate(), inputs);
+        return read(decisions.evaluate(DECISION, inputs), inputs);
     }
 
     /** The table's inputs that only this table reads. */

@@ -9,7 +9,6 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 /** The {@code slaPolicy} table (decisions/sla-policy.dmn): how long a partner has for each step. */
@@ -37,15 +36,15 @@ public class SlaPolicyRules {
     /** A Monday 09:00 of the reference calendar. */
     private static final Instant REFERENCE_START = Instant.parse("2024-01-01T09:00:00Z");
 
-    private final DecisionService decisions;
+    private final DeployedDecisions decisions;
 
-    SlaPolicyRules(DecisionService decisions) {
+    SlaPolicyRules(DeployedDecisions decisions) {
         this.decisions = decisions;
     }
 
     public SlaTerms evaluate(String segment, String grade, int attempt) {
         Map<String, Object> inputs = Map.of("segment", segment, "grade", grade, "attempt", attempt);
-        return read(decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate(), inputs);
+        return read(decisions.evaluate(DECISION, inputs), inputs);
     }
 
     /**

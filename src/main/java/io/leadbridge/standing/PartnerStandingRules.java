@@ -3,11 +3,11 @@ package io.leadbridge.standing;
 import io.leadbridge.config.IsoDurations;
 import io.leadbridge.partner.Standing;
 import io.leadbridge.routing.DecisionTableException;
+import io.leadbridge.routing.DeployedDecisions;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +17,9 @@ public class PartnerStandingRules {
 
     public static final String DECISION = "partnerStanding";
 
-    private final DecisionService decisions;
+    private final DeployedDecisions decisions;
 
-    PartnerStandingRules(DecisionService decisions) {
+    PartnerStandingRules(DeployedDecisions decisions) {
         this.decisions = decisions;
     }
 
@@ -28,7 +28,7 @@ public class PartnerStandingRules {
                 .putValue("strikes30", facts.strikes30())
                 .putValue("strikes90", facts.strikes90())
                 .putValue("acceptanceRate", facts.acceptanceRate());
-        return read(decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate(), inputs);
+        return read(decisions.evaluate(DECISION, inputs), inputs);
     }
 
     /** What a result of the table says; also used to check each row of a table before it is deployed. */

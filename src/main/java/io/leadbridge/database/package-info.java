@@ -1,7 +1,8 @@
 /**
  * Living with the database when it misbehaves: deadlock and serialization retries
  * ({@code @RetriedOnDeadlock}), which failures mean an unreachable database, bounded health checks
- * and the engine's lean history. Depends on no other module.
+ * the engine's lean history, and what a transaction has read once ({@code TransactionMemo}).
+ * Depends on no other module.
  */
 @ApplicationModule(displayName = "Database", allowedDependencies = {})
 package io.leadbridge.database;

@@ -1,20 +1,17 @@
 package io.leadbridge.lead;
 
 import io.leadbridge.config.LeadClock;
+import io.leadbridge.database.TransactionMemo;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.ResourceHolderSupport;
-import org.springframework.transaction.support.ResourceHolderSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Leads as stored. Each change is one targeted update, written in the caller's transaction.
@@ -29,8 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 public class LeadRepository {
 
-    /** The transaction's key to the leads it read ({@link ReadInTransaction}). */
-    private final Object readKey = new Object();
+    /** The leads the transaction read. */
+    private final TransactionMemo<Long, Lead> read = new TransactionMemo<>();
 
     private final JdbcClient jdbc;
     private final LeadClock clock;
@@ -204,23 +201,7 @@ public class LeadRepository {
 
     /** The leads this transaction has read and not changed since; outside a transaction a map that keeps nothing. */
     private Map<Long, Lead> readInTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()
-                || !TransactionSynchronizationManager.isActualTransactionActive()) {
-            return new HashMap<>();
-        }
-        ReadInTransaction read = (ReadInTransaction) TransactionSynchronizationManager.getResource(readKey);
-        if (read == null) {
-            read = new ReadInTransaction();
-            TransactionSynchronizationManager.bindResource(readKey, read);
-            // unbound when the transaction ends; set aside while a transaction of its own runs inside it
-            TransactionSynchronizationManager.registerSynchronization(
-                    new ResourceHolderSynchronization<ReadInTransaction, Object>(read, readKey) { });
-        }
-        return read.leads;
-    }
-
-    private static final class ReadInTransaction extends ResourceHolderSupport {
-        private final Map<Long, Lead> leads = new HashMap<>();
+        return read.currentOrNone();
     }
 
     private void partnerChanged(String partnerId) {

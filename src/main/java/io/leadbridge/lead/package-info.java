@@ -8,7 +8,7 @@
  * names, and the partner's dispatch settings for a rep's view). Knows no feature above it.
  */
 @ApplicationModule(displayName = "Leads",
-        allowedDependencies = {"calendar", "config", "csv", "partner", "security", "web"})
+        allowedDependencies = {"calendar", "config", "csv", "database", "partner", "security", "web"})
 package io.leadbridge.lead;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,7 @@
 package io.leadbridge.partner;
 
 import io.leadbridge.config.LeadClock;
+import io.leadbridge.database.TransactionMemo;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +23,8 @@ public class PartnerRepository {
 
     private final JdbcClient jdbc;
     private final LeadClock clock;
+    /** The reps of each partner, as this transaction read them. */
+    private final TransactionMemo<String, List<PartnerRep>> repsRead = new TransactionMemo<>();
 
     PartnerRepository(JdbcClient jdbc, LeadClock clock) {
         this.jdbc = jdbc;
@@ -127,6 +130,7 @@ public class PartnerRepository {
     }
 
     void insertRep(PartnerRep rep) {
+        repsRead.currentOrNone().clear();
         jdbc.sql("""
                 insert into partner_rep (username, partner_id, first_name, last_name, email, role, created_at)
                 values (:username, :partnerId, :firstName, :lastName, :email, :role, :now)""")
@@ -137,6 +141,7 @@ public class PartnerRepository {
     }
 
     void changeRole(String username, PartnerRole role) {
+        repsRead.currentOrNone().clear();
         jdbc.sql("update partner_rep set role = :role where username = :username")
                 .param("role", role.name()).param("username", username).update();
     }
@@ -152,11 +157,17 @@ public class PartnerRepository {
                 .optional();
     }
 
+    /**
+     * The partner's reps, read once per transaction: a withdrawal and the next offer ask for them
+     * for every mail, webhook and rep choice (7 reads a re-offered lead). Adding a rep or changing a
+     * role through this repository forgets them.
+     */
     public List<PartnerRep> findReps(String partnerId) {
-        return jdbc.sql("select * from partner_rep where partner_id = :partnerId order by username")
-                .param("partnerId", partnerId)
+        return repsRead.currentOrNone().computeIfAbsent(partnerId, id -> List.copyOf(jdbc
+                .sql("select * from partner_rep where partner_id = :partnerId order by username")
+                .param("partnerId", id)
                 .query(PartnerRepository::mapRep)
-                .list();
+                .list()));
     }
 
     private static PartnerRep mapRep(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -1,14 +1,12 @@
 package io.leadbridge.routing;
 
-import java.util.HashMap;
+import io.leadbridge.database.TransactionMemo;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The decision tables in force: the latest deployed version of each, as Camunda's
@@ -25,6 +23,7 @@ public class DeployedDecisions {
 
     private final DecisionService decisions;
     private final RepositoryService repository;
+    private final TransactionMemo<String, DecisionDefinition> inTransaction = new TransactionMemo<>();
 
     DeployedDecisions(DecisionService decisions, RepositoryService repository) {
         this.decisions = decisions;
@@ -48,25 +47,13 @@ public class DeployedDecisions {
     }
 
     /** The latest version of every table, read at the first question of the transaction; null outside one. */
-    @SuppressWarnings("unchecked")
     private Map<String, DecisionDefinition> inThisTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        Object bound = TransactionSynchronizationManager.getResource(this);
-        if (bound != null) {
-            return (Map<String, DecisionDefinition>) bound;
-        }
-        Map<String, DecisionDefinition> latest = new HashMap<>();
-        repository.createDecisionDefinitionQuery().latestVersion().list()
-                .forEach(definition -> latest.put(definition.getKey(), definition));
-        TransactionSynchronizationManager.bindResource(this, latest);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(DeployedDecisions.this);
+        Map<String, DecisionDefinition> inForce = inTransaction.current();
+        if (inForce != null && inForce.isEmpty()) {
+            for (DecisionDefinition definition : repository.createDecisionDefinitionQuery().latestVersion().list()) {
+                inForce.put(definition.getKey(), definition);
             }
-        });
-        return latest;
+        }
+        return inForce;
     }
 }

@@ -4,11 +4,12 @@ import camundajar.impl.scala.collection.immutable.Map.Map1;
 import camundajar.impl.scala.runtime.BoxesRunTime;
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
+import camundajar.impl.scala.util.Right;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
@@ -17,11 +18,22 @@ import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.feel.FeelEngine.Failure;
+import org.camunda.feel.api.EvaluationFailure;
+import org.camunda.feel.context.Context;
 import org.camunda.feel.context.CustomContext;
+import org.camunda.feel.context.FunctionProvider;
+import org.camunda.feel.context.FunctionProvider.CompositeFunctionProvider;
 import org.camunda.feel.context.VariableProvider;
 import org.camunda.feel.context.VariableProvider.CompositeVariableProvider;
 import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
+import org.camunda.feel.impl.interpreter.BuiltinFunctions;
+import org.camunda.feel.impl.interpreter.EvalContext;
+import org.camunda.feel.impl.interpreter.EvalContext$;
+import org.camunda.feel.impl.interpreter.FeelInterpreter;
 import org.camunda.feel.syntaxtree.ParsedExpression;
+import org.camunda.feel.syntaxtree.Val;
+import org.camunda.feel.syntaxtree.ValError;
+import org.camunda.feel.syntaxtree.ValFatalError;
 
 /**
  * Camunda's FEEL engine (the one the process engine ships), evaluating exactly as it does, but
@@ -60,9 +72,15 @@ public final class RememberingFeelEngine extends ScalaFeelEngine {
     private final Map<String, List<String>> stringLiterals = new ConcurrentHashMap<>();
     private final Map<Key, Boolean> tests = new ConcurrentHashMap<>();
     private final Map<Key, Object> expressions = new ConcurrentHashMap<>();
+    /** FEEL's built-in functions and the engine's own, built once (FEEL builds them for every evaluation). */
+    private final FunctionProvider functions;
+    private final FeelInterpreter interpreter;
 
     private RememberingFeelEngine() {
         super(List.of());
+        functions = new CompositeFunctionProvider(toScalaList(
+                new BuiltinFunctions(feelEngine.clock(), feelEngine.valueMapper()), feelEngine.functionProvider()));
+        interpreter = new FeelInterpreter(feelEngine.valueMapper());
     }
 
     /** A factory giving one engine, shared by everything that asks it. */
@@ -128,7 +146,7 @@ public final class RememberingFeelEngine extends ScalaFeelEngine {
         Either<Failure, ParsedExpression> parsed = parsedExpressions.computeIfAbsent(expression,
                 feelEngine::parseExpression);
         return resultOf(parsed instanceof Left<Failure, ParsedExpression> failed ? new Left<>(failed.value())
-                : feelEngine.eval(parsed.toOption().get(), context));
+                : evaluate(parsed.toOption().get(), context));
     }
 
     /** What the engine itself does for the unary tests of an input entry, with the parse kept. */
@@ -144,7 +162,45 @@ public final class RememberingFeelEngine extends ScalaFeelEngine {
         Either<Failure, ParsedExpression> parsed = parsedTests.computeIfAbsent(expression,
                 feelEngine::parseUnaryTests);
         return BoxesRunTime.unboxToBoolean(resultOf(parsed instanceof Left<Failure, ParsedExpression> failed
-                ? new Left<>(failed.value()) : feelEngine.eval(parsed.toOption().get(), context)));
+                ? new Left<>(failed.value()) : evaluate(parsed.toOption().get(), context)));
+    }
+
+    /**
+     * What {@code FeelEngine.eval} answers for a parsed (and so validated) expression, without building
+     * FEEL's table of built-in functions for it: that table is built once, here, and shared, as it
+     * never changes. The rest is FEEL's own evaluation: its interpreter, its failures, its assertions.
+     */
+    private Either<Failure, Object> evaluate(ParsedExpression parsed, Context context) {
+        try {
+            EvalContext evaluation = EvalContext$.MODULE$.create(feelEngine.valueMapper(), functions).merge(context);
+            Val value = interpreter.eval(parsed.expression(), evaluation);
+            String assertion = failedAssertion(evaluation);
+            if (assertion != null) {
+                return new Left<>(new Failure("Assertion failure on evaluate the expression '" + parsed.text() + "': "
+                        + assertion));
+            }
+            if (value instanceof ValError error) {
+                return new Left<>(new Failure("failed to evaluate expression '" + parsed.text() + "': " + error.error()));
+            }
+            if (value instanceof ValFatalError error) {
+                return new Left<>(new Failure("failed to evaluate expression '" + parsed.text() + "': " + error.error()));
+            }
+            return new Right<>(feelEngine.valueMapper().unpackVal(value));
+        } catch (RuntimeException e) {
+            return new Left<>(new Failure("failed to evaluate expression '" + parsed.text() + "' : " + e));
+        }
+    }
+
+    /** The message of the first failed {@code assert} of the evaluation, or null. */
+    private static String failedAssertion(EvalContext evaluation) {
+        var failures = evaluation.failureCollector().failures().iterator();
+        while (failures.hasNext()) {
+            EvaluationFailure failure = failures.next();
+            if ("ASSERT_FAILURE".equals(failure.failureType().toString())) {
+                return failure.failureMessage();
+            }
+        }
+        return null;
     }
 
     /** How many answers are kept now. */

@@ -22,7 +22,9 @@ class RememberingFeelEngineTest {
 
     private static final List<String> TESTS = List.of(">= 50", "< 10", "[10..49]", "\"US\",\"CA\"", "not(\"DE\")", "-",
             "> limit", "null", "date(\"2026-01-01\") > date(\"2025-01-01\")", "\"globex.com\"", " \"US\" , \"50\" ",
-            "\"\"", "\"a\\\"b\"", "\"US\",\"CA\" or \"DE\"", "\"us\"");
+            "\"\"", "\"a\\\"b\"", "\"US\",\"CA\" or \"DE\"", "\"us\"", "starts with(lower case(?), \"u\")",
+            "string length(?) > 1", "? > limit", "assert(?, ? != null) = ?", "no such function(?)", "< date(\"2026-13-45\")",
+            "now() > date and time(\"2020-01-01T00:00:00@UTC\")", "count([?, limit]) = 2");
     private static final List<Object> VALUES = new ArrayList<>(List.of(5, 10, 49, 50, 99, 50L, 50.0, "US", "DE", "50",
             "globex.com", "", "a\"b", "us", " US"));
 
@@ -47,7 +49,10 @@ class RememberingFeelEngineTest {
 
     @Test
     void expressionsAnswerAsCamundasEngineDoesAndAVariableIsReadEachTime() {
-        for (String expression : List.of("score", " score ", "\"GOLD\"", "42", "score * 2", "null", "[1, 2]")) {
+        for (String expression : List.of("score", " score ", "\"GOLD\"", "42", "score * 2", "null", "[1, 2]",
+                "upper case(score)", "string(score) + \"!\"", "assert(score, score > 1)", "decimal(score, 1)",
+                "if score > 2 then \"high\" else \"low\"", "{a: score}.a", "unknown(score)",
+                "matches(string(score), \"(\")", "date(score)", "score.x.y", "sum([score, \"x\"])")) {
             for (Object score : List.of(1, 2, 2L, 3.5, "globex.com", "", "GOLD")) {
                 VariableContext variables = Variables.createVariables().putValue("score", score).asVariableContext();
                 assertThat(answer(() -> remembering.evaluateSimpleExpression(expression, variables)))

@@ -43,11 +43,12 @@ import org.camunda.feel.syntaxtree.ValFatalError;
  * every table. Most cells are constants compared with the column's value ({@code >= 100},
  * {@code "CU","IR"}) or a plain variable ({@code score}): their answer depends only on the text
  * and that one value, and is kept. Cells that call functions ({@code now()}) or read other
- * variables are evaluated every time, by the engine itself. Parses are kept too. Two answers are
- * given without FEEL and without being kept, as their inputs seldom repeat (every lead names its
- * own company): a plain variable holding a text is that text, and a text compared with a cell of
- * plain string literals ({@code "globex.com"}) matches when it equals one of them. Account
- * protection compared each lead's domain that way, and was most of the FEEL time left at intake.
+ * variables are evaluated every time, by FEEL's interpreter, with one table of the built-in
+ * functions built when this engine is made and shared by every evaluation. Parses are kept too.
+ * Two answers are given without FEEL and without being kept, as their inputs seldom repeat
+ * (every lead names its own company): a plain variable holding a text is that text, and a text
+ * compared with a cell of plain string literals ({@code "globex.com"}) matches when it equals one
+ * of them. Account protection compared each lead's domain that way.
  *
  * <p>Safe for many threads. At most {@value #REMEMBERED} answers are kept per kind; past that
  * they are forgotten all at once and remembered anew (continuous inputs such as rates repeat
@@ -179,11 +180,10 @@ public final class RememberingFeelEngine extends ScalaFeelEngine {
                 return new Left<>(new Failure("Assertion failure on evaluate the expression '" + parsed.text() + "': "
                         + assertion));
             }
-            if (value instanceof ValError error) {
-                return new Left<>(new Failure("failed to evaluate expression '" + parsed.text() + "': " + error.error()));
-            }
-            if (value instanceof ValFatalError error) {
-                return new Left<>(new Failure("failed to evaluate expression '" + parsed.text() + "': " + error.error()));
+            String error = value instanceof ValError failed ? failed.error()
+                    : value instanceof ValFatalError fatal ? fatal.error() : null;
+            if (error != null) {
+                return new Left<>(new Failure("failed to evaluate expression '" + parsed.text() + "': " + error));
             }
             return new Right<>(feelEngine.valueMapper().unpackVal(value));
         } catch (RuntimeException e) {

@@ -75,6 +75,22 @@ class TaskAnswerRulesTest {
                 .isBefore(before.plus(Duration.ofDays(30)));
     }
 
+    /** The routing after a decline asks the tables in the rep's own request, as the rep. */
+    @Test
+    void aRepsDeclineOffersTheLeadToTheNextPartnerByTheTablesInForce() {
+        Offer offer = offerToOnePartner("US");
+        String next = fixtures.partner("beta", PartnerTier.GOLD, "US");
+        fixtures.rep(next);
+
+        Response declined = offer.rep.post("/engine-rest/task/" + offer.taskId + "/complete", variables(
+                "offerDecision", value("DECLINE"), "declineReason", value("no budget this year")));
+
+        assertThat(declined.status()).as(declined.body()).isEqualTo(204);
+        assertThat(fixtures.lead(offer.leadId).partnerId()).isEqualTo(next);
+        assertThat(fixtures.lead(offer.leadId).attemptCount()).isEqualTo(2);
+        assertThat(fixtures.lead(offer.leadId).status()).isEqualTo(LeadStatus.OFFERED);
+    }
+
     @Test
     void aRepCannotHandItsAcceptanceToAnotherPartnersLead() {
         Offer ours = offerToOnePartner("US");

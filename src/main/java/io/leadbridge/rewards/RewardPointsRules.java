@@ -1,9 +1,9 @@
 package io.leadbridge.rewards;
 
 import io.leadbridge.routing.DecisionTableException;
-import io.leadbridge.routing.DeployedDecisions;
 import io.leadbridge.routing.DecisionTrace;
 import io.leadbridge.routing.DecisionTrace.TracedDecision;
+import io.leadbridge.routing.DeployedDecisions;
 import io.leadbridge.routing.RuleAnnotations;
 import java.math.BigDecimal;
 import java.util.Optional;

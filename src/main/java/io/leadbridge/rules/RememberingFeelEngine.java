@@ -62,7 +62,6 @@ public final class RememberingFeelEngine extends ScalaFeelEngine {
     private static final Pattern PLAIN_VARIABLE = Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*");
     private static final Pattern STRING_LITERALS =
             Pattern.compile("\\s*\"[^\"\\\\,]*\"\\s*(,\\s*\"[^\"\\\\,]*\"\\s*)*");
-    private static final List<String> NOT_LITERALS = List.of("not a list of string literals");
 
     private record Key(String text, Object value) {
     }
@@ -123,7 +122,7 @@ public final class RememberingFeelEngine extends ScalaFeelEngine {
         Object input = valueOf(variables, inputVariable);
         if (input instanceof String text) {
             List<String> literals = stringLiterals.computeIfAbsent(expression, RememberingFeelEngine::stringLiterals);
-            if (literals != NOT_LITERALS) {
+            if (!literals.isEmpty()) {
                 return literals.contains(text);
             }
         }
@@ -211,11 +210,11 @@ public final class RememberingFeelEngine extends ScalaFeelEngine {
     /**
      * The texts of a cell that lists only plain string literals ({@code "globex.com"},
      * {@code "CU","IR"}), which FEEL answers for a text input by equality with any of them; otherwise
-     * {@link #NOT_LITERALS}. A literal with an escape is left to FEEL.
+     * none. A literal with an escape is left to FEEL.
      */
     static List<String> stringLiterals(String expression) {
         if (!STRING_LITERALS.matcher(expression).matches()) {
-            return NOT_LITERALS;
+            return List.of();
         }
         return Arrays.stream(expression.split(",")).map(String::trim)
                 .map(literal -> literal.substring(1, literal.length() - 1)).toList();

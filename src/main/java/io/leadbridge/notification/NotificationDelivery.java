@@ -5,6 +5,7 @@ import io.leadbridge.lead.LeadEvent;
 import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,18 +42,23 @@ public class NotificationDelivery {
         this.clock = clock;
     }
 
+    /**
+     * Hands over the lead's pending mails, each with a {@code NOTIFIED} event in the lead's
+     * timeline; one log line for the step's mails.
+     */
     public int deliverPending(long leadId) {
         boolean stored = mailSender.getIfAvailable() == null;
         var pending = notifications.lockPending(leadId);
+        handOver(pending, stored);
         for (Notification notification : pending) {
-            handOver(notification, stored);
             events.record(leadId, LeadEventType.NOTIFIED, LeadEvent.SYSTEM, notification.partnerId(),
                     notification.kind() + " to " + notification.recipient()
                             + (stored ? " (stored; no mail server configured)" : ""));
-            log.info("lead {}: {} mail to {} for partner {} {}", leadId, notification.kind(), notification.recipient(),
-                    notification.partnerId(), stored ? "stored (no mail server configured)" : "queued");
         }
-        wakeMailerAfterCommit(pending);
+        if (!pending.isEmpty()) {
+            log.info("lead {}: {} {}", leadId, described(pending), stored ? "stored (no mail server configured)"
+                    : "queued");
+        }
         return pending.size();
     }
 
@@ -60,35 +66,42 @@ public class NotificationDelivery {
     public int deliverPendingForPartner(String partnerId) {
         boolean stored = mailSender.getIfAvailable() == null;
         var pending = notifications.lockPendingForPartner(partnerId);
-        for (Notification notification : pending) {
-            handOver(notification, stored);
-            log.info("partner {}: {} mail to {} {}", partnerId, notification.kind(), notification.recipient(),
-                    stored ? "stored (no mail server configured)" : "queued");
+        handOver(pending, stored);
+        if (!pending.isEmpty()) {
+            log.info("partner {}: {} {}", partnerId, described(pending), stored
+                    ? "stored (no mail server configured)" : "queued");
         }
-        wakeMailerAfterCommit(pending);
         return pending.size();
     }
 
     /** Hands over mails written outside any process step (the lead managers' digest), in the caller's transaction. */
     public void handOver(List<Notification> written) {
-        boolean stored = mailSender.getIfAvailable() == null;
-        written.forEach(notification -> handOver(notification, stored));
-        wakeMailerAfterCommit(written);
+        handOver(written, mailSender.getIfAvailable() == null);
     }
 
-    private void handOver(Notification notification, boolean stored) {
-        if (stored) {
-            notifications.store(notification.id(), clock.now());
-        } else {
-            notifications.queue(notification.id(), clock.now());
+    /** Queues (or, without a mail server, stores) the mails in one statement; the mailer wakes after the commit. */
+    private void handOver(List<Notification> mails, boolean stored) {
+        if (mails.isEmpty()) {
+            return;
         }
+        List<Long> ids = mails.stream().map(Notification::id).toList();
+        if (stored) {
+            notifications.store(ids, clock.now());
+        } else {
+            notifications.queue(ids, clock.now());
+        }
+        wakeMailerAfterCommit();
+    }
+
+    /** "LEAD_OFFERED mail to a@x.example (partner p1), ..." for the log. */
+    private static String described(List<Notification> mails) {
+        return mails.stream().map(mail -> mail.kind() + " mail to " + mail.recipient()
+                + (mail.partnerId() == null ? "" : " (partner " + mail.partnerId() + ")"))
+                .collect(Collectors.joining(", "));
     }
 
     /** The mailer sees the queued mails only once the step's transaction has committed. */
-    private void wakeMailerAfterCommit(List<Notification> queued) {
-        if (queued.isEmpty()) {
-            return;
-        }
+    private void wakeMailerAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

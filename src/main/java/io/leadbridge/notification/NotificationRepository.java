@@ -27,15 +27,15 @@ public interface NotificationRepository extends ListCrudRepository<Notification,
     @Query("select * from notification where lead_id = :leadId and status = 'PENDING' order by id for update")
     List<Notification> lockPending(long leadId);
 
-    /** The send step ran: the mail sender may send it from {@code dueAt} on. */
+    /** The send step ran: the mail sender may send these mails from {@code dueAt} on (one statement a step). */
     @Modifying
-    @Query("update notification set status = 'QUEUED', next_attempt_at = :dueAt where id = :id")
-    void queue(long id, Instant dueAt);
+    @Query("update notification set status = 'QUEUED', next_attempt_at = :dueAt where id in (:ids)")
+    void queue(List<Long> ids, Instant dueAt);
 
-    /** No mail server is configured: the mail is kept, and shown, but never sent. */
+    /** No mail server is configured: the mails are kept, and shown, but never sent. */
     @Modifying
-    @Query("update notification set status = 'STORED', sent_at = :now where id = :id")
-    void store(long id, Instant now);
+    @Query("update notification set status = 'STORED', sent_at = :now where id in (:ids)")
+    void store(List<Long> ids, Instant now);
 
     /** Up to 50 queued mails due for an attempt, and mails whose sender's claim ran out (it crashed), oldest first. */
     @Query("""

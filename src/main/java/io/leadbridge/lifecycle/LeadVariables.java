@@ -1,5 +1,8 @@
 package io.leadbridge.lifecycle;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadbridge.calendar.SlaClock;
 import io.leadbridge.config.EngineVariables;
 import io.leadbridge.lead.LeadStatus;
@@ -9,6 +12,9 @@ import io.leadbridge.routing.RoutingDecisionLog.Method;
 import io.leadbridge.routing.SlaPolicyRules.SlaTerms;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -75,6 +81,14 @@ public final class LeadVariables {
     // SLA policy for the current offer.
     public static final String ATTEMPT = "attempt";
     public static final String MAX_ATTEMPTS = "maxAttempts";
+    /**
+     * The sla-policy table's terms the process's steps read, as one JSON text named by the terms
+     * below ({@code {"acceptReminder":"PT12H","acceptSla":"P1D",...,"slaClock":"calendar"}}): one
+     * variable instead of eight, each of which cost a lead two rows in the engine's tables. Leads
+     * started before keep each term in a variable of its own under the same name (their process
+     * versions' expressions may read them); see {@link #slaPolicy}.
+     */
+    public static final String SLA_TERMS = "slaTerms";
     public static final String ACCEPT_REMINDER = "acceptReminder";
     public static final String ACCEPT_SLA = "acceptSla";
     /**
@@ -97,6 +111,9 @@ public final class LeadVariables {
     public static final String STATUS_UPDATE_CYCLE = "statusUpdateCycle";
     /** After this many missed status updates in a row a channel manager chases the rep. */
     public static final String MISSED_UPDATES_TO_ESCALATE = "missedUpdatesToEscalate";
+    private static final List<String> TERMS = List.of(ACCEPT_REMINDER, ACCEPT_SLA, REP_ACCEPT_SLA, CONTACT_REMINDER,
+            CONTACT_SLA, STATUS_UPDATE_CYCLE, MISSED_UPDATES_TO_ESCALATE, SLA_CLOCK);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     // Following the lead up to a close (the rep's reports: see opportunity.StatusUpdate for their variables).
     public static final String DEAL_CLOSED = "dealClosed";
@@ -133,6 +150,9 @@ public final class LeadVariables {
     public enum Reminder { ACCEPT, CONTACT }
 
     private final VariableScope scope;
+    /** The {@link #SLA_TERMS} text last read, and its terms. */
+    private String termsText;
+    private Map<String, Object> terms;
 
     private LeadVariables(VariableScope scope) {
         this.scope = scope;
@@ -154,10 +174,6 @@ public final class LeadVariables {
 
     public static long leadId(DelegateTask task) {
         return leadId(task.getExecution());
-    }
-
-    public static SlaClock slaClock(VariableScope scope) {
-        return SlaClock.of(text(scope, SLA_CLOCK));
     }
 
     /** A variable's text, trimmed; null when it is missing or blank. */
@@ -195,6 +211,15 @@ public final class LeadVariables {
 
     private void set(String name, Object value) {
         set(scope, name, value);
+    }
+
+    /** Sets a value; a null empties the variable only where it exists (none is created empty). */
+    private void setOrClear(String name, Object value) {
+        if (value == null) {
+            clear(scope, name);
+        } else {
+            set(name, value);
+        }
     }
 
     // The lead's facts.
@@ -251,18 +276,21 @@ public final class LeadVariables {
         return enumValue(Method.class, NOMINATED_BY);
     }
 
-    /** Names the partner (and, for a protected account, its rep) that the next offer goes to. */
+    /**
+     * Names the partner (and, for a protected account, its rep) that the next offer goes to. The
+     * partner variable is always there, for the gateway; the rep and who nominated are created
+     * only with a value (most leads have neither).
+     */
     public void nominate(String partnerId, String rep, Method by) {
         set(NOMINATED_PARTNER_ID, partnerId);
-        set(NOMINATED_REP, rep);
-        set(NOMINATED_BY, by == null ? null : by.name());
+        setOrClear(NOMINATED_REP, rep);
+        setOrClear(NOMINATED_BY, by == null ? null : by.name());
     }
 
     /** The next offer goes to whoever the rules choose. The partner variable stays, for the gateway. */
     public void forgetNomination() {
         set(NOMINATED_PARTNER_ID, null);
-        set(NOMINATED_REP, null);
-        set(NOMINATED_BY, null);
+        clear(scope, NOMINATED_REP, NOMINATED_BY);
     }
 
     /** What "Select partner" found: whether a partner can take the lead, which one, and why. */
@@ -338,18 +366,55 @@ public final class LeadVariables {
 
     // The SLA policy of the current offer.
 
-    /** The sla-policy table's terms for the next offer, which is the {@code attempt}-th. */
+    /**
+     * The sla-policy table's terms for the next offer, which is the {@code attempt}-th: the
+     * attempt and the most attempts as variables of their own (a gateway compares them), the
+     * terms the steps read as one {@link #SLA_TERMS} text. A lead that started before keeps its
+     * term variables up to date too, for its process version's expressions.
+     */
     public void slaPolicy(int attempt, SlaTerms terms) {
         set(ATTEMPT, attempt);
         set(MAX_ATTEMPTS, terms.maxAttempts());
-        set(ACCEPT_REMINDER, terms.acceptReminder());
-        set(ACCEPT_SLA, terms.acceptSla());
-        set(REP_ACCEPT_SLA, terms.repAcceptSla());
-        set(CONTACT_REMINDER, terms.contactReminder());
-        set(CONTACT_SLA, terms.contactSla());
-        set(STATUS_UPDATE_CYCLE, terms.statusUpdateCycle());
-        set(MISSED_UPDATES_TO_ESCALATE, terms.missedUpdatesToEscalate());
-        set(SLA_CLOCK, terms.clock().label());
+        Map<String, Object> kept = new LinkedHashMap<>();
+        kept.put(ACCEPT_REMINDER, terms.acceptReminder());
+        kept.put(ACCEPT_SLA, terms.acceptSla());
+        kept.put(REP_ACCEPT_SLA, terms.repAcceptSla());
+        kept.put(CONTACT_REMINDER, terms.contactReminder());
+        kept.put(CONTACT_SLA, terms.contactSla());
+        kept.put(STATUS_UPDATE_CYCLE, terms.statusUpdateCycle());
+        kept.put(MISSED_UPDATES_TO_ESCALATE, terms.missedUpdatesToEscalate());
+        kept.put(SLA_CLOCK, terms.clock().label());
+        try {
+            set(SLA_TERMS, JSON.writeValueAsString(kept));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the sla-policy terms cannot be written as JSON: " + kept, e);
+        }
+        kept.forEach((name, value) -> {
+            if (scope.hasVariable(name)) {
+                set(name, value);
+            }
+        });
+    }
+
+    /** One of the terms: from {@link #SLA_TERMS}, or from its own variable on a lead that started before. */
+    private Object term(String name) {
+        if (!(scope.getVariable(SLA_TERMS) instanceof String text) || text.isBlank()) {
+            return scope.getVariable(name);
+        }
+        if (!text.equals(termsText)) {
+            try {
+                terms = JSON.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() { });
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the lead's " + SLA_TERMS + " are not the JSON object of terms "
+                        + TERMS + ": " + text, e);
+            }
+            termsText = text;
+        }
+        return terms.get(name);
+    }
+
+    private String termText(String name) {
+        return term(name) instanceof String text && !text.isBlank() ? text.trim() : null;
     }
 
     public int attempt() {
@@ -362,39 +427,38 @@ public final class LeadVariables {
 
     /** ISO-8601 durations of the sla-policy table, counted on {@link #slaClock()}. */
     public String acceptReminder() {
-        return text(ACCEPT_REMINDER);
+        return termText(ACCEPT_REMINDER);
     }
 
     public String acceptSla() {
-        return text(ACCEPT_SLA);
+        return termText(ACCEPT_SLA);
     }
 
     /** The inside SLA of each rep, empty for leads (or tables) without one. */
     public Optional<String> repAcceptSla() {
-        return scope.getVariable(REP_ACCEPT_SLA) instanceof String sla && !sla.isBlank() ? Optional.of(sla)
-                : Optional.empty();
+        return Optional.ofNullable(termText(REP_ACCEPT_SLA));
     }
 
     public String contactReminder() {
-        return text(CONTACT_REMINDER);
+        return termText(CONTACT_REMINDER);
     }
 
     public String contactSla() {
-        return text(CONTACT_SLA);
+        return termText(CONTACT_SLA);
     }
 
     public String statusUpdateCycle() {
-        return text(STATUS_UPDATE_CYCLE);
+        return termText(STATUS_UPDATE_CYCLE);
     }
 
     /** After this many missed status updates in a row a channel manager chases the rep; empty: never. */
     public Optional<Integer> missedUpdatesToEscalate() {
-        return scope.getVariable(MISSED_UPDATES_TO_ESCALATE) instanceof Number n ? Optional.of(n.intValue())
-                : Optional.empty();
+        return term(MISSED_UPDATES_TO_ESCALATE) instanceof Number n ? Optional.of(n.intValue()) : Optional.empty();
     }
 
+    /** The clock of the offer's durations; calendar time for leads that started before the table had one. */
     public SlaClock slaClock() {
-        return slaClock(scope);
+        return SlaClock.of(termText(SLA_CLOCK));
     }
 
     public Instant acceptDueAt() {

@@ -66,7 +66,7 @@ class VariableHistoryTest {
             assertThat(revision(instance, "attempt")).as("the second offer").isEqualTo(2);
             assertThat(revision(instance, "partnerId")).isEqualTo(2);
             assertThat(revision(instance, "maxAttempts")).as("the same SLA terms are not written again").isEqualTo(1);
-            assertThat(revision(instance, "acceptSla")).isEqualTo(1);
+            assertThat(revision(instance, "slaTerms")).isEqualTo(1);
             assertThat(revision(instance, "nominatedPartnerId")).as("still nobody nominated").isEqualTo(1);
             assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName("attempt")
                     .singleResult().getValue()).isEqualTo(2);

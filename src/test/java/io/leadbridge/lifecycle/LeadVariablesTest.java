@@ -54,13 +54,50 @@ class LeadVariablesTest {
         lead.slaPolicy(2, new SlaTerms("PT4H", "PT8H", "P1D", "P3D", 3, "PT4H", "R/P7D", 2, "P5D", SlaClock.WORKING));
 
         assertThat(stored).containsEntry("attempt", 2).containsEntry("maxAttempts", 3)
-                .containsEntry("acceptSla", "PT8H").containsEntry("slaClock", "working");
+                .containsEntry("slaTerms", "{\"acceptReminder\":\"PT4H\",\"acceptSla\":\"PT8H\","
+                        + "\"repAcceptSla\":null,\"contactReminder\":\"P1D\",\"contactSla\":\"P3D\","
+                        + "\"statusUpdateCycle\":\"R/P7D\",\"missedUpdatesToEscalate\":2,\"slaClock\":\"working\"}")
+                .as("one variable for the terms, not one each").hasSize(3);
         assertThat(lead.attempt()).isEqualTo(2);
         assertThat(lead.maxAttempts()).isEqualTo(3);
         assertThat(lead.acceptReminder()).isEqualTo("PT4H");
         assertThat(lead.contactSla()).isEqualTo("P3D");
         assertThat(lead.missedUpdatesToEscalate()).contains(2);
         assertThat(lead.slaClock()).isEqualTo(SlaClock.WORKING);
+    }
+
+    @Test
+    void aLeadThatStartedBeforeReadsItsOwnTermVariablesAndKeepsThemUpToDate() {
+        stored.put("acceptReminder", "PT12H");
+        stored.put("acceptSla", "P1D");
+        stored.put("contactSla", "P3D");
+        stored.put("statusUpdateCycle", "R/P7D");
+        stored.put("missedUpdatesToEscalate", 2);
+        assertThat(lead.acceptSla()).isEqualTo("P1D");
+        assertThat(lead.statusUpdateCycle()).isEqualTo("R/P7D");
+        assertThat(lead.missedUpdatesToEscalate()).contains(2);
+        assertThat(lead.repAcceptSla()).isEmpty();
+        assertThat(lead.slaClock()).as("before the table had a clock").isEqualTo(SlaClock.CALENDAR);
+
+        lead.slaPolicy(2, new SlaTerms("PT4H", "PT8H", "P1D", "P5D", 3, "PT4H", "R/P14D", 3, "P5D", SlaClock.WORKING,
+                "PT2H"));
+
+        assertThat(stored).containsEntry("acceptSla", "PT8H").containsEntry("contactSla", "P5D")
+                .containsEntry("statusUpdateCycle", "R/P14D").containsEntry("missedUpdatesToEscalate", 3)
+                .as("no term variable the lead did not have").doesNotContainKeys("contactReminder", "repAcceptSla",
+                        "slaClock")
+                .containsKey("slaTerms");
+        assertThat(lead.contactSla()).isEqualTo("P5D");
+        assertThat(lead.repAcceptSla()).contains("PT2H");
+        assertThat(lead.slaClock()).isEqualTo(SlaClock.WORKING);
+    }
+
+    @Test
+    void termsThatAreNotJsonAreNamedNotGuessed() {
+        stored.put("slaTerms", "acceptSla=P1D");
+
+        assertThatThrownBy(lead::acceptSla).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("slaTerms").hasMessageContaining("acceptSla=P1D");
     }
 
     @Test
@@ -79,10 +116,13 @@ class LeadVariablesTest {
         verify(scope).setVariable("attempt", 2);
         verify(scope, never()).setVariable(eq("maxAttempts"), any());
         verify(scope, never()).setVariable(eq("nominatedPartnerId"), any());
+        verify(scope, never()).setVariable(eq("slaTerms"), any());
         verify(scope).setVariable("winningPartnerId", null);
         assertThat(stored).containsEntry("attempt", 2).containsEntry("maxAttempts", 3)
                 .containsEntry("partnerId", "beta").containsKey("winningPartnerId")
-                .containsEntry("nominatedPartnerId", null);
+                .containsEntry("nominatedPartnerId", null)
+                .as("nobody nominated: no empty rep or origin").doesNotContainKeys("nominatedRepUsername",
+                        "nominatedBy");
     }
 
     @Test

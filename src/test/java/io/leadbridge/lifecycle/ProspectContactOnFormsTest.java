@@ -141,11 +141,11 @@ class ProspectContactOnFormsTest {
                 .isEqualTo(8);
 
         assertThat(runtime.getVariables(running.processInstanceId))
-                .doesNotContainKeys(CONTACT_KEYS).containsKey("contactSla");
+                .doesNotContainKeys(CONTACT_KEYS).containsKey("slaTerms");
         assertThat(history.createHistoricVariableInstanceQuery().variableNameIn(CONTACT_KEYS)
                 .count()).isZero();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(ended.processInstanceId)
-                .variableName("contactSla").count()).as("everything else stays").isOne();
+                .variableName("slaTerms").count()).as("everything else stays").isOne();
         assertThat(removal.removeFromEngine()).as("nothing left to do").isZero();
         JsonNode shown = running.rep.get("/engine-rest/task/" + running.contactTaskId + "/form-variables").json();
         assertThat(shown.path("contactName").path("value").asText()).isEqualTo("Pat Prospect");

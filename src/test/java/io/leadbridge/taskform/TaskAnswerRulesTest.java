@@ -206,11 +206,11 @@ class TaskAnswerRulesTest {
     @Test
     void aRepCannotWriteVariablesDirectly() {
         Offer offer = offerToOnePartner("US");
-        Object sla = runtime.getVariable(offer.processInstanceId, "contactSla");
+        Object sla = runtime.getVariable(offer.processInstanceId, "slaTerms");
         Object due = runtime.getVariable(offer.processInstanceId, "acceptDueAt");
 
-        Response put = offer.rep.put("/engine-rest/task/" + offer.taskId + "/variables/contactSla",
-                value("P3650D"));
+        Response put = offer.rep.put("/engine-rest/task/" + offer.taskId + "/variables/slaTerms",
+                value("{\"contactSla\":\"P3650D\"}"));
         Response putLocal = offer.rep.put("/engine-rest/task/" + offer.taskId + "/localVariables/offerDecision",
                 value("ACCEPT"));
         Response modify = offer.rep.post("/engine-rest/task/" + offer.taskId + "/variables",
@@ -220,7 +220,8 @@ class TaskAnswerRulesTest {
         for (Response refused : List.of(put, putLocal, modify, delete)) {
             assertThat(refused.status()).as(refused.body()).isEqualTo(403);
         }
-        assertThat(runtime.getVariable(offer.processInstanceId, "contactSla")).isEqualTo(sla);
+        assertThat(sla).isNotNull();
+        assertThat(runtime.getVariable(offer.processInstanceId, "slaTerms")).isEqualTo(sla);
         assertThat(runtime.getVariable(offer.processInstanceId, "acceptDueAt")).isEqualTo(due);
         assertThat(runtime.getVariable(offer.processInstanceId, "competitor")).isNull();
         assertThat(tasks.getVariablesLocal(offer.taskId)).doesNotContainKey("offerDecision");
@@ -233,15 +234,18 @@ class TaskAnswerRulesTest {
                 "channel-managers");
         ApiClient carol = ApiClient.as(port, "carol", LeadFixtures.PASSWORD);
         ApiClient admin = ApiClient.as(port, "admin", LeadFixtures.ADMIN_PASSWORD);
-        String path = "/engine-rest/process-instance/" + offer.processInstanceId + "/variables/contactSla";
+        String path = "/engine-rest/process-instance/" + offer.processInstanceId + "/variables/slaTerms";
+        String longer = ((String) runtime.getVariable(offer.processInstanceId, "slaTerms"))
+                .replace("\"contactSla\":\"P3D\"", "\"contactSla\":\"P5D\"");
+        assertThat(longer).contains("\"contactSla\":\"P5D\"");
 
-        Response manager = carol.put(path, value("P3650D"));
+        Response manager = carol.put(path, value(longer));
         assertThat(manager.status()).as(manager.body()).isEqualTo(403);
-        assertThat(manager.body()).contains("contactSla");
+        assertThat(manager.body()).contains("slaTerms");
 
-        Response fixedByAdmin = admin.put(path, value("P2D"));
+        Response fixedByAdmin = admin.put(path, value(longer));
         assertThat(fixedByAdmin.status()).as(fixedByAdmin.body()).isEqualTo(204);
-        assertThat(runtime.getVariable(offer.processInstanceId, "contactSla")).isEqualTo("P2D");
+        assertThat(runtime.getVariable(offer.processInstanceId, "slaTerms")).isEqualTo(longer);
     }
 
     @Test

@@ -86,6 +86,14 @@ class IntakeThroughputBenchmark {
      */
     static final int WARMUP = Integer.getInteger("throughput.warmup", 300);
     static final int NODES = Integer.getInteger("throughput.nodes", 1);
+    /**
+     * Short phases of the application and the bare engine taken in turns after the two long ones,
+     * {@code throughput.pairLeads} leads each: this host's speed moves by half within minutes, so
+     * the ratio of one long pair can be off by as much; the median of many short pairs, each
+     * measured within a few seconds, much less. Their leads stay open and join the sweep.
+     */
+    static final int PAIRS = Integer.getInteger("throughput.pairs", 0);
+    static final int PAIR_LEADS = Integer.getInteger("throughput.pairLeads", 150);
     static final Duration PHASE_LIMIT = Duration.ofSeconds(Integer.getInteger("throughput.phaseLimitSeconds", 90));
     static final String BARE_PROCESS = "benchmarkLeadShape";
 
@@ -148,15 +156,17 @@ class IntakeThroughputBenchmark {
             System.out.printf("BENCHMARK throughput ratio application/bare engine: %.2f%n",
                     app.perSecond() / bare.perSecond());
             engine.getRuntimeService().deleteProcessInstancesIfExists(bareInstances(), "benchmark", true, true, true);
+            alternatingPairs(marketing, admin);
 
             // (iii) the SLA sweep: M open offers breach at once
-            if (SWEEP > LEADS + WARMUP) {
+            int open = LEADS + WARMUP + PAIRS * PAIR_LEADS;
+            if (SWEEP > open) {
                 long before = offered();
-                post(SWEEP - LEADS - WARMUP, i -> marketing.post("/api/leads", fixtures.partnerLead("US")).status());
-                waitUntil("extra leads OFFERED", () -> offered() - before >= SWEEP - LEADS - WARMUP);
+                post(SWEEP - open, i -> marketing.post("/api/leads", fixtures.partnerLead("US")).status());
+                waitUntil("extra leads OFFERED", () -> offered() - before >= SWEEP - open);
             }
             ConfigurableApplicationContext secondNode = NODES > 1 ? startSecondNode() : null;
-            long open = openFirstOffers();
+            long firstOffers = openFirstOffers();
             Date breach = jdbc.sql("select max(accept_due_at) from lead_offer where outcome is null")
                     .query(java.sql.Timestamp.class).single();
             statistics.refresh();
@@ -169,8 +179,8 @@ class IntakeThroughputBenchmark {
                         .jobWasAdded();
             }
             // A lead whose every eligible partner was suspended meanwhile (strikes) waits UNASSIGNED instead.
-            waitUntil("every breached lead re-offered or unassigned", () -> reoffered() + unassigned() >= open);
-            sweep.end((int) open, List.of(), 0);
+            waitUntil("every breached lead re-offered or unassigned", () -> reoffered() + unassigned() >= firstOffers);
+            sweep.end((int) firstOffers, List.of(), 0);
             System.out.printf("BENCHMARK throughput sla-sweep outcome: %d re-offered, %d unassigned%n", reoffered(),
                     unassigned());
             System.out.printf("BENCHMARK throughput sla-sweep nodes: %d; jobs run per node (engine job log): %s%n",
@@ -184,6 +194,36 @@ class IntakeThroughputBenchmark {
                 incidents);
         if (incidents > 0) {
             throw new AssertionError(incidents + " job incident(s) during the benchmark");
+        }
+    }
+
+    /** {@link #PAIRS} short phases of each path in turns; each pair's ratio, and their median. */
+    private void alternatingPairs(ApiClient marketing, ApiClient admin) throws Exception {
+        List<Double> ratios = new ArrayList<>();
+        for (int pair = 1; pair <= PAIRS; pair++) {
+            long offeredBefore = offered();
+            long start = System.nanoTime();
+            post(PAIR_LEADS, i -> marketing.post("/api/leads", fixtures.partnerLead("US")).status());
+            waitUntil("the pair's leads OFFERED", () -> offered() - offeredBefore >= PAIR_LEADS);
+            double application = PAIR_LEADS / ((System.nanoTime() - start) / 1e9);
+            start = System.nanoTime();
+            post(PAIR_LEADS, i -> admin.post("/engine-rest/process-definition/key/" + BARE_PROCESS + "/start",
+                    bareStart(i)).status());
+            waitUntil("the pair's bare instances at their user task", () -> bareWaiting() >= PAIR_LEADS);
+            double bare = PAIR_LEADS / ((System.nanoTime() - start) / 1e9);
+            engine.getRuntimeService().deleteProcessInstancesIfExists(bareInstances(), "benchmark", true, true, true);
+            ratios.add(application / bare);
+            System.out.printf("BENCHMARK throughput pair %d: application %.1f leads/s, bare engine %.1f leads/s,"
+                    + " ratio %.2f%n", pair, application, bare, application / bare);
+        }
+        if (!ratios.isEmpty()) {
+            Collections.sort(ratios);
+            int middle = ratios.size() / 2;
+            double median = ratios.size() % 2 == 1 ? ratios.get(middle)
+                    : (ratios.get(middle - 1) + ratios.get(middle)) / 2;
+            System.out.printf("BENCHMARK throughput ratio application/bare engine over %d alternating pairs of %d"
+                    + " leads: median %.2f (lowest %.2f, highest %.2f)%n", ratios.size(), PAIR_LEADS, median,
+                    ratios.get(0), ratios.get(ratios.size() - 1));
         }
     }
 

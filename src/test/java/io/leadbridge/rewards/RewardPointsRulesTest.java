@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadbridge.rewards.RewardPointsRules.Points;
 import io.leadbridge.rewards.RewardPointsRules.Step;
+import io.leadbridge.support.EditedTables;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.management.Metrics;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * An event whose type no row of the reward table in force names earns nothing without the table
@@ -30,24 +27,15 @@ class RewardPointsRulesTest {
 
     private static final Step MAIL_SENT = new Step("NOTIFIED", null, "MID_MARKET", null, null);
 
+    @RegisterExtension final EditedTables tables = new EditedTables();
     @Autowired RewardPointsRules rules;
-    @Autowired RepositoryService repository;
     @Autowired ManagementService management;
     @Autowired ProcessEngineConfiguration configuration;
     @Autowired LeadFixtures fixtures;
 
-    private String deployment;
-
     @BeforeEach
     void isolate() {
         fixtures.isolateFromEarlierTests();
-    }
-
-    @AfterEach
-    void backToTheShippedTable() {
-        if (deployment != null) {
-            repository.deleteDeployment(deployment, true);
-        }
     }
 
     @Test
@@ -63,34 +51,33 @@ class RewardPointsRulesTest {
     }
 
     @Test
-    void aRowThatNamesTheTypeAmongOthersIsAsked() throws IOException {
+    void aRowThatNamesTheTypeAmongOthersIsAsked() {
         deploy("\"LOST\",\"NOTIFIED\"");
 
         assertThat(rules.evaluate(MAIL_SENT)).map(Points::points).contains(5);
     }
 
     @Test
-    void aRowThatTakesAnyTypeHasEveryEventAsked() throws IOException {
+    void aRowThatTakesAnyTypeHasEveryEventAsked() {
         deploy("-");
 
         assertThat(rules.evaluate(MAIL_SENT)).map(Points::ruleId).contains("Rule_LostReported");
     }
 
     @Test
-    void aRowWithAnExpressionHasEveryEventAsked() throws IOException {
+    void aRowWithAnExpressionHasEveryEventAsked() {
         deploy("not(\"ACCEPTED\")");
 
         assertThat(rules.evaluate(MAIL_SENT)).map(Points::ruleId).contains("Rule_LostReported");
     }
 
     /** The shipped table, its lost-lead row's event type cell replaced. */
-    private void deploy(String lostRowCell) throws IOException {
-        String table = new ClassPathResource("reward-points.dmn").getContentAsString(StandardCharsets.UTF_8);
+    private void deploy(String lostRowCell) {
+        String table = EditedTables.shipped("reward-points.dmn");
         String lostRow = "<text>\"LOST\"</text>";
         assertThat(table).contains(lostRow);
-        String edited = table.replace(lostRow, "<text>" + lostRowCell.replace("\"", "&quot;") + "</text>");
-        deployment = repository.createDeployment().name("reward for " + lostRowCell)
-                .addString("reward-points.dmn", edited).deploy().getId();
+        tables.deploy("reward for " + lostRowCell, "reward-points.dmn",
+                table.replace(lostRow, "<text>" + lostRowCell.replace("\"", "&quot;") + "</text>"));
     }
 
     /** Decision tables the engine has evaluated so far. */

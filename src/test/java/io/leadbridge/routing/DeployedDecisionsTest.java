@@ -3,17 +3,14 @@ package io.leadbridge.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.leadbridge.support.EditedTables;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.camunda.bpm.engine.RepositoryService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,36 +21,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @LeadbridgeTest
 class DeployedDecisionsTest {
 
+    @RegisterExtension final EditedTables tables = new EditedTables();
     @Autowired DeployedDecisions deployed;
-    @Autowired RepositoryService repository;
     @Autowired PlatformTransactionManager transactionManager;
     @Autowired LeadFixtures fixtures;
-
-    private String deployment;
 
     @BeforeEach
     void isolate() {
         fixtures.isolateFromEarlierTests();
     }
 
-    @AfterEach
-    void backToTheShippedTable() {
-        if (deployment != null) {
-            repository.deleteDeployment(deployment, true);
-        }
-    }
-
     @Test
-    void aTableDeployedAnewAnswersFromTheNextTransactionOnAndNeverHalfWayThroughOne() throws IOException {
-        String edited = new ClassPathResource("account-protection.dmn").getContentAsString(StandardCharsets.UTF_8)
+    void aTableDeployedAnewAnswersFromTheNextTransactionOnAndNeverHalfWayThroughOne() {
+        String edited = EditedTables.shipped("account-protection.dmn")
                 .replace("\"northwind-systems\"", "\"contoso-partners\"");
         Map<String, Object> globex = Map.of("accountDomain", "globex.com", "accountName", "Globex", "country", "US");
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
 
         String[] seen = transaction.execute(status -> {
             String before = deployed.latest(AccountProtectionRules.DECISION).getId();
-            deployment = repository.createDeployment().name("globex moves to contoso")
-                    .addString("account-protection.dmn", edited).deploy().getId();
+            tables.deploy("globex moves to contoso", "account-protection.dmn", edited);
             String after = deployed.latest(AccountProtectionRules.DECISION).getId();
             Object owner = deployed.evaluate(AccountProtectionRules.DECISION, globex).getFirstResult().get("partnerId");
             return new String[] {before, after, (String) owner};

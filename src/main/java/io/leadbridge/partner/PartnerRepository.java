@@ -25,8 +25,6 @@ public class PartnerRepository {
     private final LeadClock clock;
     /** The reps of each partner, as this transaction read them. */
     private final TransactionMemo<String, List<PartnerRep>> repsRead = new TransactionMemo<>();
-    /** Each partner (none: unknown), as this transaction read it. */
-    private final TransactionMemo<String, Optional<Partner>> partnersRead = new TransactionMemo<>();
 
     PartnerRepository(JdbcClient jdbc, LeadClock clock) {
         this.jdbc = jdbc;
@@ -68,7 +66,6 @@ public class PartnerRepository {
      * their capabilities calls it, and so must code that changes them by SQL (data loads).
      */
     public void directoryChanged() {
-        partnersRead.currentOrNone().clear();
         jdbc.sql("update partner_directory_revision set revision = revision + 1").update();
     }
 
@@ -86,14 +83,9 @@ public class PartnerRepository {
                 .param("id", partner.id()).param("kind", kind.name()).param("value", value).update()));
     }
 
-    /**
-     * The partner, read once per transaction: a withdrawal and the next offer ask for it for every
-     * mail, webhook and SLA (3 reads a re-offered lead, each two statements). A write to partners
-     * through this repository, or {@link #directoryChanged}, forgets it.
-     */
     public Optional<Partner> findById(String id) {
-        return partnersRead.currentOrNone().computeIfAbsent(id,
-                key -> load("where p.id = :id", Map.of("id", key)).stream().findFirst());
+        List<Partner> found = load("where p.id = :id", Map.of("id", id));
+        return found.stream().findFirst();
     }
 
     public List<Partner> findAll() {

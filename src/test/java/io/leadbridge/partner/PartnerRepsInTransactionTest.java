@@ -9,10 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/**
- * A partner and its reps are read once per transaction, until a partner is written, a rep is added
- * or a role changes.
- */
+/** A partner's reps are read once per transaction, until it adds a rep or changes a role. */
 @LeadbridgeTest
 class PartnerRepsInTransactionTest {
 
@@ -37,24 +34,6 @@ class PartnerRepsInTransactionTest {
             assertThat(partners.findLeadManagers(partner)).as("a role changed is read anew")
                     .extracting(PartnerRep::username).containsExactly(first);
         });
-    }
-
-    @Test
-    void aPartnerIsReadOnceInATransactionUntilAPartnerIsWritten() {
-        String partner = fixtures.partner("gamma", PartnerTier.GOLD, "US");
-        transactions.executeWithoutResult(tx -> {
-            Partner read = partners.findById(partner).orElseThrow();
-            assertThat(partners.findById(partner).orElseThrow()).as("read once").isSameAs(read);
-            assertThat(partners.findById("nobody")).isEmpty();
-
-            partners.update(new Partner(read.id(), read.name(), read.tier(), PartnerStatus.INACTIVE, read.capacity(),
-                    read.managerEmail(), read.countries(), read.regions(), read.industries(), read.segments(),
-                    read.competencies(), read.certifications(), read.products(), read.createdAt(), read.updatedAt()));
-            assertThat(partners.findById(partner).orElseThrow().status()).as("a partner written is read anew")
-                    .isEqualTo(PartnerStatus.INACTIVE);
-        });
-        assertThat(partners.findById(partner).orElseThrow()).as("nothing kept outside a transaction")
-                .isNotSameAs(partners.findById(partner).orElseThrow());
     }
 
     @Test

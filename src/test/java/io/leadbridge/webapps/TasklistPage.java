@@ -111,9 +111,13 @@ final class TasklistPage extends WebappPage {
 
     /** Clicks a task in the list and waits for its Camunda Form to show its values. */
     void openTask(String name) {
-        WebElement task = driver.findElements(TASKS).stream().filter(link -> link.getText().trim().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError("no task " + name + " in " + tasks()));
-        task.click();
+        // Tasklist may draw its list anew between finding the link and clicking it: then found and clicked again.
+        browser.waitFor("the link of " + name, () -> {
+            WebElement task = driver.findElements(TASKS).stream().filter(link -> link.getText().trim().equals(name))
+                    .findFirst().orElseThrow(() -> new AssertionError("no task " + name + " in " + tasks()));
+            task.click();
+            return true;
+        });
         browser.waitFor("the form of " + name, () -> !driver.findElements(FORM).isEmpty()
                 && !field("Company").isEmpty());
     }

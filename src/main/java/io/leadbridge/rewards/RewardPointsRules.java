@@ -5,6 +5,7 @@ import io.leadbridge.routing.DecisionTrace;
 import io.leadbridge.routing.DecisionTrace.TracedDecision;
 import io.leadbridge.routing.DeployedDecisions;
 import io.leadbridge.routing.RuleAnnotations;
+import io.leadbridge.routing.TextCells;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -44,9 +44,6 @@ public class RewardPointsRules {
     public static final String DECISION = "rewardPoints";
 
     static final String EVENT_TYPE = "eventType";
-
-    /** A cell of plain texts without commas or escapes: {@code "WON"}, {@code "ACCEPTED","CONTACTED"}. */
-    private static final Pattern TEXTS = Pattern.compile("\"[^\",\\\\]*\"(\\s*,\\s*\"[^\",\\\\]*\")*");
 
     private final DeployedDecisions decisions;
     private final RepositoryService repository;
@@ -134,13 +131,11 @@ public class RewardPointsRules {
             List<InputEntry> cells = List.copyOf(rule.getInputEntries());
             String cell = cells.size() > column && cells.get(column).getText() != null
                     ? cells.get(column).getText().getTextContent().trim() : "";
-            if (!TEXTS.matcher(cell).matches()) {
+            List<String> named = TextCells.listed(cell);
+            if (named.isEmpty()) {
                 return Optional.empty();
             }
-            for (String text : cell.split(",")) {
-                String quoted = text.trim();
-                types.add(quoted.substring(1, quoted.length() - 1));
-            }
+            types.addAll(named);
         }
         return Optional.of(Set.copyOf(types));
     }

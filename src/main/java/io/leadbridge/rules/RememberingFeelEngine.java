@@ -5,6 +5,7 @@ import camundajar.impl.scala.runtime.BoxesRunTime;
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
 import camundajar.impl.scala.util.Right;
+import io.leadbridge.routing.TextCells;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,6 @@ public final class RememberingFeelEngine extends ScalaFeelEngine {
     static final int REMEMBERED = 50_000;
     private static final Set<String> CONSTANT_WORDS = Set.of("true", "false", "null", "not");
     private static final Pattern PLAIN_VARIABLE = Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*");
-    private static final Pattern STRING_LITERALS =
-            Pattern.compile("\\s*\"[^\"\\\\,]*\"\\s*(,\\s*\"[^\"\\\\,]*\"\\s*)*");
 
     private record Key(String text, Object value) {
     }
@@ -121,7 +120,7 @@ public final class RememberingFeelEngine extends ScalaFeelEngine {
         }
         Object input = valueOf(variables, inputVariable);
         if (input instanceof String text) {
-            List<String> literals = stringLiterals.computeIfAbsent(expression, RememberingFeelEngine::stringLiterals);
+            List<String> literals = stringLiterals.computeIfAbsent(expression, TextCells::listed);
             if (!literals.isEmpty()) {
                 return literals.contains(text);
             }
@@ -205,19 +204,6 @@ public final class RememberingFeelEngine extends ScalaFeelEngine {
     /** How many answers are kept now. */
     int remembered() {
         return tests.size() + expressions.size();
-    }
-
-    /**
-     * The texts of a cell that lists only plain string literals ({@code "globex.com"},
-     * {@code "CU","IR"}), which FEEL answers for a text input by equality with any of them; otherwise
-     * none. A literal with an escape is left to FEEL.
-     */
-    static List<String> stringLiterals(String expression) {
-        if (!STRING_LITERALS.matcher(expression).matches()) {
-            return List.of();
-        }
-        return Arrays.stream(expression.split(",")).map(String::trim)
-                .map(literal -> literal.substring(1, literal.length() - 1)).toList();
     }
 
     private static Object resultOf(Either<Failure, Object> result) {

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -32,8 +33,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * while the transaction works; a transaction that moved passes of several pools takes their locks
  * in the pools' order. Choices on two nodes at the same moment may both
  * pick the lowest pass; that partner's pass then moves on twice and it waits twice as long for its
- * next lead, so the shares stay exact. Two transactions writing the same partner's row wait for
- * each other there, as any two writes of one row do.
+ * next lead, so the shares stay exact.
+ *
+ * <p>A transaction writes its moves just before it commits, first of the work done then, one
+ * statement per partner and pool (steps added up), in pool and partner order. Two transactions
+ * writing the same partner's row wait for each other there, as any two writes of one row do, but
+ * for the other's commit only: written at the choice, the row stayed locked while the transaction
+ * made the offer and the engine wrote its step, and a burst of re-offers to a partner of high
+ * weight queued behind each other (docs/benchmarks.md, the sweep at 10,000).
  */
 @Repository
 public class RotationPasses implements PartnerChoice.Passes {
@@ -82,8 +89,16 @@ public class RotationPasses implements PartnerChoice.Passes {
         }
 
         void add(PartnerChoice.Moves moves) {
-            moves.started().forEach(starts::putIfAbsent);
-            moves.steps().forEach((partnerId, step) -> steps.merge(partnerId, step, Double::sum));
+            add(moves.started(), moves.steps());
+        }
+
+        void add(Moved other) {
+            add(other.starts, other.steps);
+        }
+
+        private void add(Map<String, Double> started, Map<String, Double> stepped) {
+            started.forEach(starts::putIfAbsent);
+            stepped.forEach((partnerId, step) -> steps.merge(partnerId, step, Double::sum));
         }
 
         void remove(Moved other) {
@@ -100,34 +115,33 @@ public class RotationPasses implements PartnerChoice.Passes {
     @Override
     public PartnerChoice.Moves rotate(String poolKey, Function<Map<String, Double>, PartnerChoice.Moves> choice) {
         Pool pool = pools.computeIfAbsent(poolKey, k -> new Pool());
-        Map<String, Double> passes;
+        Held held = TransactionSynchronizationManager.isSynchronizationActive() ? held() : null;
+        Writes writes = new Writes();
+        boolean deferred = false;
         PartnerChoice.Moves moves;
         pool.lock.lock();
         try {
             // What others did and have not committed: no commit of the pool happens while this choice reads.
             Moved others = pool.pending.copy();
-            others.remove(movedHere(poolKey));
-            passes = stored(poolKey);
+            Map<String, Double> passes = stored(poolKey);
+            if (held != null) {
+                others.remove(held.moved(poolKey));
+                others.add(held.unwritten(poolKey));  // this transaction's moves, not in the table yet
+            }
             others.starts().forEach(passes::putIfAbsent);
             others.steps().forEach((partnerId, step) -> passes.computeIfPresent(partnerId, (id, pass) -> pass + step));
             moves = choice.apply(Collections.unmodifiableMap(passes));
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                hold(poolKey, pool, moves);
+            writes.add(poolKey, moves, passes);
+            if (held != null) {
+                pool.pending.add(moves);
+                deferred = held.hold(poolKey, pool, moves, writes);
             }
         } finally {
             pool.lock.unlock();
         }
-        // Rows in partner id order, so that two choices never wait for each other in a circle.
-        moves.started().forEach((partnerId, pass) -> {
-            if (!moves.steps().containsKey(partnerId)) {
-                jdbc.sql(join).param("pool", poolKey).param("partner", partnerId).param("pass", pass).update();
-            }
-        });
-        moves.steps().forEach((partnerId, step) -> {
-            Double from = moves.started().containsKey(partnerId) ? moves.started().get(partnerId) : passes.get(partnerId);
-            jdbc.sql(advance).param("pool", poolKey).param("partner", partnerId).param("pass", from + step)
-                    .param("step", step).update();
-        });
+        if (!deferred) {
+            writes.write();
+        }
         return moves;
     }
 
@@ -141,35 +155,118 @@ public class RotationPasses implements PartnerChoice.Passes {
         return passes;
     }
 
-    /**
-     * Shows this transaction's moves to the node's other choices of the pool until the transaction
-     * ends (called under the pool's lock).
-     */
-    private void hold(String poolKey, Pool pool, PartnerChoice.Moves moves) {
-        pool.pending.add(moves);
-        Moved here = (Moved) TransactionSynchronizationManager.getResource(key(poolKey));
-        if (here == null) {
-            here = new Moved();
-            TransactionSynchronizationManager.bindResource(key(poolKey), here);
-            Held held = (Held) TransactionSynchronizationManager.getResource(this);
-            if (held == null) {
-                held = new Held();
-                TransactionSynchronizationManager.bindResource(this, held);
-                TransactionSynchronizationManager.registerSynchronization(held);
-            }
-            held.pools.put(poolKey, pool);
+    /** The current transaction's moves, bound to it on its first choice. */
+    private Held held() {
+        Held held = (Held) TransactionSynchronizationManager.getResource(this);
+        if (held == null) {
+            held = new Held();
+            TransactionSynchronizationManager.bindResource(this, held);
+            TransactionSynchronizationManager.registerSynchronization(held);
         }
-        here.add(moves);
+        return held;
+    }
+
+    /** One partner's row in a pool: the pass to store if the row is new, the step to add if it is not. */
+    private record Write(double passIfNew, double step, boolean advance) {
+
+        Write then(Write later) {
+            if (!later.advance) {
+                return this;  // started again: the row is this one's already
+            }
+            return new Write(later.passIfNew, step + later.step, true);
+        }
+    }
+
+    /** Rows to write, in pool and partner order, so that two transactions never wait for each other in a circle. */
+    private final class Writes {
+
+        private final Map<String, Map<String, Write>> rows = new TreeMap<>();
+
+        void add(String poolKey, PartnerChoice.Moves moves, Map<String, Double> passes) {
+            Map<String, Write> pool = rows.computeIfAbsent(poolKey, k -> new TreeMap<>());
+            moves.started().forEach((partnerId, pass) -> {
+                if (!moves.steps().containsKey(partnerId)) {
+                    pool.merge(partnerId, new Write(pass, 0, false), Write::then);
+                }
+            });
+            moves.steps().forEach((partnerId, step) -> {
+                Double from = moves.started().containsKey(partnerId) ? moves.started().get(partnerId)
+                        : passes.get(partnerId);
+                pool.merge(partnerId, new Write(from + step, step, true), Write::then);
+            });
+        }
+
+        void addAll(Writes other) {
+            other.rows.forEach((poolKey, partners) -> partners.forEach((partnerId, write) ->
+                    rows.computeIfAbsent(poolKey, k -> new TreeMap<>()).merge(partnerId, write, Write::then)));
+        }
+
+        void write() {
+            rows.forEach((poolKey, partners) -> partners.forEach((partnerId, write) -> {
+                if (write.advance()) {
+                    jdbc.sql(advance).param("pool", poolKey).param("partner", partnerId)
+                            .param("pass", write.passIfNew()).param("step", write.step()).update();
+                } else {
+                    jdbc.sql(join).param("pool", poolKey).param("partner", partnerId)
+                            .param("pass", write.passIfNew()).update();
+                }
+            }));
+            rows.clear();
+        }
     }
 
     /**
-     * The pools whose passes the current transaction moved. Their locks are taken, in the pools'
-     * order, just before the commit, and given back once the moves have left memory: committed,
-     * they are in the table now; rolled back, they never happened.
+     * What the current transaction did in each pool. Its moves are written just before the commit
+     * (before the other work done then, such as the partners' routing counts): a row of a partner
+     * is held from there to the commit only, not while the transaction works on, so the next
+     * transaction choosing that partner does not wait for the rest of this one. The pools' locks
+     * are taken, in the pools' order, just before the commit, and given back once the moves have
+     * left memory: committed, they are in the table now; rolled back, they never happened.
      */
     private final class Held implements TransactionSynchronization {
 
         private final Map<String, Pool> pools = new TreeMap<>();
+        private final Map<String, Moved> moved = new HashMap<>();
+        private final Map<String, Moved> unwritten = new HashMap<>();
+        private final Writes writes = new Writes();
+        private boolean written;
+
+        Moved moved(String poolKey) {
+            return moved.getOrDefault(poolKey, new Moved());
+        }
+
+        Moved unwritten(String poolKey) {
+            return unwritten.getOrDefault(poolKey, new Moved());
+        }
+
+        /**
+         * Keeps the moves until the transaction ends (under the pool's lock, which the node's other
+         * choices of the pool see them under) and their rows until the commit; false when the
+         * moves were written already and these rows must be written at once.
+         */
+        boolean hold(String poolKey, Pool pool, PartnerChoice.Moves moves, Writes rows) {
+            pools.put(poolKey, pool);
+            moved.computeIfAbsent(poolKey, k -> new Moved()).add(moves);
+            if (written) {
+                return false;
+            }
+            unwritten.computeIfAbsent(poolKey, k -> new Moved()).add(moves);
+            writes.addAll(rows);
+            return true;
+        }
+
+        @Override
+        public int getOrder() {
+            // Before the partners' routing counts, which take one row for every writer until the commit.
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            writes.write();
+            unwritten.clear();
+            written = true;
+        }
 
         @Override
         public void beforeCompletion() {
@@ -180,28 +277,15 @@ public class RotationPasses implements PartnerChoice.Passes {
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(RotationPasses.this);
             pools.forEach((poolKey, pool) -> {
-                Moved here = (Moved) TransactionSynchronizationManager.unbindResourceIfPossible(key(poolKey));
                 if (!pool.lock.isHeldByCurrentThread()) {
                     pool.lock.lock();  // completed without beforeCompletion
                 }
                 try {
-                    if (here != null) {
-                        pool.pending.remove(here);
-                    }
+                    pool.pending.remove(moved(poolKey));
                 } finally {
                     pool.lock.unlock();
                 }
             });
         }
-    }
-
-    /** What the current transaction did in the pool (nothing, or no transaction: empty). */
-    private static Moved movedHere(String poolKey) {
-        Object bound = TransactionSynchronizationManager.getResource(key(poolKey));
-        return bound == null ? new Moved() : (Moved) bound;
-    }
-
-    private static String key(String poolKey) {
-        return RotationPasses.class.getName() + "#" + poolKey;
     }
 }

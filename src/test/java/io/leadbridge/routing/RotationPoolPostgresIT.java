@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Choices of one routing pool on PostgreSQL no longer wait for each other's commit: on one node a
  * choice sees the steps of choices that have not committed yet, on two nodes the steps add up at
  * the partner's row, a rolled-back choice leaves no trace, and the first choices of a new pool on
- * two nodes both succeed (they used to fail on the pool row's key).
+ * two nodes both succeed (they used to fail on the pool row's key). A choice's rows are written as
+ * its transaction commits: nobody waits for the rest of its work at a partner's row.
  */
 @PostgresTest
 class RotationPoolPostgresIT {
@@ -105,17 +106,54 @@ class RotationPoolPostgresIT {
             await(release);
         }), threads);
         assertThat(firstChose.await(20, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status ->
-                assertThat(otherNode.rotate(pool, stored -> lowest(stored)).chosen()).containsExactly(alpha)), threads);
-        try (PostgresSession observer = new PostgresSession()) {
-            observer.awaitSessionsWaitingForALock(1);  // the other node, at alpha's row only
+        CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status ->
+                assertThat(otherNode.rotate(pool, stored -> lowest(stored)).chosen()).containsExactly(alpha)), threads)
+                .get(20, TimeUnit.SECONDS);  // the first writes alpha's row as it commits: nothing to wait for
+        assertThat(stored()).as("the other node's step, committed").containsEntry(alpha, 2500.0);
+
+        release.countDown();
+        first.get(20, TimeUnit.SECONDS);
+        assertThat(stored()).as("alpha received two leads: its pass moved on twice")
+                .containsEntry(alpha, 3500.0).containsEntry(beta, 1500.0);
+    }
+
+    @Test
+    void aChoiceHoldsNoRowWhileItsTransactionWorksOnOnlyForItsCommit() throws Exception {
+        transaction.executeWithoutResult(status -> passes.rotate(pool, stored -> lowest(stored)));  // alpha 1500, beta 500
+        CountDownLatch firstChose = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+            passes.rotate(pool, stored -> lowest(stored));  // beta
+            firstChose.countDown();
+            await(release);  // the offer, the engine's step: the rest of the routing job
+        }), threads);
+        assertThat(firstChose.await(20, TimeUnit.SECONDS)).isTrue();
+
+        try (PostgresSession other = new PostgresSession()) {
+            other.execute("set lock_timeout = '5s'");  // a row still held fails the update here, it does not hang
+            assertThat(other.execute("update rotation_pass set pass = pass + 1000 where pool_key = ? and partner_id = ?",
+                    pool, beta)).as("beta's row, free while the first transaction works").isEqualTo(1);
+            other.commit();
         }
         release.countDown();
         first.get(20, TimeUnit.SECONDS);
-        second.get(20, TimeUnit.SECONDS);
+        assertThat(stored()).containsEntry(alpha, 1500.0).containsEntry(beta, 2500.0);
+    }
 
-        assertThat(stored()).as("alpha received two leads: its pass moved on twice")
-                .containsEntry(alpha, 3500.0).containsEntry(beta, 1500.0);
+    @Test
+    void aTransactionsSecondChoiceSeesItsFirstAndBothAreWrittenOnce() {
+        transaction.executeWithoutResult(status -> {
+            assertThat(passes.rotate(pool, stored -> lowest(stored)).chosen()).containsExactly(alpha);
+            assertThat(passes.rotate(pool, stored -> {
+                assertThat(stored).as("its own first choice, not in the table yet")
+                        .containsEntry(alpha, 1500.0).containsEntry(beta, 500.0);
+                return lowest(stored);
+            }).chosen()).containsExactly(beta);
+            assertThat(passes.rotate(pool, stored -> lowest(stored)).chosen()).containsExactly(alpha);
+            assertThat(stored()).as("nothing written before the commit").isEmpty();
+        });
+
+        assertThat(stored()).containsEntry(alpha, 2500.0).containsEntry(beta, 1500.0);
     }
 
     @Test
@@ -145,14 +183,12 @@ class RotationPoolPostgresIT {
             await(release);
         }), threads);
         assertThat(firstChose.await(20, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status ->
-                otherNode.rotate(pool, stored -> lowest(stored))), threads);
-        try (PostgresSession observer = new PostgresSession()) {
-            observer.awaitSessionsWaitingForALock(1);  // the other node, at the rows the first is creating
-        }
+        CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status ->
+                otherNode.rotate(pool, stored -> lowest(stored))), threads).get(20, TimeUnit.SECONDS);
+        assertThat(stored()).as("the other node started the pool").containsEntry(alpha, 1500.0)
+                .containsEntry(beta, 500.0);
         release.countDown();
         first.get(20, TimeUnit.SECONDS);
-        second.get(20, TimeUnit.SECONDS);
 
         assertThat(stored()).as("both started the pool alike; alpha won twice")
                 .containsEntry(alpha, 2500.0).containsEntry(beta, 500.0);

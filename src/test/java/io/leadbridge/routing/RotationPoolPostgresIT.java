@@ -119,7 +119,8 @@ class RotationPoolPostgresIT {
 
     @Test
     void aChoiceHoldsNoRowWhileItsTransactionWorksOnOnlyForItsCommit() throws Exception {
-        transaction.executeWithoutResult(status -> passes.rotate(pool, stored -> lowest(stored)));  // alpha 1500, beta 500
+        // alpha 1500, beta 500
+        transaction.executeWithoutResult(status -> passes.rotate(pool, stored -> lowest(stored)));
         CountDownLatch firstChose = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
@@ -131,8 +132,9 @@ class RotationPoolPostgresIT {
 
         try (PostgresSession other = new PostgresSession()) {
             other.execute("set lock_timeout = '5s'");  // a row still held fails the update here, it does not hang
-            assertThat(other.execute("update rotation_pass set pass = pass + 1000 where pool_key = ? and partner_id = ?",
-                    pool, beta)).as("beta's row, free while the first transaction works").isEqualTo(1);
+            int updated = other.execute(
+                    "update rotation_pass set pass = pass + 1000 where pool_key = ? and partner_id = ?", pool, beta);
+            assertThat(updated).as("beta's row, free while the first transaction works").isEqualTo(1);
             other.commit();
         }
         release.countDown();

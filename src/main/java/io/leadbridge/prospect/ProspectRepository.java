@@ -2,8 +2,10 @@ package io.leadbridge.prospect;
 
 import io.leadbridge.config.DatabaseProduct;
 import io.leadbridge.config.LeadClock;
+import io.leadbridge.database.TransactionMemo;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,9 +14,16 @@ import org.springframework.stereotype.Repository;
 /**
  * Accounts and contacts. An account is matched by domain and a contact by e-mail, so a company
  * or person that sends several leads is stored once and kept up to date with the latest facts.
+ *
+ * <p>An account read is kept until the transaction ends: a lead's routing step reads its account
+ * for the choice of partner, for the offer's mail and for its webhook. Every write to
+ * {@code account} goes through here and forgets the account it changes.
  */
 @Repository
 public class ProspectRepository {
+
+    /** The accounts the transaction read. */
+    private final TransactionMemo<Long, Account> accountsRead = new TransactionMemo<>();
 
     private final JdbcClient jdbc;
     private final LeadClock clock;
@@ -71,6 +80,10 @@ public class ProspectRepository {
         long id = jdbc.sql("select id from account where domain = :domain").param("domain", domain)
                 .query(Long.class).single();
         if (updated > 0) {
+            Map<Long, Account> read = accountsRead.current();
+            if (read != null) {
+                read.remove(id);
+            }
             listeners.publishEvent(new AccountUpdated(id));
         }
         return id;
@@ -119,6 +132,10 @@ public class ProspectRepository {
     }
 
     public Account account(long id) {
+        return accountsRead.currentOrNone().computeIfAbsent(id, this::read);
+    }
+
+    private Account read(long id) {
         return jdbc.sql("select * from account where id = :id").param("id", id)
                 .query((rs, i) -> new Account(rs.getLong("id"), rs.getString("name"), rs.getString("domain"),
                         rs.getString("industry"), rs.getString("country"), (Integer) rs.getObject("employees", Integer.class),

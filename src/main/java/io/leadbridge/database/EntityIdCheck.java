@@ -36,7 +36,8 @@ class EntityIdCheck extends AbstractProcessEnginePlugin {
             log.warn("the engine's entity manager is {}, not Camunda's: its id check is left as it is", current);
             return;
         }
-        configuration.getSessionFactories().put(DbEntityManager.class, new EntityManagers(configuration.getIdGenerator()));
+        EntityManagers checking = new EntityManagers(configuration.getIdGenerator());
+        configuration.getSessionFactories().put(DbEntityManager.class, checking);
     }
 
     /** Opens a {@link CheckingEntityManager} for each command, where Camunda's factory opens its own. */

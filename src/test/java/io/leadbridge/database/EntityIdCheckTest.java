@@ -24,7 +24,8 @@ class EntityIdCheckTest {
 
     @Test
     void theEngineInsertsThroughTheCheckingEntityManager() {
-        DbEntityManager manager = engine.getCommandExecutorTxRequired().execute(context -> context.getDbEntityManager());
+        DbEntityManager manager = engine.getCommandExecutorTxRequired()
+                .execute(context -> context.getDbEntityManager());
 
         assertThat(manager).isInstanceOf(EntityIdCheck.CheckingEntityManager.class);
     }
@@ -51,7 +52,8 @@ class EntityIdCheckTest {
 
     @Test
     void theReservedIdIsRefusedWithCamundasMessage() {
-        Throwable camundas = catchThrowable(() -> new DbEntityManager(new StrongUuidGenerator(), null).insert(new Row("*")));
+        DbEntityManager camundasManager = new DbEntityManager(new StrongUuidGenerator(), null);
+        Throwable camundas = catchThrowable(() -> camundasManager.insert(new Row("*")));
 
         assertThatThrownBy(() -> checking().insert(new Row("*")))
                 .isInstanceOf(ProcessEngineException.class)

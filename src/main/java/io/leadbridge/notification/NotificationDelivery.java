@@ -4,6 +4,7 @@ import io.leadbridge.config.LeadClock;
 import io.leadbridge.lead.LeadEvent;
 import io.leadbridge.lead.LeadEventLog;
 import io.leadbridge.lead.LeadEventType;
+import io.leadbridge.notification.PendingMails.PendingMail;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -50,9 +51,9 @@ public class NotificationDelivery {
         boolean stored = mailSender.getIfAvailable() == null;
         var pending = notifications.lockPending(leadId);
         handOver(pending, stored);
-        for (Notification notification : pending) {
-            events.record(leadId, LeadEventType.NOTIFIED, LeadEvent.SYSTEM, notification.partnerId(),
-                    notification.kind() + " to " + notification.recipient()
+        for (PendingMail mail : pending) {
+            events.record(leadId, LeadEventType.NOTIFIED, LeadEvent.SYSTEM, mail.partnerId(),
+                    mail.kind() + " to " + mail.recipient()
                             + (stored ? " (stored; no mail server configured)" : ""));
         }
         if (!pending.isEmpty()) {
@@ -76,15 +77,18 @@ public class NotificationDelivery {
 
     /** Hands over mails written outside any process step (the lead managers' digest), in the caller's transaction. */
     public void handOver(List<Notification> written) {
-        handOver(written, mailSender.getIfAvailable() == null);
+        handOverIds(written.stream().map(Notification::id).toList(), mailSender.getIfAvailable() == null);
+    }
+
+    private void handOver(List<PendingMail> mails, boolean stored) {
+        handOverIds(mails.stream().map(PendingMail::id).toList(), stored);
     }
 
     /** Queues (or, without a mail server, stores) the mails in one statement; the mailer wakes after the commit. */
-    private void handOver(List<Notification> mails, boolean stored) {
-        if (mails.isEmpty()) {
+    private void handOverIds(List<Long> ids, boolean stored) {
+        if (ids.isEmpty()) {
             return;
         }
-        List<Long> ids = mails.stream().map(Notification::id).toList();
         if (stored) {
             notifications.store(ids, clock.now());
         } else {
@@ -94,7 +98,7 @@ public class NotificationDelivery {
     }
 
     /** "LEAD_OFFERED mail to a@x.example (partner p1), ..." for the log. */
-    private static String described(List<Notification> mails) {
+    private static String described(List<PendingMail> mails) {
         return mails.stream().map(mail -> mail.kind() + " mail to " + mail.recipient()
                 + (mail.partnerId() == null ? "" : " (partner " + mail.partnerId() + ")"))
                 .collect(Collectors.joining(", "));

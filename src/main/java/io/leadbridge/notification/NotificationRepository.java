@@ -13,29 +13,8 @@ import org.springframework.data.repository.ListCrudRepository;
  * claims, the last error), and the claim and the retry must check and change the row in one
  * statement, or two senders could both take the same mail.
  */
-public interface NotificationRepository extends ListCrudRepository<Notification, Long>, NotificationInserts {
-
-    /**
-     * The partner's pending mails that concern no lead, locked so two send steps never mail the same one.
-     * The send steps' queries are written out: a derived query is worked out anew at every call.
-     */
-    @Query("select * from notification where lead_id is null and partner_id = :partnerId and status = 'PENDING'"
-            + " order by id for update")
-    List<Notification> lockPendingForPartner(String partnerId);
-
-    /** The lead's pending notifications, locked so two send steps never mail the same one. */
-    @Query("select * from notification where lead_id = :leadId and status = 'PENDING' order by id for update")
-    List<Notification> lockPending(long leadId);
-
-    /** The send step ran: the mail sender may send these mails from {@code dueAt} on (one statement a step). */
-    @Modifying
-    @Query("update notification set status = 'QUEUED', next_attempt_at = :dueAt where id in (:ids)")
-    void queue(List<Long> ids, Instant dueAt);
-
-    /** No mail server is configured: the mails are kept, and shown, but never sent. */
-    @Modifying
-    @Query("update notification set status = 'STORED', sent_at = :now where id in (:ids)")
-    void store(List<Long> ids, Instant now);
+public interface NotificationRepository extends ListCrudRepository<Notification, Long>, NotificationInserts,
+        PendingMails {
 
     /** Up to 50 queued mails due for an attempt, and mails whose sender's claim ran out (it crashed), oldest first. */
     @Query("""

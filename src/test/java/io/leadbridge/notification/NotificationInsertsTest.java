@@ -2,6 +2,7 @@ package io.leadbridge.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadbridge.notification.PendingMails.PendingMail;
 import io.leadbridge.support.LeadFixtures;
 import io.leadbridge.support.LeadbridgeTest;
 import java.time.Instant;
@@ -55,9 +56,12 @@ class NotificationInsertsTest {
                 .satisfies(partnerMail -> assertThat(partnerMail.leadId()).isNull())
                 .satisfies(partnerMail -> assertThat(partnerMail.kind()).isEqualTo(NotificationKind.PARTNER_WARNED));
 
-        List<Notification> leadMails = transactions.execute(tx -> notifications.lockPending(lead));
-        List<Notification> partnerMails = transactions.execute(tx -> notifications.lockPendingForPartner(partner));
-        assertThat(leadMails).containsExactly(mail);
-        assertThat(partnerMails).extracting(Notification::recipient).containsExactly("alpha@partner.example");
+        List<PendingMail> leadMails = transactions.execute(tx -> notifications.lockPending(lead));
+        List<PendingMail> partnerMails = transactions.execute(tx -> notifications.lockPendingForPartner(partner));
+        assertThat(leadMails).containsExactly(
+                new PendingMail(mail.id(), partner, NotificationKind.LEAD_OFFERED, "rep@partner.example"));
+        assertThat(partnerMails).singleElement()
+                .isEqualTo(new PendingMail(notifications.forPartner(partner).get(0).id(), partner,
+                        NotificationKind.PARTNER_WARNED, "alpha@partner.example"));
     }
 }

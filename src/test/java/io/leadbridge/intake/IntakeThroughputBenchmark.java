@@ -392,6 +392,7 @@ class IntakeThroughputBenchmark {
         final long connections = StatementCounter.CONNECTIONS.get();
         final long serverTransactions = serverTransactions();
         final long jvmCpu = CpuTime.jvm();
+        final long compiling = CpuTime.compiling();
         final long databaseCpu = CpuTime.database();
         final Map<String, Long> byThread = StatementCounter.snapshot();
         final Map<String, Long> jobs = jobsRun();
@@ -434,6 +435,11 @@ class IntakeThroughputBenchmark {
             System.out.printf("BENCHMARK throughput %s CPU per lead: %.1f ms in this JVM (application and the"
                     + " benchmark's clients), %s in PostgreSQL%n", name, (CpuTime.jvm() - jvmCpu) / 1e6 / leads,
                     databaseMillis);
+            long compilingNow = CpuTime.compiling();
+            if (compiling >= 0 && compilingNow >= 0) {
+                System.out.printf("BENCHMARK throughput %s CPU per lead of the JIT compiler: %.1f ms (part of the"
+                        + " JVM's above; it falls as the JVM warms up)%n", name, (compilingNow - compiling) / 1e6 / leads);
+            }
             Map<String, Long> byThreadNow = StatementCounter.snapshot();
             byThreadNow.forEach((k, v) -> System.out.printf("BENCHMARK throughput %s per lead, %s: %.1f%n", name, k,
                     (v - byThread.getOrDefault(k, 0L)) / (double) leads));
@@ -647,31 +653,49 @@ class IntakeThroughputBenchmark {
         }
 
         /**
+         * CPU time of this JVM's JIT compiler threads ({@code C1/C2 CompilerThread}, from
+         * /proc/self/task) in nanoseconds, -1 without /proc. A compiler thread the JVM ends when
+         * it has nothing to compile takes its time along, so this is at least the compiler's time.
+         */
+        static long compiling() {
+            // utime 14, stime 15
+            return ticks(new java.io.File("/proc/self/task").listFiles(), "C[12] CompilerThre.*", 15);
+        }
+
+        /**
          * User and system time of every process named {@code postgres}, with the time of the
          * children each has waited for (the postmaster's ended backends); -1 without /proc.
          */
         static long database() {
-            java.io.File[] processes = new java.io.File("/proc").listFiles(f -> f.getName().matches("\\d+"));
-            if (processes == null) {
+            // utime 14, stime 15, cutime 16, cstime 17
+            return ticks(new java.io.File("/proc").listFiles(f -> f.getName().matches("\\d+")), "postgres", 17);
+        }
+
+        /**
+         * Fields 14 to {@code lastField} of the {@code stat} of each process or thread directory
+         * whose name matches, summed, in nanoseconds; -1 when none matched.
+         */
+        private static long ticks(java.io.File[] directories, String name, int lastField) {
+            if (directories == null) {
                 return -1;
             }
             long ticks = 0;
             boolean found = false;
-            for (java.io.File process : processes) {
+            for (java.io.File directory : directories) {
                 try {
-                    String stat = java.nio.file.Files.readString(process.toPath().resolve("stat"));
+                    String stat = java.nio.file.Files.readString(directory.toPath().resolve("stat"));
                     int nameEnd = stat.lastIndexOf(')');
-                    if (!stat.substring(stat.indexOf('(') + 1, nameEnd).equals("postgres")) {
+                    if (!stat.substring(stat.indexOf('(') + 1, nameEnd).matches(name)) {
                         continue;
                     }
+                    // after the name the state is field 3
                     String[] fields = stat.substring(nameEnd + 2).split(" ");
-                    // after the name: state is field 3, utime 14, stime 15, cutime 16, cstime 17
-                    for (int field = 14; field <= 17; field++) {
+                    for (int field = 14; field <= lastField; field++) {
                         ticks += Long.parseLong(fields[field - 3]);
                     }
                     found = true;
-                } catch (java.io.IOException | RuntimeException gone) {
-                    // the process ended meanwhile
+                } catch (java.io.IOException | RuntimeException ended) {
+                    // the process or thread ended while we looked
                 }
             }
             return found ? ticks * (1_000_000_000L / TICKS_PER_SECOND) : -1;

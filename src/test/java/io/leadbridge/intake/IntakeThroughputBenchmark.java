@@ -654,7 +654,8 @@ class IntakeThroughputBenchmark {
 
         /**
          * CPU time of this JVM's JIT compiler threads ({@code C1/C2 CompilerThread}, from
-         * /proc/self/task) in nanoseconds, -1 without /proc. A compiler thread the JVM ends when
+         * /proc/self/task) in nanoseconds, -1 without /proc or without compiler threads (an
+         * interpreted-only JVM); then the phase prints no such line. A compiler thread the JVM ends when
          * it has nothing to compile takes its time along, so this is at least the compiler's time.
          */
         static long compiling() {
